@@ -1,0 +1,148 @@
+// Package analyzer annotates news text: tokens, sentences, stems, named
+// entities, numbers and dates, quotes with speakers, key terms and stats.
+//
+// It is a pipeline of stages, one file each (tokenize.go, sentences.go,
+// stems.go, names.go, numbers.go, entities.go, quotes.go, terms.go,
+// stats.go), run in order by Annotate. The Document owns the original text;
+// every annotation is a span of byte offsets into it, and the text is never
+// altered.
+package analyzer
+
+// Span is a half-open range [Start, End) of UTF-8 byte offsets into
+// Document.Text.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// TokenKind says what a token is made of.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota + 1 // letters, digits inside words, hyphenated compounds, clitics, abbreviations
+	Number                      // digits with separators and an optional unit: 17,500 9.30am 3.5% $2bn 19th
+	Punct                       // punctuation, quotes, dashes
+	Symbol                      // anything else: emoji, currency signs alone, control or invalid bytes
+	URL
+	Email
+)
+
+func (k TokenKind) String() string {
+	switch k {
+	case Word:
+		return "Word"
+	case Number:
+		return "Number"
+	case Punct:
+		return "Punct"
+	case Symbol:
+		return "Symbol"
+	case URL:
+		return "URL"
+	case Email:
+		return "Email"
+	}
+	return "?"
+}
+
+// Token is a span of the text with its kind and, for words, its stem.
+type Token struct {
+	Span
+	Kind TokenKind
+	// Stem is the snowball stem of a Word token (lower case), "" otherwise.
+	Stem string
+}
+
+// Sentence is a span of the text covering tokens [FirstToken, EndToken).
+type Sentence struct {
+	Span
+	FirstToken, EndToken int
+}
+
+// Label is an entity type.
+type Label string
+
+// Entity labels: names from the recogniser, the rest from rules.
+const (
+	PER     Label = "PER"
+	ORG     Label = "ORG"
+	LOC     Label = "LOC"
+	MISC    Label = "MISC"
+	DATE    Label = "DATE"
+	TIME    Label = "TIME"
+	NUM     Label = "NUM"
+	MONEY   Label = "MONEY"
+	PERCENT Label = "PERCENT"
+)
+
+// Labels lists every label in display order.
+var Labels = []Label{PER, ORG, LOC, MISC, DATE, TIME, NUM, MONEY, PERCENT}
+
+// IsName reports whether l is one of the name labels PER, ORG, LOC, MISC.
+func (l Label) IsName() bool { return l == PER || l == ORG || l == LOC || l == MISC }
+
+// Mention is one occurrence of an entity: tokens [FirstToken, EndToken).
+type Mention struct {
+	Span
+	FirstToken, EndToken int
+	Label                Label
+	// Entity is the index in Document.Entities of the entity mentioned.
+	Entity int
+}
+
+// Entity groups the mentions of one person, organisation, place, date...
+type Entity struct {
+	ID    string // "e1", "e2"... in order of first mention
+	Label Label
+	Name  string // canonical name
+	// Mentions are indices into Document.Mentions, in text order.
+	Mentions []int
+}
+
+// Quote is a quoted passage, quote marks included.
+type Quote struct {
+	Span
+	// Speaker is the index in Document.Entities of who said it, -1 if unknown.
+	Speaker int
+}
+
+// Term is a key term: a stem with the surface forms seen and their count.
+type Term struct {
+	Stem  string
+	Forms []string
+	Count int
+}
+
+// Stats counts the document.
+type Stats struct {
+	Words          int
+	Sentences      int
+	Characters     int // Unicode code points
+	ReadingMinutes int
+}
+
+// Document is an annotated text.
+type Document struct {
+	Text      string
+	Lang      string // ISO 639-1 code: en, es, fr, ru, sv, no, hu
+	Tokens    []Token
+	Sentences []Sentence
+	// Mentions are sorted by Start and do not overlap.
+	Mentions []Mention
+	Entities []Entity
+	Quotes   []Quote
+	Terms    []Term
+	Stats    Stats
+}
+
+// TokenText returns the text of token i.
+func (d *Document) TokenText(i int) string {
+	t := d.Tokens[i]
+	return d.Text[t.Start:t.End]
+}
+
+// SpanText returns the text under s.
+func (d *Document) SpanText(s Span) string { return d.Text[s.Start:s.End] }

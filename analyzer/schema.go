@@ -1,0 +1,162 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
+
+// Result is the JSON form of a Document, the contract shared by the CLI, the
+// app and its exports. Offsets start/end are UTF-8 bytes into the input;
+// u16_start/u16_end are UTF-16 code units, what JavaScript slices with.
+type Result struct {
+	Lang      string         `json:"lang"`
+	Sentences []SpanResult   `json:"sentences"`
+	Entities  []EntityResult `json:"entities"`
+	Terms     []TermResult   `json:"terms"`
+	Quotes    []QuoteResult  `json:"quotes"`
+	Stats     StatsResult    `json:"stats"`
+}
+
+// SpanResult is a span with both offset systems.
+type SpanResult struct {
+	Start    int `json:"start"`
+	End      int `json:"end"`
+	U16Start int `json:"u16_start"`
+	U16End   int `json:"u16_end"`
+}
+
+// MentionResult is one mention of an entity.
+type MentionResult struct {
+	SpanResult
+	Text string `json:"text"`
+}
+
+// EntityResult is an entity with all its mentions.
+type EntityResult struct {
+	ID       string          `json:"id"`
+	Label    Label           `json:"label"`
+	Name     string          `json:"name"`
+	Mentions []MentionResult `json:"mentions"`
+}
+
+// TermResult is a key term.
+type TermResult struct {
+	Stem  string   `json:"stem"`
+	Forms []string `json:"forms"`
+	Count int      `json:"count"`
+}
+
+// QuoteResult is a quote and the id of its speaker ("" when unknown).
+type QuoteResult struct {
+	SpanResult
+	Text    string `json:"text"`
+	Speaker string `json:"speaker,omitempty"`
+}
+
+// StatsResult counts the document.
+type StatsResult struct {
+	Words          int `json:"words"`
+	Sentences      int `json:"sentences"`
+	Characters     int `json:"characters"`
+	ReadingMinutes int `json:"reading_minutes"`
+}
+
+// Result converts the document to its JSON form.
+func (d *Document) Result() *Result {
+	u16 := newU16Offsets(d.Text)
+	span := func(s Span) SpanResult {
+		return SpanResult{Start: s.Start, End: s.End, U16Start: u16.at(s.Start), U16End: u16.at(s.End)}
+	}
+	r := &Result{
+		Lang:      d.Lang,
+		Sentences: make([]SpanResult, len(d.Sentences)),
+		Entities:  make([]EntityResult, len(d.Entities)),
+		Terms:     make([]TermResult, len(d.Terms)),
+		Quotes:    make([]QuoteResult, len(d.Quotes)),
+		Stats: StatsResult{
+			Words:          d.Stats.Words,
+			Sentences:      d.Stats.Sentences,
+			Characters:     d.Stats.Characters,
+			ReadingMinutes: d.Stats.ReadingMinutes,
+		},
+	}
+	for i, s := range d.Sentences {
+		r.Sentences[i] = span(s.Span)
+	}
+	for i, e := range d.Entities {
+		er := EntityResult{ID: e.ID, Label: e.Label, Name: e.Name, Mentions: make([]MentionResult, len(e.Mentions))}
+		for j, m := range e.Mentions {
+			s := d.Mentions[m].Span
+			er.Mentions[j] = MentionResult{SpanResult: span(s), Text: d.SpanText(s)}
+		}
+		r.Entities[i] = er
+	}
+	for i, t := range d.Terms {
+		r.Terms[i] = TermResult{Stem: t.Stem, Forms: t.Forms, Count: t.Count}
+	}
+	for i, q := range d.Quotes {
+		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span)}
+		if q.Speaker >= 0 {
+			qr.Speaker = d.Entities[q.Speaker].ID
+		}
+		r.Quotes[i] = qr
+	}
+	return r
+}
+
+// MarshalJSON encodes the document as its Result.
+func (d *Document) MarshalJSON() ([]byte, error) { return json.Marshal(d.Result()) }
+
+// u16Offsets converts byte offsets to UTF-16 offsets in constant time: it
+// keeps the UTF-16 offset of every rune start at a multiple of u16Stride
+// bytes and walks the few runes from there.
+type u16Offsets struct {
+	text        string
+	checkpoints []int32 // UTF-16 offset at the first rune start at or after k*u16Stride
+	bytesAt     []int32 // that rune start's byte offset
+}
+
+const u16Stride = 64
+
+func newU16Offsets(text string) *u16Offsets {
+	u := &u16Offsets{text: text}
+	n := len(text)/u16Stride + 1
+	u.checkpoints = make([]int32, 0, n)
+	u.bytesAt = make([]int32, 0, n)
+	units := 0
+	for i, r := range text {
+		for len(u.bytesAt)*u16Stride <= i {
+			u.bytesAt = append(u.bytesAt, int32(i))
+			u.checkpoints = append(u.checkpoints, int32(units))
+		}
+		units += utf16Len(r)
+	}
+	for len(u.bytesAt) < n {
+		u.bytesAt = append(u.bytesAt, int32(len(text)))
+		u.checkpoints = append(u.checkpoints, int32(units))
+	}
+	return u
+}
+
+// at returns the UTF-16 offset of byte offset b, which must be a rune start
+// or len(text).
+func (u *u16Offsets) at(b int) int {
+	k := b / u16Stride
+	if int(u.bytesAt[k]) > b {
+		k--
+	}
+	i, units := int(u.bytesAt[k]), int(u.checkpoints[k])
+	for i < b {
+		r, n := utf8.DecodeRuneInString(u.text[i:])
+		i += n
+		units += utf16Len(r)
+	}
+	return units
+}
+
+func utf16Len(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
