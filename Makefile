@@ -1,0 +1,30 @@
+# The two commands a new user needs are `make run` and `make test` (see README).
+GO      ?= go
+ADDR    ?= localhost:8000
+WASM    := web/app.wasm
+
+.PHONY: run test bench dist wasm model clean
+
+# Each target below is filled in by the stage that owns it; edit only your own
+# target's recipe.
+
+run: wasm
+	$(GO) run ./app -addr $(ADDR)
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM) ./app
+
+test:
+	$(GO) test ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
+
+dist:
+	$(GO) run ./build -out dist
+
+model:
+	@echo "model: not yet written" && false
+
+clean:
+	rm -rf $(WASM) dist
