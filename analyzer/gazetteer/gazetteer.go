@@ -1,0 +1,169 @@
+// Package gazetteer holds compact name lists (first names, surnames,
+// countries, cities, regions, nationalities, organisations, organisation
+// suffixes, titles) for the named-entity tagger.
+//
+// The lists are generated from openly licensed npm packages by ./gen, run by
+// a developer (see its doc for sources and licences), and embedded as
+// lists.txt. Lookup works on hashes of lower-cased phrases, so the tagger
+// matches them without allocating.
+package gazetteer
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is one list. Their order is part of the tagger's model: append only.
+type Kind uint8
+
+// Lists.
+const (
+	FirstName Kind = iota
+	LastName
+	Country
+	City
+	Region // states, provinces, continents, regions
+	Demonym
+	Org
+	OrgSuffix // Inc, Ltd, Corp, AG...
+	Title     // Mr, President, Minister...
+	Common    // frequent lower-case English words
+	NumKinds
+)
+
+// MaxWords is the longest phrase matched, in tokens.
+const MaxWords = 4
+
+var kindNames = [NumKinds]string{"first", "last", "country", "city", "region", "demonym", "org", "orgsuffix", "title", "common"}
+
+func (k Kind) String() string {
+	if k < NumKinds {
+		return kindNames[k]
+	}
+	return "?"
+}
+
+// ParseKind returns the kind named s.
+func ParseKind(s string) (Kind, bool) {
+	for i, n := range kindNames {
+		if n == s {
+			return Kind(i), true
+		}
+	}
+	return 0, false
+}
+
+// Phrase hashes are FNV-1a over the lower-cased phrase, with each run of
+// white space folded to one space.
+const (
+	Offset = 14695981039346656037
+	prime  = 1099511628211
+)
+
+// Add feeds byte b to phrase hash h.
+func Add(h uint64, b byte) uint64 { return (h ^ uint64(b)) * prime }
+
+// Hash returns the phrase hash of s: lower-cased, white space folded.
+func Hash(s string) uint64 {
+	h := uint64(Offset)
+	space := false
+	started := false
+	var buf [utf8.UTFMax]byte
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && started {
+			h = Add(h, ' ')
+		}
+		space, started = false, true
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h = Add(h, b)
+		}
+	}
+	return h
+}
+
+//go:embed lists.txt
+var lists string
+
+var (
+	loadOnce sync.Once
+	set      hashSet
+)
+
+// Lookup returns the bit set (1<<Kind) of the lists holding the phrase
+// whose hash is h.
+func Lookup(h uint64) uint16 {
+	loadOnce.Do(load)
+	return set.get(h)
+}
+
+// load parses lists.txt: sections "#kind" followed by one phrase a line.
+func load() {
+	n := strings.Count(lists, "\n")
+	set.init(n)
+	kind := Kind(0)
+	for line := range strings.Lines(lists) {
+		line = strings.TrimRight(line, "\n")
+		if line == "" {
+			continue
+		}
+		if line[0] == '#' {
+			if k, ok := ParseKind(line[1:]); ok {
+				kind = k
+			}
+			continue
+		}
+		set.add(Hash(line), 1<<kind)
+	}
+}
+
+// hashSet maps phrase hashes to kind bits by open addressing.
+type hashSet struct {
+	keys []uint64
+	vals []uint16
+	mask uint64
+}
+
+func (s *hashSet) init(n int) {
+	size := 1024
+	for size < 2*n {
+		size <<= 1
+	}
+	s.keys = make([]uint64, size)
+	s.vals = make([]uint16, size)
+	s.mask = uint64(size - 1)
+}
+
+func (s *hashSet) add(h uint64, bits uint16) {
+	if h == 0 {
+		h = 1
+	}
+	for i := (h * 0x9E3779B97F4A7C15 >> 20) & s.mask; ; i = (i + 1) & s.mask {
+		if s.keys[i] == h || s.keys[i] == 0 {
+			s.keys[i] = h
+			s.vals[i] |= bits
+			return
+		}
+	}
+}
+
+func (s *hashSet) get(h uint64) uint16 {
+	if h == 0 {
+		h = 1
+	}
+	for i := (h * 0x9E3779B97F4A7C15 >> 20) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.keys[i] {
+		case h:
+			return s.vals[i]
+		case 0:
+			return 0
+		}
+	}
+}

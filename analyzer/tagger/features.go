@@ -1,0 +1,453 @@
+package tagger
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+
+	"annotator/analyzer/gazetteer"
+)
+
+// Feature templates. Their numbers are part of the model: append, never
+// renumber.
+const (
+	tBias uint64 = iota + 1
+	tLower
+	tExact
+	tShape
+	tStem
+	tPrefix
+	tSuffix
+	tCap
+	tCapFirst
+	tModeCap
+	tModeLower
+	tLowerPrev2
+	tLowerPrev
+	tLowerNext
+	tLowerNext2
+	tBigramPrev
+	tBigramNext
+	tShapePrev
+	tShapeNext
+	tShape3
+	tCapPrevCur
+	tCapCurNext
+	tGaz
+	tGazCap
+	tGazNext
+	tGazPrev
+	tDocLower
+	tDocCapMid
+	tTagPrev
+	tTagPrev2
+	tTagPrevLower
+	tTagPrevCap
+	tHist
+	tHistCap
+	tHistMode
+	tLen
+	tModeLowerPrev
+	tModeLowerNext
+	tGazMode
+	tDocBoth
+)
+
+// Capitalisation classes.
+const (
+	capNone   uint8 = iota // no letters
+	capLower               // starts lower case
+	capInit                // Capitalised
+	capAll                 // ALL CAPS, two letters or more
+	capSingle              // a lone capital: "A", "J."
+	capMixed               // lower first, upper inside: iPhone
+)
+
+// Sentence modes: news headlines and datelines are in Title Case or ALL
+// CAPS, where capitals say little about names.
+const (
+	modeNormal uint8 = iota
+	modeTitle
+	modeCaps
+)
+
+// Sentinel word hashes beyond a sentence's ends.
+var (
+	hashBOS = hashString("<s>")
+	hashEOS = hashString("</s>")
+)
+
+// tokenInfo holds what features need of one token.
+type tokenInfo struct {
+	lower      uint64 // hash of the lower-case form, digits folded to 0
+	exact      uint64
+	shape      uint64
+	stem       uint64
+	lowStart   int32 // the lower-case bytes in extractor.lower
+	lowEnd     int32
+	cap        uint8
+	mode       uint8
+	first      bool   // first token of its sentence
+	gaz        uint64 // gazetteer kind*4+BILU position bits, see gazBit
+	docLower   bool   // the document also has this word in lower case
+	docCapMid  bool   // ... and capitalised inside a normal sentence
+	hasLetters bool
+}
+
+// extractor computes the static features of a document's tokens. It keeps
+// its buffers between documents, so a warm extractor allocates nothing.
+type extractor struct {
+	info    []tokenInfo
+	lower   []byte
+	feats   []uint64 // static features of all tokens
+	featEnd []int32  // token i's are feats[featEnd[i-1]:featEnd[i]]
+	docSet  table
+}
+
+// extract fills x.info and x.feats for doc.
+func (x *extractor) extract(doc *Doc) {
+	n := len(doc.Tokens)
+	x.info = x.info[:0]
+	x.lower = x.lower[:0]
+	for _, t := range doc.Tokens {
+		x.info = append(x.info, x.describe(doc.Text[t.Start:t.End], t.Stem))
+	}
+	for _, s := range doc.Sentences {
+		x.sentence(s)
+	}
+	x.gazetteer(doc)
+	x.document()
+	x.feats = x.feats[:0]
+	x.featEnd = x.featEnd[:0]
+	for _, s := range doc.Sentences {
+		for len(x.featEnd) < s.First {
+			x.featEnd = append(x.featEnd, int32(len(x.feats)))
+		}
+		for i := s.First; i < s.End; i++ {
+			x.static(i, s)
+			x.featEnd = append(x.featEnd, int32(len(x.feats)))
+		}
+	}
+	for len(x.featEnd) < n {
+		x.featEnd = append(x.featEnd, int32(len(x.feats)))
+	}
+}
+
+func (x *extractor) tokenFeats(i int) []uint64 {
+	start := int32(0)
+	if i > 0 {
+		start = x.featEnd[i-1]
+	}
+	return x.feats[start:x.featEnd[i]]
+}
+
+func (x *extractor) low(i int) []byte { return x.lower[x.info[i].lowStart:x.info[i].lowEnd] }
+
+// describe lower-cases the token into x.lower and classifies it.
+func (x *extractor) describe(tok, stem string) tokenInfo {
+	var ti tokenInfo
+	ti.lowStart = int32(len(x.lower))
+	var shape [8]byte
+	nshape := 0
+	var last byte
+	upper, lowerN, letters := 0, 0, 0
+	firstLetter := byte(0)
+	exact := uint64(fnvOffset)
+	lowerHash := uint64(fnvOffset)
+	for i := 0; i < len(tok); {
+		c := tok[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(tok[i:])
+		}
+		for k := i; k < i+size; k++ {
+			exact ^= uint64(tok[k])
+			exact *= fnvPrime
+		}
+		i += size
+		var cls byte
+		lr := r
+		switch {
+		case r < utf8.RuneSelf && 'a' <= r && r <= 'z':
+			cls, lowerN, letters = 'x', lowerN+1, letters+1
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			cls, upper, letters = 'X', upper+1, letters+1
+			lr = r + 'a' - 'A'
+		case r < utf8.RuneSelf && '0' <= r && r <= '9':
+			cls = 'd'
+		case r < utf8.RuneSelf:
+			cls = byte(r)
+		case unicode.IsUpper(r):
+			cls, upper, letters = 'X', upper+1, letters+1
+			lr = unicode.ToLower(r)
+		case unicode.IsLetter(r):
+			cls, lowerN, letters = 'x', lowerN+1, letters+1
+		case unicode.IsDigit(r):
+			cls = 'd'
+		default:
+			cls = 'o'
+		}
+		if firstLetter == 0 && (cls == 'x' || cls == 'X') {
+			firstLetter = cls
+		}
+		if cls != last && nshape < len(shape) {
+			shape[nshape] = cls
+			nshape++
+			last = cls
+		}
+		if lr < utf8.RuneSelf {
+			x.lower = append(x.lower, byte(lr))
+			if '0' <= lr && lr <= '9' {
+				lr = '0'
+			}
+			lowerHash ^= uint64(lr)
+			lowerHash *= fnvPrime
+		} else {
+			start := len(x.lower)
+			x.lower = utf8.AppendRune(x.lower, lr)
+			for _, b := range x.lower[start:] {
+				lowerHash ^= uint64(b)
+				lowerHash *= fnvPrime
+			}
+		}
+	}
+	ti.lowEnd = int32(len(x.lower))
+	ti.lower = lowerHash
+	ti.exact = exact
+	ti.shape = hashBytes(shape[:nshape])
+	ti.hasLetters = letters > 0
+	if stem != "" {
+		ti.stem = hashString(stem)
+	}
+	switch {
+	case letters == 0:
+		ti.cap = capNone
+	case firstLetter == 'x' && upper > 0:
+		ti.cap = capMixed
+	case firstLetter == 'x':
+		ti.cap = capLower
+	case upper == 1 && letters == 1:
+		ti.cap = capSingle
+	case lowerN == 0:
+		ti.cap = capAll
+	default:
+		ti.cap = capInit
+	}
+	return ti
+}
+
+// sentence sets the sentence mode and first-token flag of s's tokens.
+func (x *extractor) sentence(s Range) {
+	words, caps, allCaps, capLetters := 0, 0, 0, 0
+	for i := s.First; i < s.End; i++ {
+		ti := &x.info[i]
+		if !ti.hasLetters {
+			continue
+		}
+		words++
+		switch ti.cap {
+		case capAll, capSingle:
+			allCaps++
+			caps++
+			capLetters += int(ti.lowEnd - ti.lowStart)
+		case capInit:
+			caps++
+		}
+	}
+	mode := modeNormal
+	switch {
+	case words > 0 && allCaps*4 >= words*3 && capLetters >= 4:
+		mode = modeCaps
+	case words >= 3 && caps*5 >= words*4:
+		mode = modeTitle
+	}
+	for i := s.First; i < s.End; i++ {
+		x.info[i].mode = mode
+		x.info[i].first = i == s.First
+	}
+}
+
+// gazetteer marks the longest gazetteer phrase of each kind starting at each
+// capitalised token, with its BILU position, in x.info[].gaz.
+func (x *extractor) gazetteer(doc *Doc) {
+	for i := range x.info {
+		x.info[i].gaz = 0
+	}
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.End; i++ {
+			c := x.info[i].cap
+			if c != capInit && c != capAll && c != capSingle && c != capMixed {
+				continue
+			}
+			h := uint64(gazetteer.Offset)
+			var seen uint64 // kinds already matched by a longer phrase
+			var matches [gazetteer.MaxWords]uint64
+			end := min(s.End, i+gazetteer.MaxWords)
+			for j := i; j < end; j++ {
+				if j > i {
+					if doc.Tokens[j].Start > doc.Tokens[j-1].End {
+						h = gazetteer.Add(h, ' ')
+					}
+				}
+				for _, b := range x.low(j) {
+					h = gazetteer.Add(h, b)
+				}
+				matches[j-i] = uint64(gazetteer.Lookup(h))
+			}
+			for j := end - 1; j >= i; j-- {
+				kinds := matches[j-i] &^ seen
+				seen |= kinds
+				for k := uint64(0); kinds != 0; k++ {
+					if kinds&(1<<k) == 0 {
+						continue
+					}
+					kinds &^= 1 << k
+					if j == i {
+						x.info[i].gaz |= gazBit(k, posU)
+						continue
+					}
+					x.info[i].gaz |= gazBit(k, posB)
+					for m := i + 1; m < j; m++ {
+						x.info[m].gaz |= gazBit(k, posI)
+					}
+					x.info[j].gaz |= gazBit(k, posL)
+				}
+			}
+		}
+	}
+}
+
+func gazBit(kind uint64, pos int) uint64 { return 1 << (kind*4 + uint64(pos)) }
+
+// document sets the document-level case flags: whether a word also occurs
+// in lower case, or capitalised inside a normal sentence, elsewhere in the
+// document. They tell a headline's "Talks" from its "Beijing".
+func (x *extractor) document() {
+	x.docSet.reset(len(x.info))
+	for i := range x.info {
+		ti := &x.info[i]
+		if !ti.hasLetters {
+			continue
+		}
+		var flag uint32
+		switch {
+		case ti.cap == capLower:
+			flag = 1
+		case ti.cap == capInit && !ti.first && ti.mode == modeNormal:
+			flag = 2
+		}
+		if flag != 0 {
+			*x.docSet.slot(ti.lower) |= flag
+		}
+	}
+	for i := range x.info {
+		ti := &x.info[i]
+		if ti.hasLetters {
+			v := x.docSet.get(ti.lower)
+			ti.docLower = v&1 != 0
+			ti.docCapMid = v&2 != 0
+		}
+	}
+}
+
+// static appends the features of token i that do not depend on tags.
+func (x *extractor) static(i int, s Range) {
+	ti := &x.info[i]
+	f := x.feats
+	word := ti.lower
+	capc := uint64(ti.cap)
+	mode := uint64(ti.mode)
+	f = append(f,
+		f1(tBias, 0),
+		f1(tLower, word),
+		f1(tExact, ti.exact),
+		f1(tShape, ti.shape),
+		f2(tCap, capc, b2u(ti.first)),
+		f2(tModeCap, mode, capc),
+		f2(tModeLower, mode, word),
+	)
+	if ti.stem != 0 {
+		f = append(f, f1(tStem, ti.stem))
+	}
+	if ti.hasLetters {
+		low := x.low(i)
+		n := utf8.RuneCount(low)
+		f = append(f, f1(tLen, uint64(min(n, 12))))
+		// Prefixes and suffixes of 1 to 4 runes, shorter than the word.
+		p := 0
+		for k := 1; k <= 4 && k < n; k++ {
+			_, size := utf8.DecodeRune(low[p:])
+			p += size
+			f = append(f, f2(tPrefix, uint64(k), hashBytes(low[:p])))
+		}
+		q := len(low)
+		for k := 1; k <= 4 && k < n; k++ {
+			_, size := utf8.DecodeLastRune(low[:q])
+			q -= size
+			f = append(f, f2(tSuffix, uint64(k), hashBytes(low[q:])))
+		}
+	}
+	prev, prev2, next, next2 := hashBOS, hashBOS, hashEOS, hashEOS
+	prevShape, nextShape := hashBOS, hashEOS
+	prevCap, nextCap := uint64(7), uint64(8)
+	if i-1 >= s.First {
+		prev, prevShape, prevCap = x.info[i-1].lower, x.info[i-1].shape, uint64(x.info[i-1].cap)
+	}
+	if i-2 >= s.First {
+		prev2 = x.info[i-2].lower
+	}
+	if i+1 < s.End {
+		next, nextShape, nextCap = x.info[i+1].lower, x.info[i+1].shape, uint64(x.info[i+1].cap)
+	}
+	if i+2 < s.End {
+		next2 = x.info[i+2].lower
+	}
+	f = append(f,
+		f1(tLowerPrev2, prev2),
+		f1(tLowerPrev, prev),
+		f1(tLowerNext, next),
+		f1(tLowerNext2, next2),
+		f2(tBigramPrev, prev, word),
+		f2(tBigramNext, word, next),
+		f2(tShapePrev, prevShape, ti.shape),
+		f2(tShapeNext, ti.shape, nextShape),
+		f3(tShape3, prevShape, ti.shape, nextShape),
+		f2(tCapPrevCur, prevCap, capc),
+		f2(tCapCurNext, capc, nextCap),
+	)
+	if ti.mode != modeNormal {
+		f = append(f, f2(tModeLowerPrev, mode, prev), f2(tModeLowerNext, mode, next))
+	}
+	for g := ti.gaz; g != 0; g &= g - 1 {
+		bit := uint64(bits.TrailingZeros64(g))
+		f = append(f, f1(tGaz, bit), f2(tGazCap, bit, capc), f2(tGazMode, bit, mode))
+	}
+	if i+1 < s.End {
+		for g := x.info[i+1].gaz; g != 0; g &= g - 1 {
+			f = append(f, f1(tGazNext, uint64(bits.TrailingZeros64(g))))
+		}
+	}
+	if i-1 >= s.First {
+		for g := x.info[i-1].gaz; g != 0; g &= g - 1 {
+			f = append(f, f1(tGazPrev, uint64(bits.TrailingZeros64(g))))
+		}
+	}
+	if ti.hasLetters && ti.cap != capLower {
+		f = append(f,
+			f3(tDocLower, b2u(ti.docLower), mode, b2u(ti.first)),
+			f3(tDocCapMid, b2u(ti.docCapMid), mode, b2u(ti.first)),
+			f3(tDocBoth, b2u(ti.docLower), b2u(ti.docCapMid), capc),
+		)
+	}
+	x.feats = f
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}

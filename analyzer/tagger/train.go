@@ -1,0 +1,132 @@
+package tagger
+
+import (
+	"math/rand/v2"
+)
+
+// Example is a training document and its gold tags.
+type Example struct {
+	Doc  Doc
+	Gold []uint8
+}
+
+// TrainOptions tune Train.
+type TrainOptions struct {
+	Epochs int
+	Seed   uint64
+	// Progress, if set, is called after each epoch with the epoch number
+	// and the share of tokens tagged wrong in it.
+	Progress func(epoch int, errRate float64)
+}
+
+// Weights is a trained, averaged model in full precision.
+type Weights struct {
+	Index map[uint64]int32 // feature -> row
+	W     []float32        // rows of numTags weights
+}
+
+// perceptron is the averaged perceptron in training: w holds the current
+// weights, u their updates times the step they were made at, so that the
+// average over all steps is w - u/c (Daume's trick).
+type perceptron struct {
+	index map[uint64]int32
+	w     []float32
+	u     []float64
+	c     float64
+}
+
+func (p *perceptron) row(f uint64, add bool) int32 {
+	r, ok := p.index[f]
+	if !ok {
+		if !add {
+			return -1
+		}
+		r = int32(len(p.index))
+		p.index[f] = r
+		p.w = append(p.w, make([]float32, numTags)...)
+		p.u = append(p.u, make([]float64, numTags)...)
+	}
+	return r
+}
+
+func (p *perceptron) score(feats []uint64, s *[numTags]float32) {
+	for _, f := range feats {
+		if r, ok := p.index[f]; ok {
+			row := p.w[int(r)*numTags : int(r)*numTags+numTags]
+			for t := range s {
+				s[t] += row[t]
+			}
+		}
+	}
+}
+
+func (p *perceptron) learn(feats []uint64, gold, pred uint8) {
+	p.c++
+	if gold == pred {
+		return
+	}
+	for _, f := range feats {
+		r := int(p.row(f, true)) * numTags
+		p.w[r+int(gold)]++
+		p.u[r+int(gold)] += p.c
+		p.w[r+int(pred)]--
+		p.u[r+int(pred)] -= p.c
+	}
+}
+
+func (p *perceptron) average() *Weights {
+	w := &Weights{Index: p.index, W: make([]float32, len(p.w))}
+	for i := range p.w {
+		w.W[i] = float32(float64(p.w[i]) - p.u[i]/p.c)
+	}
+	return w
+}
+
+// Train learns weights from examples with the averaged perceptron, in a
+// shuffled order fixed by opts.Seed, so runs are reproducible.
+func Train(examples []Example, opts TrainOptions) *Weights {
+	p := &perceptron{index: make(map[uint64]int32)}
+	var d decoder
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x5eed))
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		wrong, total := 0, 0
+		for _, k := range order {
+			ex := &examples[k]
+			tags := d.tag(&ex.Doc, p, ex.Gold, p.learn)
+			for i, t := range tags {
+				if t != ex.Gold[i] {
+					wrong++
+				}
+			}
+			total += len(tags)
+		}
+		if opts.Progress != nil {
+			opts.Progress(epoch, float64(wrong)/float64(max(total, 1)))
+		}
+	}
+	return p.average()
+}
+
+// score lets averaged weights tag documents in full precision.
+func (w *Weights) score(feats []uint64, s *[numTags]float32) {
+	for _, f := range feats {
+		if r, ok := w.Index[f]; ok {
+			row := w.W[int(r)*numTags : int(r)*numTags+numTags]
+			for t := range s {
+				s[t] += row[t]
+			}
+		}
+	}
+}
+
+// Tag tags doc with the full-precision weights (used to compare with the
+// quantised model).
+func (w *Weights) Tag(doc *Doc) []Mention {
+	var d decoder
+	return Decode(d.tag(doc, w, nil, nil))
+}
