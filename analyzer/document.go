@@ -105,8 +105,12 @@ type Entity struct {
 // Quote is a quoted passage, quote marks included.
 type Quote struct {
 	Span
-	// Speaker is the index in Document.Entities of who said it, -1 if unknown.
+	// Speaker is the index in Document.Entities of who said it, -1 if no
+	// entity covers the speaker.
 	Speaker int
+	// Attribution is the speaker's words in the text ("he", "Mr Kim", "the
+	// defence ministry"); Start is -1 when the quote is unattributed.
+	Attribution Span
 }
 
 // Term is a key term: a stem with the surface forms seen and their count.

@@ -51,6 +51,9 @@ type QuoteResult struct {
 	SpanResult
 	Text    string `json:"text"`
 	Speaker string `json:"speaker,omitempty"`
+	// SpeakerText is the attribution's words when the speaker is known only
+	// by them (no entity covers "the defence ministry").
+	SpeakerText string `json:"speaker_text,omitempty"`
 }
 
 // StatsResult counts the document.
@@ -98,6 +101,8 @@ func (d *Document) Result() *Result {
 		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span)}
 		if q.Speaker >= 0 {
 			qr.Speaker = d.Entities[q.Speaker].ID
+		} else if q.Attribution.Start >= 0 {
+			qr.SpeakerText = d.SpanText(q.Attribution)
 		}
 		r.Quotes[i] = qr
 	}

@@ -1,0 +1,258 @@
+package analyzer
+
+import (
+	"sort"
+	"strings"
+)
+
+// MinQuoteWords is the fewest words an unattributed quote needs: shorter
+// quoted phrases ("positive", “war games”) are scare quotes, not speech.
+const MinQuoteWords = 4
+
+// findQuotes finds quoted speech and its speaker. Quotes open with “ „ « or
+// a straight " and close with ” » or ". A quote may run over several
+// paragraphs, each reopened with a new mark, as newspapers print them.
+// The speaker comes from the attribution after the quote (“…,” he said /
+// said Xi / Mr Kim told reporters) or before it (Kim said: “…” / according
+// to X, “…”); he and she resolve to the most recent person.
+func findQuotes(doc *Document) []Quote {
+	var quotes []Quote
+	open := -1    // token index of the unclosed opening mark
+	lastMark := 0 // end of the last opening mark, to look for paragraph breaks after it
+	for k, t := range doc.Tokens {
+		if t.Kind != Punct {
+			continue
+		}
+		switch quoteRole(doc, k) {
+		case opens:
+			continued := open >= 0 && paragraphBetween(doc.Text, lastMark, t.Start)
+			lastMark = t.End
+			if continued {
+				continue // the same quote goes on in a new paragraph
+			}
+			open = k
+		case closes:
+			if open < 0 {
+				continue
+			}
+			q := Quote{Span: Span{doc.Tokens[open].Start, t.End}, Speaker: -1, Attribution: Span{-1, -1}}
+			if speaker, words, ok := attribute(doc, open, k); ok {
+				q.Speaker, q.Attribution = speaker, words
+			}
+			if q.Attribution.Start >= 0 || wordsBetween(doc, open, k) >= MinQuoteWords {
+				quotes = append(quotes, q)
+			}
+			open = -1
+		}
+	}
+	return quotes
+}
+
+type quoteMarkRole int
+
+const (
+	notQuote quoteMarkRole = iota
+	opens
+	closes
+)
+
+// quoteRole tells opening from closing marks; a straight quote opens when
+// the word it touches follows it.
+func quoteRole(doc *Document, k int) quoteMarkRole {
+	switch doc.TokenText(k) {
+	case "“", "„", "«":
+		return opens
+	case "”", "»":
+		return closes
+	case "\"":
+		gluedBefore := k > 0 && doc.Tokens[k-1].End == doc.Tokens[k].Start
+		gluedAfter := k+1 < len(doc.Tokens) && doc.Tokens[k+1].Start == doc.Tokens[k].End
+		if gluedBefore && !opensAfter(doc, k-1) {
+			return closes
+		}
+		if gluedAfter || !gluedBefore {
+			return opens
+		}
+		return closes
+	}
+	return notQuote
+}
+
+// opensAfter reports whether token k is something a quote can open right
+// after: an opening bracket or a dash.
+func opensAfter(doc *Document, k int) bool {
+	switch doc.TokenText(k) {
+	case "(", "[", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
+func paragraphBetween(text string, from, to int) bool {
+	return strings.Contains(text[from:to], "\n\n") || strings.Contains(text[from:to], "\n\r\n")
+}
+
+func wordsBetween(doc *Document, open, close int) int {
+	n := 0
+	for k := open + 1; k < close; k++ {
+		if doc.Tokens[k].Kind == Word || doc.Tokens[k].Kind == Number {
+			n++
+		}
+	}
+	return n
+}
+
+// attribution window sizes, in tokens.
+const (
+	attributionAfter  = 10
+	attributionBefore = 10
+)
+
+// attribute finds who said the quote between marks open and close. It
+// returns the speaker entity (-1 if no entity covers the speaker) and the
+// speaker's words.
+func attribute(doc *Document, open, close int) (int, Span, bool) {
+	sentEnd := sentenceOf(doc, close).EndToken
+	// After the quote: “…,” he said. / “…,” said Xi. / “…,” the ministry said.
+	end := min(close+1+attributionAfter, sentEnd, len(doc.Tokens))
+	for k := close + 1; k < end; k++ {
+		if quoteRole(doc, k) == opens {
+			end = k
+			break
+		}
+	}
+	if v := findSpeechVerb(doc, close+1, end); v >= 0 {
+		if e, span, ok := speakerNear(doc, close+1, end, v, open); ok {
+			return e, span, true
+		}
+	}
+	// Before the quote: Kim said: “…” / According to Kim, “…” / Kim said
+	// that “…”. The quote must be introduced right before its mark, or a
+	// phrase merely mentioned nearby (what he called “war games”) would count.
+	if open == 0 || !introducesQuote(doc, open-1) {
+		return -1, Span{}, false
+	}
+	sentStart := sentenceOf(doc, open).FirstToken
+	start := max(open-attributionBefore, sentStart)
+	for k := open - 1; k >= start; k-- {
+		if quoteRole(doc, k) == closes {
+			start = k + 1
+			break
+		}
+	}
+	if v := findSpeechVerb(doc, start, open); v >= 0 {
+		if e, span, ok := speakerNear(doc, start, open, v, open); ok {
+			return e, span, true
+		}
+	}
+	return -1, Span{}, false
+}
+
+// introducesQuote reports whether token k can lead into a quote: a colon, a
+// comma, "that", or a speech verb.
+func introducesQuote(doc *Document, k int) bool {
+	switch w := strings.ToLower(doc.TokenText(k)); w {
+	case ":", ",", "that":
+		return true
+	default:
+		return speechVerbs[w]
+	}
+}
+
+// sentenceOf returns the sentence holding token k.
+func sentenceOf(doc *Document, k int) Sentence {
+	lo, hi := 0, len(doc.Sentences)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if doc.Sentences[mid].EndToken <= k {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(doc.Sentences) {
+		return doc.Sentences[lo]
+	}
+	return Sentence{FirstToken: k, EndToken: k + 1}
+}
+
+func findSpeechVerb(doc *Document, from, to int) int {
+	for k := from; k < to; k++ {
+		if doc.Tokens[k].Kind == Word && speechVerbs[strings.ToLower(doc.TokenText(k))] {
+			return k
+		}
+	}
+	return -1
+}
+
+// speakerNear picks the speaker around speech verb v within [from, to): the
+// closest PER or ORG mention (before the verb first, as in "Kim said"), else
+// a pronoun resolved to the last person or organisation mentioned before the
+// quote, else the words before the verb ("the defence ministry said").
+func speakerNear(doc *Document, from, to, v, quoteStart int) (int, Span, bool) {
+	best, bestDist := -1, 1<<30
+	first := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].FirstToken >= from })
+	for i := first; i < len(doc.Mentions) && doc.Mentions[i].FirstToken < to; i++ {
+		m := doc.Mentions[i]
+		if m.EndToken > to || (m.Label != PER && m.Label != ORG) {
+			continue
+		}
+		d := m.FirstToken - v
+		if m.EndToken <= v {
+			d = v - m.EndToken
+		} else {
+			d += attributionAfter // prefer speakers before the verb
+		}
+		if d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best >= 0 {
+		m := doc.Mentions[best]
+		return m.Entity, m.Span, true
+	}
+	for k := from; k < to; k++ {
+		w := strings.ToLower(doc.TokenText(k))
+		label, ok := pronounLabels[w]
+		if !ok || (k != v-1 && k != v+1) {
+			continue
+		}
+		return lastMentioned(doc, label, doc.Tokens[quoteStart].Start), doc.Tokens[k].Span, true
+	}
+	// "the South Korean defence ministry said": the words before the verb,
+	// from the determiner on.
+	for k := v - 1; k >= from && k >= v-6; k-- {
+		w := strings.ToLower(doc.TokenText(k))
+		if w == "the" || w == "a" || w == "an" {
+			if k+1 < v {
+				return -1, Span{doc.Tokens[k].Start, doc.Tokens[v-1].End}, true
+			}
+			break
+		}
+		if doc.Tokens[k].Kind != Word {
+			break
+		}
+	}
+	return -1, Span{}, false
+}
+
+var pronounLabels = map[string]Label{"he": PER, "she": PER, "it": ORG, "they": ORG}
+
+// lastMentioned returns the entity of the last mention with the label that
+// starts before offset at, -1 if none.
+func lastMentioned(doc *Document, label Label, at int) int {
+	before := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].Start >= at })
+	for i := before - 1; i >= 0; i-- {
+		m := doc.Mentions[i]
+		if m.Start < at && m.Label == label {
+			return m.Entity
+		}
+	}
+	return -1
+}
+
+var speechVerbs = set("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks",
+	"stated", "states", "declared", "warned", "warns", "explained", "noted", "insisted", "wrote", "writes",
+	"tweeted", "replied", "responded", "remarked", "commented", "announced", "argued", "claimed",
+	"confirmed", "urged", "acknowledged", "continued", "recalled", "according", "quoted", "stressed",
+	"emphasised", "emphasized", "admitted", "suggested", "predicted", "promised", "vowed", "pledged")

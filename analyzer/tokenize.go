@@ -1,0 +1,549 @@
+package analyzer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tokenize splits text into tokens with exact UTF-8 byte offsets. Every byte
+// that is not whitespace belongs to exactly one token, so the tokens and the
+// whitespace between them reproduce the input byte for byte. It accepts any
+// bytes: an invalid UTF-8 byte becomes a one-byte Symbol token.
+func Tokenize(text string) []Token {
+	t := tokenizer{text: text, tokens: make([]Token, 0, len(text)/5+1)}
+	for t.pos < len(text) {
+		r, n := t.runeAt(t.pos)
+		if isGap(r) {
+			t.pos += n
+			continue
+		}
+		start := t.pos
+		end, kind := t.scan(r, n)
+		t.tokens = append(t.tokens, Token{Span: Span{start, end}, Kind: kind})
+		t.pos = end
+	}
+	return t.tokens
+}
+
+type tokenizer struct {
+	text   string
+	pos    int
+	tokens []Token
+}
+
+// runeAt decodes the rune at byte i; an invalid byte decodes as (RuneError, 1).
+func (t *tokenizer) runeAt(i int) (rune, int) {
+	if i >= len(t.text) {
+		return -1, 0
+	}
+	if c := t.text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(t.text[i:])
+}
+
+// isGap reports whether r separates tokens: white space and invisible
+// zero-width separators.
+func isGap(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r) || r == 0x200B || r == 0xFEFF || r == 0x2060
+}
+
+// scan returns the end and kind of the token starting at t.pos with rune r.
+func (t *tokenizer) scan(r rune, n int) (int, TokenKind) {
+	i := t.pos
+	switch {
+	case r == utf8.RuneError && n == 1:
+		return i + 1, Symbol
+	case isDigit(r):
+		if end, ok := t.scanURL(i); ok {
+			return end, URL
+		}
+		if end, ok := t.scanEmail(i); ok {
+			return end, Email
+		}
+		return t.scanNumber(i)
+	case isCJK(r):
+		return t.scanCJK(i, r, n), Word
+	case isWordRune(r):
+		if end, ok := t.scanURL(i); ok {
+			return end, URL
+		}
+		if end, ok := t.scanEmail(i); ok {
+			return end, Email
+		}
+		return t.scanWord(i), Word
+	case isCurrency(r):
+		if d, _ := t.runeAt(i + n); isDigit(d) {
+			return t.scanNumber(i)
+		}
+		return t.extendGrapheme(i + n), Symbol
+	case isApostrophe(r):
+		if end, ok := t.scanClitic(i, n); ok {
+			return end, Word
+		}
+		return i + n, Punct
+	case (r == '#' || r == '@') && t.startsWord(i+n):
+		return t.scanWord(i + n), Word
+	case r == '.' || r == '!' || r == '?':
+		return t.scanRun(i, ".!?"), Punct
+	case r == '-':
+		return t.scanRun(i, "-"), Punct
+	case unicode.IsPunct(r):
+		return i + n, Punct
+	}
+	return t.extendGrapheme(i + n), Symbol
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// isWordRune reports whether r can be part of a word: letters, digits,
+// combining marks and the joiners some scripts write inside words.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isLetter(r) || isDigit(r)
+	}
+	if isCJK(r) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
+		r == 0x200C || r == 0x200D || r == 0x00AD
+}
+
+// isCJK reports whether r is written without spaces between words (Han,
+// Hiragana, Katakana); such runs are split per character or per kana run.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || r == 0x30FC)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+func isCurrency(r rune) bool {
+	return r == '$' || r == '£' || r == '€' || r == '¥' || r == '₩' || r == '₹' || r == '₽' || r == '₣'
+}
+
+func (t *tokenizer) startsWord(i int) bool {
+	r, _ := t.runeAt(i)
+	return isWordRune(r)
+}
+
+// scanRun consumes a run of the given ASCII punctuation: "...", "?!", "--".
+func (t *tokenizer) scanRun(i int, chars string) int {
+	for i < len(t.text) && strings.IndexByte(chars, t.text[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+// scanCJK returns a single Han character, or a whole run of kana.
+func (t *tokenizer) scanCJK(i int, r rune, n int) int {
+	if unicode.Is(unicode.Han, r) {
+		return t.extendMarks(i + n)
+	}
+	kata := unicode.Is(unicode.Katakana, r) || r == 0x30FC
+	i += n
+	for {
+		r, n := t.runeAt(i)
+		if n == 0 {
+			return i
+		}
+		sameScript := unicode.Is(unicode.Hiragana, r) && !kata ||
+			(unicode.Is(unicode.Katakana, r) || r == 0x30FC) && kata
+		if !sameScript && !unicode.IsMark(r) {
+			return i
+		}
+		i += n
+	}
+}
+
+// extendMarks consumes combining marks following a character.
+func (t *tokenizer) extendMarks(i int) int {
+	for {
+		r, n := t.runeAt(i)
+		if n == 0 || !unicode.IsMark(r) {
+			return i
+		}
+		i += n
+	}
+}
+
+// extendGrapheme keeps an emoji or symbol together with what modifies it:
+// combining marks, variation selectors, skin tones, zero-width-joiner
+// sequences, keycaps, tag characters and regional-indicator pairs.
+func (t *tokenizer) extendGrapheme(i int) int {
+	first, _ := utf8.DecodeRuneInString(t.text[t.pos:])
+	regional := isRegional(first)
+	for {
+		r, n := t.runeAt(i)
+		switch {
+		case n == 0:
+			return i
+		case unicode.IsMark(r) || r == 0xFE0E || r == 0xFE0F || r == 0x20E3 ||
+			(r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F):
+			i += n
+		case r == 0x200D:
+			i += n
+			if next, m := t.runeAt(i); m > 0 && !isGap(next) && !(next == utf8.RuneError && m == 1) {
+				i += m
+			}
+		case regional && isRegional(r):
+			i += n
+			regional = false
+		default:
+			return i
+		}
+	}
+}
+
+func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// scanWord consumes a word starting at i: letters and digits, with hyphens
+// between letters (Jong-un, Sino-North), apostrophes inside names (O'Brien)
+// but not before clitics (China’s → China + ’s, don't → do + n't), dotted
+// abbreviations (U.S., Dr., e.g.), web domains (Amazon.com) and ampersand
+// initialisms (AT&T).
+func (t *tokenizer) scanWord(i int) int {
+	start := t.pos
+	if end, ok := t.scanNegation(i); ok {
+		return end
+	}
+	if end, ok := t.scanDottedInitials(i); ok {
+		return end
+	}
+	for {
+		r, n := t.runeAt(i)
+		if n > 0 && isWordRune(r) {
+			i += n
+			continue
+		}
+		next, m := t.runeAt(i + n)
+		switch {
+		case n == 0:
+			return i
+		case isHyphen(r) && isWordRune(next):
+			i += n + m
+		case isApostrophe(r) && isLetter(next):
+			if t.isCliticAt(i+n) || t.endsWithNegation(start, i, i+n) {
+				if t.endsWithNegation(start, i, i+n) && i-1 > start {
+					return i - 1 // "don't": the word ends before "n't"
+				}
+				return i
+			}
+			i += n + m
+		case r == '&' && isUpperASCII(next) && i > start && isUpperASCII(rune(t.text[i-1])):
+			i += n + m
+		case r == '.':
+			return t.wordWithPeriod(start, i)
+		default:
+			return i
+		}
+	}
+}
+
+func isUpperASCII(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+// scanNegation matches the clitic "n't" right after a word: do|n't.
+func (t *tokenizer) scanNegation(i int) (int, bool) {
+	if len(t.tokens) == 0 || t.tokens[len(t.tokens)-1].End != i || t.tokens[len(t.tokens)-1].Kind != Word {
+		return 0, false
+	}
+	if i >= len(t.text) || t.text[i]|0x20 != 'n' {
+		return 0, false
+	}
+	r, n := t.runeAt(i + 1)
+	if !isApostrophe(r) {
+		return 0, false
+	}
+	j := i + 1 + n
+	if j < len(t.text) && t.text[j]|0x20 == 't' && !t.startsWord(j+1) {
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// endsWithNegation reports whether the word [start, apos) ends in "n" that
+// begins a "n't" clitic at the apostrophe.
+func (t *tokenizer) endsWithNegation(start, apos, afterApos int) bool {
+	return apos-1 > start && t.text[apos-1]|0x20 == 'n' && afterApos < len(t.text) &&
+		t.text[afterApos]|0x20 == 't' && !t.startsWord(afterApos+1)
+}
+
+// clitics are the English endings split off a word after an apostrophe.
+var clitics = []string{"s", "re", "ve", "ll", "d", "m"}
+
+// isCliticAt reports whether a clitic ending starts at i and ends the word.
+func (t *tokenizer) isCliticAt(i int) bool {
+	for _, c := range clitics {
+		if len(t.text) >= i+len(c) && strings.EqualFold(t.text[i:i+len(c)], c) && !t.startsWord(i+len(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanClitic matches an apostrophe clitic ('s, ’re...) glued to the previous
+// word.
+func (t *tokenizer) scanClitic(i, n int) (int, bool) {
+	if len(t.tokens) == 0 {
+		return 0, false
+	}
+	prev := t.tokens[len(t.tokens)-1]
+	if prev.End != i || (prev.Kind != Word && prev.Kind != Number) {
+		return 0, false
+	}
+	for _, c := range clitics {
+		j := i + n
+		if len(t.text) >= j+len(c) && strings.EqualFold(t.text[j:j+len(c)], c) && !t.startsWord(j+len(c)) {
+			return j + len(c), true
+		}
+	}
+	return 0, false
+}
+
+// scanDottedInitials matches single letters each followed by a period, at
+// least two of them: U.S., U.N., e.g., a.m., J.K.
+func (t *tokenizer) scanDottedInitials(i int) (int, bool) {
+	j, count := i, 0
+	for {
+		r, n := t.runeAt(j)
+		if !isLetter(r) || j+n >= len(t.text) || t.text[j+n] != '.' {
+			break
+		}
+		j += n + 1
+		count++
+		if r2, _ := t.runeAt(j); isWordRune(r2) && !isLetter(r2) {
+			return 0, false
+		}
+		if next, m := t.runeAt(j); isLetter(next) {
+			if after, _ := t.runeAt(j + m); isWordRune(after) {
+				break // "U.Sstates": not an initialism
+			}
+		}
+	}
+	if count >= 2 {
+		return j, true
+	}
+	return 0, false
+}
+
+// abbreviations are words written with a period that does not end a
+// sentence (titles) or rarely does (company suffixes, months).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "cmdr": true, "adm": true,
+	"rev": true, "fr": true, "st": true, "sen": true, "rep": true, "gov": true, "pres": true,
+	"supt": true, "insp": true, "hon": true, "messrs": true, "mme": true, "mlle": true,
+	"jr": true, "sr": true, "inc": true, "ltd": true, "co": true, "corp": true, "bros": true,
+	"plc": true, "llc": true, "vs": true, "etc": true, "approx": true, "dept": true, "univ": true,
+	"est": true, "fig": true, "mt": true, "ft": true, "ave": true, "blvd": true, "no": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true, "thurs": true,
+	"fri": true, "sat": true, "sun": true,
+}
+
+// lowerAbbreviations keep their period in lower case too; the others need a
+// capital (Sun., Co.) so that "in the sun." still ends a sentence.
+var lowerAbbreviations = map[string]bool{"etc": true, "vs": true, "approx": true}
+
+// webDomains are endings that make "word.tld" a single token.
+var webDomains = map[string]bool{
+	"com": true, "org": true, "net": true, "gov": true, "edu": true, "io": true, "co": true,
+	"uk": true, "de": true, "fr": true, "cn": true, "jp": true, "kr": true, "ru": true, "info": true,
+	"biz": true, "ai": true, "app": true, "int": true, "eu": true, "us": true, "ca": true, "au": true,
+}
+
+// wordWithPeriod decides whether the period at dot belongs to the word
+// [start, dot): a known abbreviation (Dr.), a single capital initial (F.), or a
+// web domain (Amazon.com).
+func (t *tokenizer) wordWithPeriod(start, dot int) int {
+	word := t.text[start:dot]
+	next, n := t.runeAt(dot + 1)
+	if isLetter(next) {
+		end := dot + 1 + n
+		for {
+			r, m := t.runeAt(end)
+			if m == 0 || !isLetter(r) {
+				break
+			}
+			end += m
+		}
+		if tld := t.text[dot+1 : end]; webDomains[strings.ToLower(tld)] && !t.startsWord(end) {
+			return end
+		}
+		return dot
+	}
+	if isDigit(next) {
+		if strings.EqualFold(word, "no") {
+			return dot + 1 // "No.1", "No.10 Downing Street"
+		}
+		return dot
+	}
+	if len(word) == 1 && isUpperASCII(rune(word[0])) {
+		return dot + 1 // an initial: John F. Kennedy
+	}
+	if len(word) <= 6 && abbreviations[strings.ToLower(word)] && (isUpperASCII(rune(word[0])) || lowerAbbreviations[word]) {
+		if strings.EqualFold(word, "no") {
+			// "No." is only an abbreviation before a number: "No. 10".
+			if r, m := t.runeAt(dot + 1); isGap(r) {
+				if d, _ := t.runeAt(dot + 1 + m); isDigit(d) {
+					return dot + 1
+				}
+			}
+			return dot
+		}
+		return dot + 1
+	}
+	return dot
+}
+
+// scanNumber consumes digits with internal separators (17,500 9.30
+// 1996-12-06 12/06/96 9:30), an optional currency prefix ($2bn), a unit or
+// suffix glued to it (am, bn, th, s, km, %) and a hyphenated tail
+// (17-year-old, which makes it a Word).
+func (t *tokenizer) scanNumber(i int) (int, TokenKind) {
+	kind := Number
+	if r, n := t.runeAt(i); isCurrency(r) {
+		i += n
+	}
+	for i < len(t.text) && isDigit(rune(t.text[i])) {
+		i++
+	}
+	for i+1 < len(t.text) && strings.IndexByte(",.:/-", t.text[i]) >= 0 && isDigit(rune(t.text[i+1])) {
+		i++
+		for i < len(t.text) && isDigit(rune(t.text[i])) {
+			i++
+		}
+	}
+	if i < len(t.text) && t.text[i] == '%' {
+		return i + 1, Number
+	}
+	for {
+		r, n := t.runeAt(i)
+		if n > 0 && isWordRune(r) {
+			i += n
+			continue
+		}
+		if r == '.' && isAMPM(t.text[t.pos:i]) {
+			// 9.30a.m.: keep the dotted suffix.
+			if end, ok := t.scanDottedSuffix(i); ok {
+				return end, Number
+			}
+		}
+		next, m := t.runeAt(i + n)
+		if isHyphen(r) && isLetter(next) {
+			i += n + m
+			kind = Word
+			continue
+		}
+		return i, kind
+	}
+}
+
+func isAMPM(s string) bool {
+	return strings.HasSuffix(s, "a") || strings.HasSuffix(s, "p")
+}
+
+// scanDottedSuffix matches ".m." after "9a" in "9a.m.".
+func (t *tokenizer) scanDottedSuffix(i int) (int, bool) {
+	if strings.HasPrefix(t.text[i:], ".m.") || strings.HasPrefix(t.text[i:], ".M.") {
+		return i + 3, true
+	}
+	return 0, false
+}
+
+// scanURL matches http(s):// and www. addresses, without trailing
+// punctuation that belongs to the sentence.
+func (t *tokenizer) scanURL(i int) (int, bool) {
+	rest := t.text[i:]
+	if !(hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")) {
+		return 0, false
+	}
+	j := i
+	for j < len(t.text) {
+		r, n := t.runeAt(j)
+		if isGap(r) || r == '<' || r == '>' || r == '"' || r == '“' || r == '”' || (r == utf8.RuneError && n == 1) {
+			break
+		}
+		j += n
+	}
+	// Trim punctuation that ends the sentence rather than the address, but
+	// keep a closing parenthesis that balances one inside it.
+	opened, closed := strings.Count(t.text[i:j], "("), strings.Count(t.text[i:j], ")")
+	for j > i {
+		r, n := utf8.DecodeLastRuneInString(t.text[i:j])
+		if r == ')' && opened >= closed {
+			break
+		}
+		if !strings.ContainsRune(".,;:!?')]}’”", r) {
+			break
+		}
+		if r == ')' {
+			closed--
+		}
+		j -= n
+	}
+	if j-i <= len("www.") {
+		return 0, false
+	}
+	return j, true
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// scanEmail matches local@domain.tld.
+func (t *tokenizer) scanEmail(i int) (int, bool) {
+	j := i
+	for j < len(t.text) && j-i <= 64 && isEmailLocal(t.text[j]) {
+		j++
+	}
+	if j == i || j >= len(t.text) || t.text[j] != '@' {
+		return 0, false
+	}
+	j++
+	labels, lastLabel := 0, 0
+	for {
+		k := j
+		for k < len(t.text) && (isAlnumASCII(t.text[k]) || t.text[k] == '-') {
+			k++
+		}
+		if k == j {
+			break
+		}
+		labels++
+		lastLabel = k - j
+		j = k
+		if j+1 < len(t.text) && t.text[j] == '.' && isAlnumASCII(t.text[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	if labels < 2 || lastLabel < 2 {
+		return 0, false
+	}
+	return j, true
+}
+
+func isAlnumASCII(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+func isEmailLocal(c byte) bool {
+	return isAlnumASCII(c) || strings.IndexByte("._%+-", c) >= 0
+}

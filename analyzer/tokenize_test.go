@@ -1,0 +1,153 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// tokenTexts returns the text of every token, and the kinds, "|"-joined.
+func tokenTexts(text string) (string, string) {
+	var words, kinds []string
+	for _, t := range Tokenize(text) {
+		words = append(words, text[t.Start:t.End])
+		kinds = append(kinds, t.Kind.String())
+	}
+	return strings.Join(words, "|"), strings.Join(kinds, "|")
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"curly possessive", "China’s president", "China|’s|president"},
+		{"straight possessive", "Beijing's airport", "Beijing|'s|airport"},
+		{"plural possessive", "the Koreans’ drill", "the|Koreans|’|drill"},
+		{"negation", "don't can’t", "do|n't|ca|n’t"},
+		{"other clitics", "we're I'm they'll", "we|'re|I|'m|they|'ll"},
+		{"apostrophe inside a name", "O'Brien and d'Ivoire", "O'Brien|and|d'Ivoire"},
+		{"hyphenated names", "Kim Jong-un, Moon Jae-in", "Kim|Jong-un|,|Moon|Jae-in"},
+		{"hyphenated compound", "Sino-North Korean ties", "Sino-North|Korean|ties"},
+		{"thousands separator", "17,500 troops", "17,500|troops"},
+		{"clock with suffix", "at 9.30am today", "at|9.30am|today"},
+		{"dotted am", "9a.m. sharp", "9a.m.|sharp"},
+		{"iso date", "on 1996-12-06.", "on|1996-12-06|."},
+		{"percent", "rose 3.5%.", "rose|3.5%|."},
+		{"money with magnitude", "a $2bn deal", "a|$2bn|deal"},
+		{"currency alone", "costs $ 5", "costs|$|5"},
+		{"ordinal", "June 19th, 2018", "June|19th|,|2018"},
+		{"decade", "the 1990s", "the|1990s"},
+		{"number then hyphenated word", "a 17-year-old boy", "a|17-year-old|boy"},
+		{"title without period", "Mr Kim", "Mr|Kim"},
+		{"title with period", "Dr. Smith", "Dr.|Smith"},
+		{"dotted initials", "the U.S. and U.N. envoys", "the|U.S.|and|U.N.|envoys"},
+		{"initial in a name", "John F. Kennedy", "John|F.|Kennedy"},
+		{"sentence end is not abbreviation", "in the sun. Then", "in|the|sun|.|Then"},
+		{"company suffix", "Acme Inc. said", "Acme|Inc.|said"},
+		{"number sign", "No. 10 Downing Street", "No.|10|Downing|Street"},
+		{"url", "see https://example.com/a_(b). Next", "see|https://example.com/a_(b)|.|Next"},
+		{"url trailing punctuation", "(www.bbc.co.uk/news), then", "(|www.bbc.co.uk/news|)|,|then"},
+		{"email", "write to press@gov.example.org.", "write|to|press@gov.example.org|."},
+		{"web domain", "Amazon.com shares", "Amazon.com|shares"},
+		{"ampersand initialism", "AT&T and P&G", "AT&T|and|P&G"},
+		{"em and en dashes", "Seoul—Tokyo 2017–2018", "Seoul|—|Tokyo|2017|–|2018"},
+		{"double hyphen", "wait -- no", "wait|--|no"},
+		{"ellipsis", "so... what…", "so|...|what|…"},
+		{"quotes", "“positive” and \"war games\"", "“|positive|”|and|\"|war|games|\""},
+		{"accented", "Café Müller in Zürich", "Café|Müller|in|Zürich"},
+		{"combining accent", "Cafe\u0301 open", "Cafe\u0301|open"},
+		{"cyrillic", "Президент Путин заявил", "Президент|Путин|заявил"},
+		{"han characters one by one", "北京市", "北|京|市"},
+		{"kana runs", "東京タワーへ", "東|京|タワー|へ"},
+		{"hangul words", "김정은 위원장", "김정은|위원장"},
+		{"emoji with modifiers", "ok 👍🏽 🇰🇷 👨‍👩‍👧 end", "ok|👍🏽|🇰🇷|👨‍👩‍👧|end"},
+		{"hashtag and handle", "#summit by @reuters", "#summit|by|@reuters"},
+		{"non-breaking space separates", "Mr\u00a0Kim", "Mr|Kim"},
+		{"soft hyphen kept", "denuclear\u00adisation", "denuclear\u00adisation"},
+		{"invalid byte", "a\xffb", "a|\xff|b"},
+		{"control character", "a\x01b", "a|\x01|b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, kinds := tokenTexts(tt.in)
+			if got != tt.want {
+				t.Errorf("Tokenize(%q)\n got %q\nwant %q (kinds %s)", tt.in, got, tt.want, kinds)
+			}
+			checkTokenInvariants(t, tt.in, Tokenize(tt.in))
+		})
+	}
+}
+
+func TestTokenKinds(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kim 17,500 , 😀 https://a.example/x me@a.example $2bn 9.30am 3.5% 17-year-old", "Word|Number|Punct|Symbol|URL|Email|Number|Number|Number|Word"},
+		{"\xff", "Symbol"},
+	}
+	for _, tt := range tests {
+		if _, kinds := tokenTexts(tt.in); kinds != tt.want {
+			t.Errorf("kinds of %q = %s, want %s", tt.in, kinds, tt.want)
+		}
+	}
+}
+
+// checkTokenInvariants asserts that tokens are in range, sorted, not empty,
+// on rune boundaries, and that the gaps between them are only white space,
+// so tokens and gaps reproduce the text byte for byte.
+func checkTokenInvariants(t *testing.T, text string, tokens []Token) {
+	t.Helper()
+	var rebuilt strings.Builder
+	at := 0
+	for i, tok := range tokens {
+		if tok.Start < at || tok.End <= tok.Start || tok.End > len(text) {
+			t.Fatalf("token %d %+v out of order or range (previous end %d, len %d)", i, tok.Span, at, len(text))
+		}
+		if !onRuneBoundary(text, tok.Start) || !onRuneBoundary(text, tok.End) {
+			t.Fatalf("token %d %+v splits a rune in %q", i, tok.Span, text)
+		}
+		gap := text[at:tok.Start]
+		for _, r := range gap {
+			if !isGap(r) {
+				t.Fatalf("gap %q before token %d holds a non-space rune %q", gap, i, r)
+			}
+		}
+		rebuilt.WriteString(gap)
+		rebuilt.WriteString(text[tok.Start:tok.End])
+		at = tok.End
+	}
+	for _, r := range text[at:] {
+		if !isGap(r) {
+			t.Fatalf("trailing gap %q holds a non-space rune", text[at:])
+		}
+	}
+	rebuilt.WriteString(text[at:])
+	if rebuilt.String() != text {
+		t.Fatalf("tokens and gaps do not rebuild the text")
+	}
+}
+
+// onRuneBoundary reports whether offset i does not cut a valid UTF-8
+// sequence in two (invalid bytes are their own one-byte units).
+func onRuneBoundary(s string, i int) bool {
+	if i == 0 || i == len(s) {
+		return true
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if utf8.RuneStart(s[j]) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && n == 1 {
+				return j+1 <= i
+			}
+			return j+n <= i
+		}
+	}
+	return true
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := benchmarkText(b)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Tokenize(text)
+	}
+}
