@@ -66,11 +66,13 @@ func Validate(text string, maxBytes int) error {
 	if len(text) > maxBytes {
 		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), maxBytes)
 	}
-	if !utf8.ValidString(text) {
-		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
-	}
+	// NUL first: binary files are usually invalid UTF-8 too, and "binary"
+	// is the clearer message for them.
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		return fmt.Errorf("%w (offset %d)", ErrBinary, i)
+	}
+	if !utf8.ValidString(text) {
+		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
 	}
 	return nil
 }

@@ -219,19 +219,23 @@ func speakerNear(doc *Document, from, to, v, quoteStart int) (int, Span, bool) {
 		}
 		return lastMentioned(doc, label, doc.Tokens[quoteStart].Start), doc.Tokens[k].Span, true
 	}
-	// "the South Korean defence ministry said": the words before the verb,
-	// from the determiner on.
-	for k := v - 1; k >= from && k >= v-6; k-- {
+	// No entity: the words right before the verb, from a determiner on ("the
+	// South Korean defence ministry said") or all capitalised (a name the
+	// recogniser missed).
+	capitalised := true
+	k := v - 1
+	for ; k >= from && k >= v-6 && doc.Tokens[k].Kind == Word; k-- {
 		w := strings.ToLower(doc.TokenText(k))
 		if w == "the" || w == "a" || w == "an" {
 			if k+1 < v {
 				return -1, Span{doc.Tokens[k].Start, doc.Tokens[v-1].End}, true
 			}
-			break
+			return -1, Span{}, false
 		}
-		if doc.Tokens[k].Kind != Word {
-			break
-		}
+		capitalised = capitalised && startsUpper(doc.TokenText(k))
+	}
+	if k+1 < v && capitalised && (k < from || doc.Tokens[k].Kind == Punct) {
+		return -1, Span{doc.Tokens[k+1].Start, doc.Tokens[v-1].End}, true
 	}
 	return -1, Span{}, false
 }

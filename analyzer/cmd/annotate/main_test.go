@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"annotator/analyzer"
+)
+
+func runAnnotate(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestJSONSchemaFromStdin(t *testing.T) {
+	text := "“We want peace,” Kim Jong-un said on June 19th, 2018, as talks 😀 in 北京 went on. Growth was 3.5% or $2bn."
+	code, out, errOut := runAnnotate(t, text)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	for _, f := range []string{"lang", "sentences", "entities", "terms", "quotes", "stats"} {
+		if _, ok := raw[f]; !ok {
+			t.Errorf("missing field %q", f)
+		}
+	}
+	var r analyzer.Result
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Lang != "en" || r.Stats.Words == 0 || len(r.Sentences) == 0 {
+		t.Errorf("lang %q, stats %+v, %d sentences", r.Lang, r.Stats, len(r.Sentences))
+	}
+	// JavaScript slices strings in UTF-16 code units: u16 offsets must cut the
+	// same text as the byte offsets, emoji and CJK before them included.
+	u16 := utf16.Encode([]rune(text))
+	labels := map[analyzer.Label]bool{}
+	for _, e := range r.Entities {
+		if e.ID == "" || e.Name == "" || len(e.Mentions) == 0 {
+			t.Errorf("incomplete entity %+v", e)
+		}
+		labels[e.Label] = true
+		for _, m := range e.Mentions {
+			if got := text[m.Start:m.End]; got != m.Text {
+				t.Errorf("bytes [%d,%d) = %q, text %q", m.Start, m.End, got, m.Text)
+			}
+			if got := string(utf16.Decode(u16[m.U16Start:m.U16End])); got != m.Text {
+				t.Errorf("utf16 [%d,%d) = %q, text %q", m.U16Start, m.U16End, got, m.Text)
+			}
+		}
+	}
+	for _, l := range []analyzer.Label{analyzer.DATE, analyzer.PERCENT, analyzer.MONEY} {
+		if !labels[l] {
+			t.Errorf("no %s entity in %s", l, out)
+		}
+	}
+	if len(r.Quotes) != 1 || r.Quotes[0].Text != "“We want peace,”" {
+		t.Errorf("quotes = %+v", r.Quotes)
+	}
+}
+
+func TestJSONLinesInFileOrder(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i, text := range []string{"First file about Paris.", "Second file, in 2019.", "Third."} {
+		p := filepath.Join(dir, []string{"b.txt", "a.txt", "c.txt"}[i])
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	code, out, errOut := runAnnotate(t, "", append([]string{"-format", "jsonl"}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want 3:\n%s", len(lines), out)
+	}
+	wantWords := []int{4, 4, 1}
+	for i, line := range lines {
+		var r analyzer.Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if r.Stats.Words != wantWords[i] {
+			t.Errorf("line %d has %d words, want %d (files out of order?)", i+1, r.Stats.Words, wantWords[i])
+		}
+	}
+}
+
+func TestLanguageFlag(t *testing.T) {
+	code, out, _ := runAnnotate(t, "Las negociaciones continúan.", "-lang", "es")
+	if code != 0 || !strings.Contains(out, `"lang": "es"`) || !strings.Contains(out, `"stem": "negoci"`) {
+		t.Errorf("exit %d, output %s", code, out)
+	}
+}
+
+func TestHTMLEscapesText(t *testing.T) {
+	code, out, _ := runAnnotate(t, "<script>alert(1)</script> on June 19th, 2018", "-format", "html")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if strings.Contains(out, "<script>") || !strings.Contains(out, "&lt;script&gt;") {
+		t.Errorf("markup in the text was not escaped:\n%s", out)
+	}
+	if !strings.Contains(out, `<mark class="entity" data-label="DATE"`) {
+		t.Errorf("no DATE mark:\n%s", out)
+	}
+}
+
+func TestErrorsPrintNothingOnStdout(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	bad := filepath.Join(dir, "bad.txt")
+	binary := filepath.Join(dir, "image.png")
+	os.WriteFile(good, []byte("A good file."), 0o644)
+	os.WriteFile(bad, []byte("bad \xff\xfe bytes"), 0o644)
+	os.WriteFile(binary, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+	tests := []struct {
+		name    string
+		stdin   string
+		args    []string
+		wantErr string
+	}{
+		{"invalid utf-8 on stdin", "caf\xe9", nil, "not valid UTF-8"},
+		{"invalid utf-8 in a later file", "", []string{"-format", "jsonl", good, bad}, "bad.txt: text is not valid UTF-8"},
+		{"binary file", "", []string{binary}, "binary"},
+		{"missing file", "", []string{good, filepath.Join(dir, "missing.txt")}, "missing.txt"},
+		{"directory", "", []string{dir}, "is a directory"},
+		{"unknown language", "text", []string{"-lang", "xx"}, "unsupported language"},
+		{"unknown format", "text", []string{"-format", "xml"}, "unknown format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runAnnotate(t, tt.stdin, tt.args...)
+			if code == 0 || out != "" || !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want non-zero, nothing, %q", code, out, errOut, tt.wantErr)
+			}
+		})
+	}
+}

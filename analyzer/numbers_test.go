@@ -1,0 +1,103 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+)
+
+// ruleMentions annotates text without a name recogniser and lists the rule
+// mentions as "LABEL:text".
+func ruleMentions(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := Annotate(text, Options{Names: noNames{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range doc.Mentions {
+		out = append(out, string(m.Label)+":"+doc.SpanText(m.Span))
+	}
+	return strings.Join(out, " ")
+}
+
+type noNames struct{}
+
+func (noNames) RecognizeNames(*Document) []Mention { return nil }
+
+func TestFindNumbers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// Dates
+		{"on June 19th, 2018.", "DATE:June 19th, 2018"},
+		{"on Tuesday, June 19, the talks", "DATE:Tuesday, June 19"},
+		{"on 19 June 2018 he", "DATE:19 June 2018"},
+		{"the 19th of June", "DATE:the 19th of June"},
+		{"in March, and in May.", "DATE:March DATE:May"},
+		{"May I come? Theresa May said", ""},
+		{"in June 2018", "DATE:June 2018"},
+		{"BRUSSELS 1996-08-22", "DATE:1996-08-22"},
+		{"on 12/06/1996 and 19.06.2018", "DATE:12/06/1996 DATE:19.06.2018"},
+		{"in 2011.", "DATE:2011"},
+		{"the 2018 summit", "DATE:2018"},
+		{"2000 troops", "NUM:2000"},
+		{"since the 1990s", "DATE:1990s"},
+		{"by mid-2019", "DATE:mid-2019"},
+		{"on Tuesday morning", "DATE:Tuesday morning"},
+		{"Last year, prices rose", "DATE:Last year"},
+		{"next week and this summer", "DATE:next week DATE:this summer"},
+		{"in the last three months", "DATE:the last three months"},
+		{"three years ago", "DATE:three years ago"},
+		{"yesterday and today", "DATE:yesterday DATE:today"},
+		{"a drill in summer.", "DATE:summer"},
+		{"a summer camp", ""},
+		// Times
+		{"at 9.30am local time", "TIME:9.30am local time"},
+		{"at 10 a.m. GMT", "TIME:10 a.m. GMT"},
+		{"at 9:30 on", "TIME:9:30"},
+		{"at noon and midnight", "TIME:noon TIME:midnight"},
+		{"this morning and last night", "TIME:this morning TIME:last night"},
+		{"9.30 kilos", "NUM:9.30"},
+		// Money
+		{"a $2bn deal", "MONEY:$2bn"},
+		{"US$5 million", "MONEY:US$5 million"},
+		{"costs $ 30 now", "MONEY:$ 30"},
+		{"£1.5 billion", "MONEY:£1.5 billion"},
+		{"5 million dollars", "MONEY:5 million dollars"},
+		{"two billion yuan", "MONEY:two billion yuan"},
+		{"USD 40 each", "MONEY:USD 40"},
+		{"€12,000.", "MONEY:€12,000"},
+		// Percentages
+		{"up 3.5%.", "PERCENT:3.5%"},
+		{"3.5 percent and 4 per cent", "PERCENT:3.5 percent PERCENT:4 per cent"},
+		{"two percentage points", "PERCENT:two percentage points"},
+		// Numbers
+		{"17,500 American troops", "NUM:17,500"},
+		{"3.5 million people", "NUM:3.5 million"},
+		{"three trips", "NUM:three"},
+		{"twenty-five people", "NUM:twenty-five"},
+		{"two hundred and fifty", "NUM:two hundred and fifty"},
+		{"a two-day visit", ""},
+		{"a million people", "NUM:a million"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := ruleMentions(t, tt.in); got != tt.want {
+				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergeMentionsPrefersNames(t *testing.T) {
+	names := []Mention{{Span: Span{0, 10}, Label: MISC}, {Span: Span{20, 30}, Label: PER}}
+	numbers := []Mention{{Span: Span{5, 8}, Label: NUM}, {Span: Span{12, 15}, Label: DATE}, {Span: Span{28, 35}, Label: NUM}, {Span: Span{40, 42}, Label: NUM}}
+	got := mergeMentions(names, numbers)
+	want := []Span{{0, 10}, {12, 15}, {20, 30}, {40, 42}}
+	if len(got) != len(want) {
+		t.Fatalf("merged %d mentions, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i].Span != want[i] {
+			t.Errorf("mention %d = %+v, want %+v", i, got[i].Span, want[i])
+		}
+	}
+}

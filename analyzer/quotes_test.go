@@ -1,0 +1,85 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+)
+
+// listedNames is a test recogniser that tags the given strings wherever they
+// occur on token boundaries.
+type listedNames map[string]Label
+
+func (l listedNames) RecognizeNames(doc *Document) []Mention {
+	var out []Mention
+	for k := 0; k < len(doc.Tokens); k++ {
+		best := 0
+		var label Label
+		for end := k + 1; end <= len(doc.Tokens) && end <= k+6; end++ {
+			if lab, ok := l[doc.Text[doc.Tokens[k].Start:doc.Tokens[end-1].End]]; ok {
+				best, label = end, lab
+			}
+		}
+		if best > 0 {
+			out = append(out, Mention{Span: Span{doc.Tokens[k].Start, doc.Tokens[best-1].End}, FirstToken: k, EndToken: best, Label: label})
+			k = best - 1
+		}
+	}
+	return out
+}
+
+var quoteNames = listedNames{"Kim": PER, "Mr Kim": PER, "Xi": PER, "Xi Jinping": PER, "Ana Ruiz": PER, "CCTV": ORG, "Nato": ORG}
+
+// quoteSummary lists each quote as `text => speaker name or words`.
+func quoteSummary(t *testing.T, text string) string {
+	t.Helper()
+	doc, err := Annotate(text, Options{Names: quoteNames})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, q := range doc.Quotes {
+		who := "?"
+		switch {
+		case q.Speaker >= 0:
+			who = doc.Entities[q.Speaker].Name
+		case q.Attribution.Start >= 0:
+			who = "'" + doc.SpanText(q.Attribution) + "'"
+		}
+		out = append(out, doc.SpanText(q.Span)+" => "+who)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestFindQuotes(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"said after, pronoun", "Xi Jinping smiled. “We will always be friends,” he said.",
+			"“We will always be friends,” => Xi Jinping"},
+		{"verb before name", "“The talks went very well,” said Xi.",
+			"“The talks went very well,” => Xi"},
+		{"told reporters", "“We came here for peace,” Mr Kim told reporters.",
+			"“We came here for peace,” => Mr Kim"},
+		{"colon before", "Kim said: “We want peace on the peninsula.”",
+			"“We want peace on the peninsula.” => Kim"},
+		{"according to", "According to Nato, “the drills will go ahead as planned.”",
+			"“the drills will go ahead as planned.” => Nato"},
+		{"organisation words", "“Drills are suspended until further notice,” the defence ministry said.",
+			"“Drills are suspended until further notice,” => 'the defence ministry'"},
+		{"straight quotes", "\"We will read every line first,\" said Ana Ruiz.",
+			"\"We will read every line first,\" => Ana Ruiz"},
+		{"unattributed long quote kept", "The banner read “peace and prosperity for all Koreans” in red.",
+			"“peace and prosperity for all Koreans” => ?"},
+		{"scare quotes dropped", "He welcomed the “positive” outcome and what he called “war games”.", ""},
+		{"multi-paragraph quote", "Kim said: “We came to talk.\n\n“We leave as friends.”",
+			"“We came to talk.\n\n“We leave as friends.” => Kim"},
+		{"unclosed quote dropped", "He said “this never ends", ""},
+		{"pronoun takes the latest person", "Kim met Xi. “The visit was a success for both sides,” he said.",
+			"“The visit was a success for both sides,” => Xi"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := quoteSummary(t, tt.in); got != tt.want {
+				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

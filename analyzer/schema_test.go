@@ -1,0 +1,76 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"testing"
+	"unicode/utf16"
+)
+
+func TestResultOffsets(t *testing.T) {
+	text := "😀 北京 Kim met “Xi” 🇰🇷 in Seoul on June 19th, 2018, said Ana Ruiz: “We welcome the positive outcome.”"
+	doc, err := Annotate(text, Options{Names: listedNames{"Kim": PER, "Xi": PER, "Seoul": LOC, "Ana Ruiz": PER}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := doc.Result()
+	u16 := utf16.Encode([]rune(text))
+	check := func(what string, s SpanResult, want string) {
+		t.Helper()
+		if got := text[s.Start:s.End]; got != want {
+			t.Errorf("%s bytes [%d,%d) = %q, want %q", what, s.Start, s.End, got, want)
+		}
+		if got := string(utf16.Decode(u16[s.U16Start:s.U16End])); got != want {
+			t.Errorf("%s UTF-16 [%d,%d) = %q, want %q", what, s.U16Start, s.U16End, got, want)
+		}
+	}
+	mentions := 0
+	for _, e := range r.Entities {
+		for _, m := range e.Mentions {
+			check(e.ID+" "+string(e.Label), m.SpanResult, m.Text)
+			mentions++
+		}
+	}
+	if mentions != 5 {
+		t.Errorf("%d mentions, want 5 (Kim, Xi, Seoul, the date, Ana Ruiz)", mentions)
+	}
+	for _, s := range r.Sentences {
+		check("sentence", s, text[s.Start:s.End])
+	}
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker == "" {
+		t.Fatalf("quotes = %+v, want one attributed quote", r.Quotes)
+	}
+	check("quote", r.Quotes[0].SpanResult, "“We welcome the positive outcome.”")
+
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(b, &fields); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"lang", "sentences", "entities", "terms", "quotes", "stats"} {
+		if _, ok := fields[f]; !ok {
+			t.Errorf("JSON lacks field %q", f)
+		}
+	}
+}
+
+func TestU16OffsetsLongText(t *testing.T) {
+	var text []rune
+	for i := 0; i < 500; i++ {
+		text = append(text, 'a', 'é', '北', '😀', ' ')
+	}
+	s := string(text)
+	u := newU16Offsets(s)
+	units := 0
+	for i, r := range s {
+		if got := u.at(i); got != units {
+			t.Fatalf("at(%d) = %d, want %d", i, got, units)
+		}
+		units += len(utf16.Encode([]rune{r}))
+	}
+	if got := u.at(len(s)); got != units {
+		t.Fatalf("at(len) = %d, want %d", got, units)
+	}
+}
