@@ -16,6 +16,7 @@ wasm:
 
 test:
 	$(GO) test ./...
+	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s ./analyzer
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
