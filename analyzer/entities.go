@@ -1,6 +1,12 @@
 package analyzer
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // mergeMentions combines name mentions and rule mentions (both sorted) into
 // one sorted list without overlaps. Names win: a date or number that overlaps
@@ -24,30 +30,399 @@ func mergeMentions(names, numbers []Mention) []Mention {
 	return append(out, names[j:]...)
 }
 
-// groupEntities groups mentions into entities: same label and same text
-// (alias merging refines this). Entities are numbered in order of first
-// mention and named after it.
+// groupEntities groups mentions into entities, numbered in order of first
+// mention. Names are grouped by alias rules:
+//   - spelling variants are one name: hyphens, spaces, case and diacritics
+//     do not count (Kim Jong-un, Kim Jong Un, KIM JONG UN);
+//   - a person's titles are not part of the name (Mr, President, General
+//     Secretary...), and a lone surname or given name links to the full name
+//     that has it as its first or last word (Mr Kim → Kim Jong-un, President
+//     Moon → Moon Jae-in) when exactly one full name fits, or when the same
+//     short form was already linked;
+//   - an acronym links to its expansion (SCMP ↔ South China Morning Post),
+//     and two or more leading or trailing words of an organisation, place or
+//     event link to the one longer name that has them (the Great Hall →
+//     Great Hall of the People);
+//   - different full names never merge, even when they share words (Kim
+//     Jong-un and Kim Jong-il), and an ambiguous short form stays apart.
+//
+// Dates and numbers group by their text. Every mention takes the label of
+// its entity: the most frequent among its mentions.
 func groupEntities(doc *Document) {
-	type key struct {
+	g := newEntityGrouper(doc)
+	g.groupFullNames()
+	g.linkShortForms()
+	g.number()
+}
+
+// nameForm is a name mention seen through the alias rules.
+type nameForm struct {
+	mention int
+	words   []string // folded words, titles dropped: [kim jong un]
+	key     string   // words joined without spaces: kimjongun
+	person  bool
+}
+
+type entityGrouper struct {
+	doc    *Document
+	forms  []nameForm
+	parent []int // union-find over mentions
+}
+
+func newEntityGrouper(doc *Document) *entityGrouper {
+	g := &entityGrouper{doc: doc, parent: make([]int, len(doc.Mentions))}
+	for i := range g.parent {
+		g.parent[i] = i
+	}
+	for i, m := range doc.Mentions {
+		if !m.Label.IsName() {
+			continue
+		}
+		words := nameWords(doc.SpanText(m.Span), m.Label == PER)
+		if len(words) == 0 {
+			continue
+		}
+		g.forms = append(g.forms, nameForm{mention: i, words: words, key: strings.Join(words, ""), person: m.Label == PER})
+	}
+	return g
+}
+
+func (g *entityGrouper) find(i int) int {
+	for g.parent[i] != i {
+		g.parent[i] = g.parent[g.parent[i]]
+		i = g.parent[i]
+	}
+	return i
+}
+
+// union joins two groups, keeping the earlier mention as the root.
+func (g *entityGrouper) union(a, b int) {
+	a, b = g.find(a), g.find(b)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	g.parent[b] = a
+}
+
+// groupFullNames joins names with the same key, and dates and numbers with
+// the same text and label.
+func (g *entityGrouper) groupFullNames() {
+	byKey := make(map[string]int)
+	for _, f := range g.forms {
+		if first, ok := byKey[f.key]; ok {
+			g.union(first, f.mention)
+		} else {
+			byKey[f.key] = f.mention
+		}
+	}
+	type textKey struct {
 		label Label
 		text  string
 	}
-	index := make(map[key]int)
-	doc.Entities = doc.Entities[:0]
-	for i := range doc.Mentions {
-		m := &doc.Mentions[i]
-		k := key{m.Label, doc.SpanText(m.Span)}
-		e, ok := index[k]
-		if !ok {
-			e = len(doc.Entities)
-			index[k] = e
-			doc.Entities = append(doc.Entities, Entity{
-				ID:    "e" + strconv.Itoa(e+1),
-				Label: m.Label,
-				Name:  k.text,
-			})
+	byText := make(map[textKey]int)
+	for i, m := range g.doc.Mentions {
+		if m.Label.IsName() {
+			continue
 		}
-		m.Entity = e
-		doc.Entities[e].Mentions = append(doc.Entities[e].Mentions, i)
+		k := textKey{m.Label, g.doc.SpanText(m.Span)}
+		if first, ok := byText[k]; ok {
+			g.union(first, i)
+		} else {
+			byText[k] = i
+		}
 	}
 }
+
+// linkShortForms links surnames, acronyms and partial names to the full name
+// they stand for. Candidates are the full names mentioned before the short
+// form (or anywhere, when none is); the link is made when exactly one fits,
+// and a short form once linked stays linked to the same name.
+func (g *entityGrouper) linkShortForms() {
+	// The longest form of each group stands for it.
+	full := make(map[int]nameForm)
+	for _, f := range g.forms {
+		r := g.find(f.mention)
+		if cur, ok := full[r]; !ok || len(f.words) > len(cur.words) {
+			full[r] = f
+		}
+	}
+	index := newShortFormIndex(full)
+	linked := make(map[string]int) // short key → group it was linked to
+	for _, f := range g.forms {
+		own := g.find(f.mention)
+		if len(full[own].words) != len(f.words) {
+			continue // already part of a longer name's group
+		}
+		if r, ok := linked[f.key]; ok {
+			g.union(r, f.mention)
+			continue
+		}
+		var earlier, all []int
+		for _, r := range index.candidates(f) {
+			r = g.find(r)
+			if r == own || len(full[r].words) <= len(f.words) {
+				continue
+			}
+			all = append(all, r)
+			if r < f.mention {
+				earlier = append(earlier, r)
+			}
+		}
+		candidates := uniqueInts(earlier)
+		if len(candidates) == 0 {
+			candidates = uniqueInts(all)
+		}
+		if len(candidates) == 1 {
+			linked[f.key] = candidates[0]
+			g.union(candidates[0], f.mention)
+		}
+	}
+}
+
+// shortFormIndex finds the full names a short form can stand for: a lone
+// word that begins or ends a person's name (Kim → Kim Jong-un, Trump →
+// Donald Trump), an acronym of an organisation, place or event (SCMP → South
+// China Morning Post), or two or more of its leading or trailing words (Great
+// Hall → Great Hall of the People).
+type shortFormIndex struct {
+	personWord map[string][]int
+	acronym    map[string][]int
+	part       map[string][]int
+}
+
+func newShortFormIndex(full map[int]nameForm) *shortFormIndex {
+	x := &shortFormIndex{personWord: map[string][]int{}, acronym: map[string][]int{}, part: map[string][]int{}}
+	for r, f := range full {
+		n := len(f.words)
+		if n < 2 {
+			continue
+		}
+		if f.person {
+			x.personWord[f.words[0]] = append(x.personWord[f.words[0]], r)
+			if f.words[n-1] != f.words[0] {
+				x.personWord[f.words[n-1]] = append(x.personWord[f.words[n-1]], r)
+			}
+			continue
+		}
+		if a := acronymOf(f.words); len(a) >= 2 && len(a) <= 6 {
+			x.acronym[a] = append(x.acronym[a], r)
+		}
+		for k := 2; k < n; k++ {
+			x.part[strings.Join(f.words[:k], " ")] = append(x.part[strings.Join(f.words[:k], " ")], r)
+			x.part[strings.Join(f.words[n-k:], " ")] = append(x.part[strings.Join(f.words[n-k:], " ")], r)
+		}
+	}
+	return x
+}
+
+func (x *shortFormIndex) candidates(f nameForm) []int {
+	switch {
+	case f.person && len(f.words) == 1:
+		return x.personWord[f.words[0]]
+	case f.person:
+		return nil
+	case len(f.words) == 1:
+		return x.acronym[f.words[0]]
+	default:
+		return x.part[strings.Join(f.words, " ")]
+	}
+}
+
+// acronymOf spells the initials of words, function words skipped: south
+// china morning post → scmp.
+func acronymOf(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if !acronymSkips[w] {
+			b.WriteString(w[:1])
+		}
+	}
+	return b.String()
+}
+
+var acronymSkips = set("of", "the", "and", "for", "de", "du", "des", "la", "le", "del", "&")
+
+func uniqueInts(xs []int) []int {
+	sort.Ints(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// number builds the entities from the groups, in order of first mention,
+// and gives each its label and canonical name.
+func (g *entityGrouper) number() {
+	doc := g.doc
+	doc.Entities = doc.Entities[:0]
+	index := make(map[int]int) // group root → entity
+	for i := range doc.Mentions {
+		r := g.find(i)
+		e, ok := index[r]
+		if !ok {
+			e = len(doc.Entities)
+			index[r] = e
+			doc.Entities = append(doc.Entities, Entity{ID: "e" + strconv.Itoa(e+1)})
+		}
+		doc.Mentions[i].Entity = e
+		doc.Entities[e].Mentions = append(doc.Entities[e].Mentions, i)
+	}
+	for e := range doc.Entities {
+		ent := &doc.Entities[e]
+		ent.Label = majorityLabel(doc, ent.Mentions)
+		ent.Name = canonicalName(doc, ent.Mentions)
+		for _, m := range ent.Mentions {
+			doc.Mentions[m].Label = ent.Label
+		}
+	}
+}
+
+// majorityLabel is the most frequent label of the mentions, the earliest on
+// a tie.
+func majorityLabel(doc *Document, mentions []int) Label {
+	counts := make(map[Label]int, 2)
+	best := doc.Mentions[mentions[0]].Label
+	for _, m := range mentions {
+		l := doc.Mentions[m].Label
+		counts[l]++
+		if counts[l] > counts[best] {
+			best = l
+		}
+	}
+	return best
+}
+
+// canonicalName is the most complete mention: the most words once titles are
+// dropped, mixed case before ALL CAPS, the earliest on a tie.
+func canonicalName(doc *Document, mentions []int) string {
+	best, bestScore := "", -1
+	for _, m := range mentions {
+		mention := doc.Mentions[m]
+		text := doc.SpanText(mention.Span)
+		name := text
+		if mention.Label == PER {
+			name = stripTitles(text)
+		}
+		score := len(nameWords(name, false)) * 2
+		if !isAllCaps(name) {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = name, score
+		}
+	}
+	return best
+}
+
+// nameWords folds a name into its words: lower case, diacritics removed,
+// split at spaces and hyphens, a possessive dropped, and for a person the
+// leading titles dropped.
+func nameWords(name string, person bool) []string {
+	words := strings.FieldsFunc(foldName(name), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’' || unicode.IsSpace(r)
+	})
+	if n := len(words); n > 1 && words[n-1] == "s" && len(words[n-2]) > 1 {
+		words = words[:n-1] // a possessive
+	}
+	if len(words) > 1 && allSingleLetters(words) {
+		words = []string{strings.Join(words, "")} // U.S. → us
+	}
+	if person {
+		i := 0
+		for i < len(words)-1 && titleWords[words[i]] {
+			i++
+		}
+		words = words[i:]
+	}
+	return words
+}
+
+func allSingleLetters(words []string) bool {
+	for _, w := range words {
+		if utf8.RuneCountInString(w) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// stripTitles removes leading titles from a person's name as written.
+func stripTitles(name string) string {
+	for {
+		word, rest, ok := strings.Cut(name, " ")
+		if !ok || !titleWords[strings.TrimSuffix(foldName(word), ".")] {
+			return name
+		}
+		name = strings.TrimLeft(rest, " ")
+	}
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// foldName lower-cases a name and removes the diacritics of Latin letters.
+func foldName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(unicode.ToLower(r)))
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining accent
+		}
+		r = unicode.ToLower(r)
+		if base, ok := latinBase[r]; ok {
+			b.WriteString(base)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// latinBase maps accented Latin letters to their base letters.
+var latinBase = func() map[rune]string {
+	groups := map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥħ",
+		"i": "ìíîïĩīĭįı", "j": "ĵ", "k": "ķ", "l": "ĺļľŀł", "n": "ñńņňŉ", "o": "òóôõöøōŏő",
+		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+		"ae": "æ", "oe": "œ", "ss": "ß", "th": "þ", "dh": "ð",
+	}
+	m := make(map[rune]string)
+	for base, letters := range groups {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// titleWords are honorifics and titles that come before a person's name.
+var titleWords = set("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+	"president", "vice", "premier", "prime", "minister", "chancellor", "chairman", "chairwoman", "chair",
+	"comrade", "general", "secretary", "leader", "supreme", "king", "queen", "prince", "princess", "emperor",
+	"empress", "pope", "cardinal", "bishop", "archbishop", "rev", "reverend",
+	"sheikh", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov",
+	"mayor", "judge", "justice", "ambassador", "envoy", "gen", "col", "colonel", "lt", "lieutenant", "maj",
+	"major", "capt", "captain", "cmdr", "commander", "admiral", "adm", "sgt", "sergeant", "marshal",
+	"foreign", "defence", "defense", "finance", "interior", "deputy", "state", "councillor", "chief", "executive",
+	"ceo", "coach", "manager", "officer", "spokesman", "spokeswoman", "spokesperson", "mme", "mlle", "herr",
+	"frau", "senor", "senora", "monsieur", "madame")

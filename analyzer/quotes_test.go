@@ -57,7 +57,7 @@ func TestFindQuotes(t *testing.T) {
 		{"verb before name", "“The talks went very well,” said Xi.",
 			"“The talks went very well,” => Xi"},
 		{"told reporters", "“We came here for peace,” Mr Kim told reporters.",
-			"“We came here for peace,” => Mr Kim"},
+			"“We came here for peace,” => Kim"},
 		{"colon before", "Kim said: “We want peace on the peninsula.”",
 			"“We want peace on the peninsula.” => Kim"},
 		{"according to", "According to Nato, “the drills will go ahead as planned.”",
