@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// debounce is how long typing must pause before the text is annotated.
+const debounce = 300 * time.Millisecond
+
+// Annotator is the page: a paste area, the annotated text with its legend,
+// and a sidebar of stats, entities, quotes and key terms.
+//
+// The paste area is deliberately not bound to a field: go-app trims bound
+// values, so the text is read from the element when needed and never written
+// back. An error therefore never loses what the user pasted.
+//
+// For tests and benchmarks, the root element (#annotator) carries data-state
+// (idle, pending, done, error) and, once a run is on screen, data-runs,
+// data-annotate-ms, data-render-ms, data-tokens and data-bytes; body gets
+// data-ready="1" and data-mounted-ms when the app has mounted.
+type Annotator struct {
+	app.Compo
+
+	lang     string
+	ann      *annotation // the last successful run; nil before any or after an error
+	err      error       // the last run's error
+	hidden   map[analyzer.Label]bool
+	selected string // id of the entity whose mentions are highlighted
+	mounted  bool
+	edits    int    // edits so far: a debounced run proceeds only if none came after it
+	runs     int    // runs finished, successful or not
+	state    string // idle, pending, done or error
+}
+
+// OnMount enables the paste area and signals readiness once it is rendered.
+func (c *Annotator) OnMount(ctx app.Context) {
+	c.mounted = true
+	mountedMs := app.Window().Get("performance").Call("now").Float()
+	ctx.Defer(func(app.Context) {
+		ds := app.Window().Get("document").Get("body").Get("dataset")
+		ds.Set("mountedMs", strconv.FormatFloat(mountedMs, 'f', 1, 64))
+		ds.Set("ready", "1")
+	})
+}
+
+// Render draws the page.
+func (c *Annotator) Render() app.UI {
+	state := c.state
+	if state == "" {
+		state = "idle"
+	}
+	return app.Main().ID("annotator").Class("annotator").DataSet("state", state).Body(
+		app.Header().Class("masthead").Body(
+			app.H1().Text("Annotator"),
+			app.P().Class("tagline").Text("People, organisations, places, dates and numbers, highlighted as you paste. Everything runs in your browser: the text never leaves this device."),
+		),
+		app.Div().Class("layout").Body(
+			app.Div().Class("work").Body(
+				pasteArea(pasteAreaProps{
+					Lang:       c.lang,
+					Enabled:    c.mounted,
+					OnInput:    c.onInput,
+					OnLang:     c.onLang,
+					OnAnnotate: c.onAnnotate,
+					OnSample:   c.onSample,
+				}),
+				status(c.state, c.ann, c.err),
+				app.Section().Class("reading").Aria("label", "Annotated text").Body(
+					legend(c.ann, c.hidden, c.onLegend),
+					annotatedText(c.ann, c.hidden, c.selected, c.onMarkClick),
+				),
+			),
+			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
+				statsPanel(c.ann),
+				entityList(c.ann, c.selected, c.onEntity),
+				quoteList(c.ann),
+				keyTerms(c.ann),
+			),
+		),
+	)
+}
+
+// onInput schedules a run once typing pauses.
+func (c *Annotator) onInput(ctx app.Context, e app.Event) {
+	text := ctx.JSSrc().Get("value").String()
+	c.edits++
+	edit := c.edits
+	c.state = "pending"
+	ctx.After(debounce, func(ctx app.Context) {
+		if edit == c.edits {
+			c.annotate(ctx, text)
+		}
+	})
+}
+
+// onAnnotate runs now, cancelling a pending debounced run.
+func (c *Annotator) onAnnotate(ctx app.Context, e app.Event) {
+	c.edits++
+	c.annotate(ctx, pastedText())
+}
+
+func (c *Annotator) onLang(ctx app.Context, e app.Event) {
+	c.lang = ctx.JSSrc().Get("value").String()
+	c.edits++
+	c.annotate(ctx, pastedText())
+}
+
+func (c *Annotator) onSample(ctx app.Context, e app.Event) {
+	app.Window().GetElementByID(textID).Set("value", Sample)
+	c.edits++
+	c.annotate(ctx, Sample)
+}
+
+// onLegend shows or hides a label's highlights.
+func (c *Annotator) onLegend(ctx app.Context, e app.Event) {
+	l := analyzer.Label(ctx.JSSrc().Get("dataset").Get("label").String())
+	if c.hidden == nil {
+		c.hidden = make(map[analyzer.Label]bool)
+	}
+	c.hidden[l] = !c.hidden[l]
+}
+
+// onEntity highlights all mentions of the entity, or clears the highlight if
+// it is already on, and brings the first mention into view.
+func (c *Annotator) onEntity(ctx app.Context, e app.Event) {
+	id := ctx.JSSrc().Get("dataset").Get("entity").String()
+	c.toggleEntity(id)
+	if c.selected == "" {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		sel := `mark[data-entity="` + app.Window().Get("CSS").Call("escape", id).String() + `"]`
+		if m := app.Window().Get("document").Call("querySelector", sel); m.Truthy() {
+			m.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	})
+}
+
+// onMarkClick selects the entity of the clicked mark; the view has one
+// handler for all its marks.
+func (c *Annotator) onMarkClick(ctx app.Context, e app.Event) {
+	m := e.Get("target").Call("closest", "mark")
+	if m.Truthy() {
+		c.toggleEntity(m.Get("dataset").Get("entity").String())
+	}
+}
+
+func (c *Annotator) toggleEntity(id string) {
+	if c.selected == id {
+		c.selected = ""
+		return
+	}
+	c.selected = id
+}
+
+// annotate runs the analyzer over text and publishes the run's figures on
+// the root element once the result is on screen.
+func (c *Annotator) annotate(ctx app.Context, text string) {
+	start := time.Now()
+	doc, err := analyzer.Annotate(text, analyzer.Options{Lang: c.lang})
+	var res *analyzer.Result
+	if err == nil {
+		res = doc.Result()
+	}
+	elapsed := time.Since(start)
+
+	c.runs++
+	run := c.runs
+	tokens := 0
+	if err != nil {
+		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
+	} else {
+		c.ann = newAnnotation(text, res)
+		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
+		c.err, c.state = nil, "done"
+		tokens = c.ann.Tokens
+		if _, ok := c.ann.Names[c.selected]; !ok {
+			c.selected = ""
+		}
+	}
+	ctx.Defer(func(app.Context) {
+		root := app.Window().GetElementByID("annotator")
+		if !root.Truthy() {
+			return
+		}
+		ds := root.Get("dataset")
+		ds.Set("annotateMs", millis(elapsed))
+		ds.Set("renderMs", millis(time.Since(start)))
+		ds.Set("tokens", strconv.Itoa(tokens))
+		ds.Set("bytes", strconv.Itoa(len(text)))
+		ds.Set("runs", strconv.Itoa(run))
+	})
+}
+
+const textID = "text"
+
+// pastedText reads the paste area.
+func pastedText() string {
+	return app.Window().GetElementByID(textID).Get("value").String()
+}
+
+func millis(d time.Duration) string {
+	return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 2, 64)
+}
+
+// errorMessage says what went wrong in the user's terms.
+func errorMessage(err error) string {
+	switch {
+	case errors.Is(err, analyzer.ErrTooLarge):
+		return "This text is too large to annotate here (" + err.Error() + "). It is still in the box above: try a shorter part."
+	case errors.Is(err, analyzer.ErrInvalidUTF8), errors.Is(err, analyzer.ErrBinary):
+		return "This does not look like text (" + err.Error() + "). It is still in the box above."
+	}
+	return "Could not annotate this text: " + err.Error() + ". It is still in the box above."
+}

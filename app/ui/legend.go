@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"strconv"
+
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// legend renders one toggle button per label: the label's colour, its name
+// and how many mentions it has. A pressed button shows that label's
+// highlights.
+func legend(a *annotation, hidden map[analyzer.Label]bool, onToggle app.EventHandler) app.UI {
+	return app.Div().Class("legend").Role("group").Aria("label", "Show or hide entity types").Body(
+		app.Range(analyzer.Labels).Slice(func(i int) app.UI {
+			l := analyzer.Labels[i]
+			n := 0
+			if a != nil {
+				n = a.Counts[l]
+			}
+			return app.Button().
+				Type("button").
+				Class("legend-item").
+				DataSet("label", string(l)).
+				Aria("pressed", !hidden[l]).
+				Title("%s: show or hide highlights", labelNames[l]).
+				OnClick(onToggle).
+				Body(
+					app.Span().Class("swatch").Aria("hidden", true),
+					app.Text(labelNames[l]),
+					app.Span().Class("count").Text(strconv.Itoa(n)),
+				)
+		}),
+	)
+}

@@ -1,0 +1,50 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// pasteAreaProps are what the paste area shows and whom it tells.
+type pasteAreaProps struct {
+	Lang                                  string
+	Enabled                               bool // false until the app has mounted: the pre-rendered page cannot annotate
+	OnInput, OnLang, OnAnnotate, OnSample app.EventHandler
+}
+
+// pasteArea renders the text box, the language menu and the buttons. The
+// text box is left unbound (see Annotator).
+func pasteArea(p pasteAreaProps) app.UI {
+	placeholder := "Loading the analyzer…"
+	if p.Enabled {
+		placeholder = "Paste or type a news article. It is annotated as you type."
+	}
+	lang := p.Lang
+	if lang == "" {
+		lang = "en"
+	}
+	return app.Section().Class("paste").Aria("label", "Article").Body(
+		app.Label().For(textID).Class("paste-label").Text("Article text"),
+		app.Textarea().
+			ID(textID).
+			Class("paste-text").
+			Rows(10).
+			Spellcheck(false).
+			Placeholder("%s", placeholder).
+			Disabled(!p.Enabled).
+			OnInput(p.OnInput),
+		app.Div().Class("controls").Body(
+			app.Label().For("lang").Class("lang-label").Text("Language"),
+			app.Select().ID("lang").Class("lang").Disabled(!p.Enabled).OnChange(p.OnLang).Body(
+				app.Range(languages).Slice(func(i int) app.UI {
+					l := languages[i]
+					opt := app.Option().Value(l.Code).Lang(l.Code).Text(l.Name)
+					if l.Code == lang {
+						// Only when true: go-app pre-renders selected="false" as selected.
+						opt = opt.Selected(true)
+					}
+					return opt
+				}),
+			),
+			app.Button().ID("annotate").Type("button").Class("primary").Disabled(!p.Enabled).OnClick(p.OnAnnotate).Text("Annotate"),
+			app.Button().ID("sample").Type("button").Disabled(!p.Enabled).OnClick(p.OnSample).Text("Try a sample"),
+		),
+	)
+}

@@ -1,0 +1,149 @@
+// Command build writes the annotator as a static site that any static file
+// server can serve:
+//
+//	go run ./build -out dist [-prefix /annotator]
+//
+// The bundle is a short table of steps (steps, below); which file each step
+// touches is a second table (fileRules).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"annotator/app/ui"
+	"annotator/build/wasm"
+)
+
+// steps build the bundle, in order.
+var steps = []step{
+	{"compile app.wasm", compileWasm},
+	{"copy web files", copyWebFiles},
+	{"render pages", renderPages},
+	{"minify", minifyFiles},
+	{"precompress", precompressFiles},
+}
+
+// rule says what happens to a file of the bundle.
+type rule struct {
+	minify   string // media type of the minifier to run, "" for none
+	compress bool   // write .br and .gz siblings
+}
+
+// fileRules are the rules by file extension; files not listed are copied
+// as they are.
+var fileRules = map[string]rule{
+	".html":        {minify: "text/html", compress: true},
+	".css":         {minify: "text/css", compress: true},
+	".js":          {minify: "application/javascript", compress: true},
+	".json":        {minify: "application/json", compress: true},
+	".webmanifest": {minify: "application/json", compress: true},
+	".svg":         {minify: "image/svg+xml", compress: true},
+	".wasm":        {compress: true},
+}
+
+// step is one stage of the build.
+type step struct {
+	name string
+	run  func(ctx context.Context, b *bundle) error
+}
+
+// bundle is the state the steps share.
+type bundle struct {
+	root    string // module root
+	dir     string // directory being written
+	prefix  string // URL path the site is served under, "" for the root
+	version string // content hash, set once app.wasm and the web files are in
+	log     func(format string, args ...any)
+}
+
+func main() {
+	out := flag.String("out", "dist", "`directory` to write the site to (replaced)")
+	prefix := flag.String("prefix", "", "URL `path` the site will be served under, e.g. /annotator")
+	flag.Parse()
+	logf := func(format string, args ...any) { fmt.Printf(format+"\n", args...) }
+	if err := build(context.Background(), *out, *prefix, logf); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}
+
+// build runs the steps into a new directory and, when all succeed, puts it
+// in place of out.
+func build(ctx context.Context, out, prefix string, logf func(string, ...any)) error {
+	root, err := wasm.ModuleRoot(".")
+	if err != nil {
+		return err
+	}
+	out, err = filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if err := checkReplaceable(out, root); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp(filepath.Dir(out), filepath.Base(out)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return err
+	}
+
+	ui.Routes()
+	b := &bundle{root: root, dir: dir, prefix: normalizePrefix(prefix), log: logf}
+	for _, s := range steps {
+		start := time.Now()
+		if err := s.run(ctx, b); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		logf("%-18s %6.1fs", s.name, time.Since(start).Seconds())
+	}
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	if err := os.Rename(dir, out); err != nil {
+		return err
+	}
+	logf("wrote %s (version %s)", out, b.version)
+	return nil
+}
+
+// checkReplaceable refuses to replace a directory that is not a previous
+// bundle: -out . or -out web would otherwise delete work.
+func checkReplaceable(out, root string) error {
+	if out == root || strings.HasPrefix(root, out+string(filepath.Separator)) || out == filepath.Join(root, "web") {
+		return fmt.Errorf("refusing to replace %s", out)
+	}
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		return fmt.Errorf("refusing to replace %s: it holds files but no index.html, so it is not a previous bundle", out)
+	}
+	return nil
+}
+
+// normalizePrefix turns "annotator/", "/annotator" and "/annotator/" into
+// "/annotator", and "/" into "".
+func normalizePrefix(p string) string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return ""
+	}
+	return "/" + p
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sync"
+
+	"annotator/app/site"
+	"annotator/build/wasm"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+)
+
+// compileWasm builds app.wasm straight into the bundle.
+func compileWasm(ctx context.Context, b *bundle) error {
+	if err := os.MkdirAll(filepath.Join(b.dir, "web"), 0o755); err != nil {
+		return err
+	}
+	return wasm.Build(ctx, b.root, filepath.Join(b.dir, "web", site.WasmFile))
+}
+
+// copyWebFiles copies the styles and icons of web/, leaving out the
+// developer's app.wasm and its compressed caches, then hashes the result.
+func copyWebFiles(ctx context.Context, b *bundle) error {
+	src := filepath.Join(b.root, "web")
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(b.dir, "web", name)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(dst, 0o755)
+		case name == site.WasmFile || filepath.Ext(name) == ".tmp" || isCompressed(name) || !d.Type().IsRegular():
+			return nil
+		}
+		return copyFile(path, dst)
+	})
+	if err != nil {
+		return err
+	}
+	b.version, err = site.Version(filepath.Join(b.dir, "web"))
+	return err
+}
+
+// ogURL is the page URL go-app writes into each page's metadata: for a
+// static export it is the address of a throwaway local server, so it goes.
+var ogURL = regexp.MustCompile(`<meta property="og:url" content="[^"]*"/?>`)
+
+// renderPages writes the pages and go-app's files (app.js, the service
+// worker, the manifest...) from the same handler the server uses.
+func renderPages(ctx context.Context, b *bundle) error {
+	var resources app.ResourceProvider
+	if b.prefix != "" {
+		resources = app.CustomProvider("", b.prefix)
+	}
+	if err := app.GenerateStaticWebsite(b.dir, site.Handler(b.version, resources)); err != nil {
+		return err
+	}
+	return eachFile(b.dir, func(path string) error {
+		if filepath.Ext(path) != ".html" {
+			return nil
+		}
+		page, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, ogURL.ReplaceAll(page, nil), 0o644)
+	})
+}
+
+// minifyFiles minifies each file whose rule names a minifier, in place.
+func minifyFiles(ctx context.Context, b *bundle) error {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	return eachFile(b.dir, func(path string) error {
+		mediaType := fileRules[filepath.Ext(path)].minify
+		if mediaType == "" {
+			return nil
+		}
+		in, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out, err := m.Bytes(mediaType, in)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return os.WriteFile(path, out, 0o644)
+	})
+}
+
+// precompressFiles writes a .br and a .gz sibling of each file whose rule
+// says so, when that is smaller, compressing files in parallel.
+func precompressFiles(ctx context.Context, b *bundle) error {
+	type job struct {
+		path string
+		c    site.Coding
+	}
+	var jobs []job
+	err := eachFile(b.dir, func(path string) error {
+		if fileRules[filepath.Ext(path)].compress {
+			for _, c := range site.Codings {
+				jobs = append(jobs, job{path, c})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// The slowest first (brotli of app.wasm), so the others fill in beside it.
+	work := make(chan job, len(jobs))
+	for _, j := range jobs {
+		if filepath.Ext(j.path) == ".wasm" {
+			work <- j
+		}
+	}
+	for _, j := range jobs {
+		if filepath.Ext(j.path) != ".wasm" {
+			work <- j
+		}
+	}
+	close(work)
+	errs := make(chan error, len(jobs))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				errs <- compressFile(j.path, j.c)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func compressFile(path string, c site.Coding) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	enc, err := c.Encode(raw, site.Best)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if len(enc) >= len(raw) {
+		return nil
+	}
+	return os.WriteFile(path+c.Ext, enc, 0o644)
+}
+
+func isCompressed(name string) bool {
+	for _, c := range site.Codings {
+		if filepath.Ext(name) == c.Ext {
+			return true
+		}
+	}
+	return false
+}
+
+// eachFile calls f with the path of every regular file under dir.
+func eachFile(dir string, f func(path string) error) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		return f(path)
+	})
+}
+
+func copyFile(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
