@@ -50,6 +50,7 @@ func Annotate(text string, opts Options) (*Document, error) {
 		names = DefaultNames
 	}
 	doc.Mentions = mergeMentions(names.RecognizeNames(doc), findNumbers(doc))
+	resolveDates(doc)
 	groupEntities(doc)
 	doc.Quotes = findQuotes(doc)
 	doc.Terms = keyTerms(doc)

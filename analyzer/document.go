@@ -91,6 +91,12 @@ type Mention struct {
 	Label                Label
 	// Entity is the index in Document.Entities of the entity mentioned.
 	Entity int
+	// Value is the ISO 8601 value of a DATE or TIME (2018-06-19, 2017,
+	// T09:30, P3M; X marks unknown digits: XXXX-03).
+	Value string
+	// Unresolved marks a relative date that needed a dateline the article
+	// does not have.
+	Unresolved bool
 }
 
 // Entity groups the mentions of one person, organisation, place, date...
@@ -130,8 +136,11 @@ type Stats struct {
 
 // Document is an annotated text.
 type Document struct {
-	Text      string
-	Lang      string // ISO 639-1 code: en, es, fr, ru, sv, no, hu
+	Text string
+	Lang string // ISO 639-1 code: en, es, fr, ru, sv, no, hu
+	// Dateline is the date the article was written (YYYY-MM-DD), found near
+	// its top; "" when it has none. Relative dates resolve against it.
+	Dateline  string
 	Tokens    []Token
 	Sentences []Sentence
 	// Mentions are sorted by Start and do not overlap.

@@ -10,6 +10,7 @@ import (
 // u16_start/u16_end are UTF-16 code units, what JavaScript slices with.
 type Result struct {
 	Lang      string         `json:"lang"`
+	Dateline  string         `json:"dateline,omitempty"`
 	Sentences []SpanResult   `json:"sentences"`
 	Entities  []EntityResult `json:"entities"`
 	Terms     []TermResult   `json:"terms"`
@@ -29,6 +30,10 @@ type SpanResult struct {
 type MentionResult struct {
 	SpanResult
 	Text string `json:"text"`
+	// Value is the ISO 8601 value of a date or time; Unresolved marks a
+	// relative date the article gives no dateline for.
+	Value      string `json:"value,omitempty"`
+	Unresolved bool   `json:"unresolved,omitempty"`
 }
 
 // EntityResult is an entity with all its mentions.
@@ -72,6 +77,7 @@ func (d *Document) Result() *Result {
 	}
 	r := &Result{
 		Lang:      d.Lang,
+		Dateline:  d.Dateline,
 		Sentences: make([]SpanResult, len(d.Sentences)),
 		Entities:  make([]EntityResult, len(d.Entities)),
 		Terms:     make([]TermResult, len(d.Terms)),
@@ -90,7 +96,8 @@ func (d *Document) Result() *Result {
 		er := EntityResult{ID: e.ID, Label: e.Label, Name: e.Name, Mentions: make([]MentionResult, len(e.Mentions))}
 		for j, m := range e.Mentions {
 			s := d.Mentions[m].Span
-			er.Mentions[j] = MentionResult{SpanResult: span(s), Text: d.SpanText(s)}
+			mention := d.Mentions[m]
+			er.Mentions[j] = MentionResult{SpanResult: span(s), Text: d.SpanText(s), Value: mention.Value, Unresolved: mention.Unresolved}
 		}
 		r.Entities[i] = er
 	}

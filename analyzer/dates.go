@@ -1,0 +1,385 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// resolveDates gives every DATE and TIME mention an ISO 8601 value. Absolute
+// dates are normalised as written (June 19th, 2018 → 2018-06-19); relative
+// ones (Tuesday, last year, in March) are resolved against the article's
+// dateline when it has one, and otherwise keep what they say with X for the
+// unknown digits (XXXX-03) and are marked Unresolved.
+func resolveDates(doc *Document) {
+	doc.Dateline = findDateline(doc)
+	for i := range doc.Mentions {
+		m := &doc.Mentions[i]
+		if m.Label != DATE && m.Label != TIME {
+			continue
+		}
+		d := parseDate(doc, m.FirstToken, m.EndToken)
+		m.Value, m.Unresolved = d.resolve(doc.Dateline)
+	}
+}
+
+// datelineWindow is how far into the text a dateline may be found.
+const datelineWindow = 1500
+
+// findDateline returns the date the article was written, as YYYY-MM-DD: the
+// first complete calendar date near the top (a wire dateline "BRUSSELS
+// 1996-08-22", or a caption "…in Beijing on June 19th, 2018"), "" if none.
+func findDateline(doc *Document) string {
+	for _, m := range doc.Mentions {
+		if m.Start > datelineWindow {
+			break
+		}
+		if m.Label != DATE {
+			continue
+		}
+		if d := parseDate(doc, m.FirstToken, m.EndToken); d.kind == absoluteDay {
+			return fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day)
+		}
+	}
+	return ""
+}
+
+type dateKind int
+
+const (
+	unknownDate  dateKind = iota
+	absoluteDay           // 2018-06-19
+	absoluteMon           // 2018-06
+	absoluteYear          // 2018
+	decade                // 199X
+	monthDay              // June 19, year from the dateline
+	monthOnly             // March, year from the dateline
+	weekday               // Tuesday, last Tuesday
+	relativeDay           // today, yesterday, tomorrow
+	relativeUnit          // last year, next week, this month
+	season                // this summer
+	ago                   // three years ago
+	duration              // the last three months
+	clock                 // 9.30am, noon
+	dayPart               // this morning, last night
+)
+
+// parsedDate is what a DATE or TIME mention says.
+type parsedDate struct {
+	kind              dateKind
+	year, month, day  int
+	weekday           time.Weekday
+	offset            int    // -1 last, +1 next, 0 this; days for relativeDay; count for ago
+	unit              string // year, month, week, day
+	season            string // SP SU FA WI
+	hour, minute      int
+	part              string // MO AF EV NI
+	durationDesignate string // P3M
+}
+
+// parseDate reads the tokens [from, to) of a DATE or TIME mention.
+func parseDate(doc *Document, from, to int) parsedDate {
+	m := numberMatcher{doc: doc, end: to}
+	var d parsedDate
+	words := make([]string, 0, to-from)
+	for k := from; k < to; k++ {
+		words = append(words, strings.ToLower(strings.TrimSuffix(doc.TokenText(k), ".")))
+	}
+	for k := from; k < to; k++ {
+		w := words[k-from]
+		switch {
+		case m.kind(k) == Number && isNumericDate(doc.TokenText(k)):
+			d.year, d.month, d.day = numericDate(doc.TokenText(k))
+			d.kind = absoluteDay
+		case m.kind(k) == Number && isDecade(doc.TokenText(k)):
+			d.kind, d.year = decade, decadeStart(doc.TokenText(k))
+		case m.kind(k) == Word && isMidYear(doc.TokenText(k)):
+			y := doc.TokenText(k)[strings.IndexByte(doc.TokenText(k), '-')+1:]
+			if isDecade(y) {
+				d.kind, d.year = decade, decadeStart(y)
+			} else {
+				d.kind, d.year = absoluteYear, atoi(y)
+			}
+		case m.isYear(k) && d.kind != duration && d.kind != ago:
+			if d.year == 0 {
+				d.year = atoi(doc.TokenText(k))
+			}
+		case monthNumbers[w] > 0 && m.capitalized(k):
+			d.month = monthNumbers[w]
+		case m.isDay(k) && d.day == 0 && (d.month > 0 || m.in(k+1, months) || m.in(k+1, ofWord) || k+1 < to && monthNumbers[words[k+1-from]] > 0):
+			d.day = atoi(strings.TrimRight(w, "stndrh"))
+		case weekdayNumbers[w] > 0:
+			d.weekday = time.Weekday(weekdayNumbers[w] - 1)
+			if d.kind == unknownDate {
+				d.kind = weekday
+			}
+		case w == "today" || w == "tonight":
+			d.kind, d.offset = relativeDay, 0
+		case w == "yesterday":
+			d.kind, d.offset = relativeDay, -1
+		case w == "tomorrow":
+			d.kind, d.offset = relativeDay, 1
+		case w == "last" || w == "past" || w == "previous":
+			d.offset = -1
+		case w == "next" || w == "coming" || w == "following":
+			d.offset = 1
+		case seasonCodes[w] != "":
+			d.season = seasonCodes[w]
+		case periodUnits[w] != "":
+			d.unit = periodUnits[w]
+		case w == "ago":
+			d.kind = ago
+		case partCodes[w] != "":
+			d.part = partCodes[w]
+		case w == "noon" || w == "midday":
+			d.kind, d.hour = clock, 12
+		case w == "midnight":
+			d.kind, d.hour = clock, 0
+		case m.kind(k) == Number && (isClockWithSuffix(doc.TokenText(k)) || isClock(doc.TokenText(k)) || isSmallInt(w)):
+			d.kind = clock
+			d.hour, d.minute = clockTime(w)
+		case (w == "pm" || w == "p.m") && d.kind == clock && d.hour < 12:
+			d.hour += 12
+		}
+	}
+	return d.classify(words, doc, from, to)
+}
+
+// classify settles the kind once every word has been read.
+func (d parsedDate) classify(words []string, doc *Document, from, to int) parsedDate {
+	switch {
+	case d.kind == absoluteDay || d.kind == decade || d.kind == clock:
+		return d
+	case d.kind == ago:
+		d.offset = agoCount(doc, from, to)
+		return d
+	case d.month > 0 && d.day > 0 && d.year > 0:
+		d.kind = absoluteDay
+	case d.month > 0 && d.day > 0:
+		d.kind = monthDay
+	case d.month > 0 && d.year > 0:
+		d.kind = absoluteMon
+	case d.month > 0:
+		d.kind = monthOnly
+	case d.year > 0 && d.season == "":
+		d.kind = absoluteYear
+	case d.kind == weekday || d.kind == relativeDay:
+	case d.season != "":
+		d.kind = season
+	case d.part != "" && d.unit == "":
+		d.kind = dayPart
+	case d.unit != "" && (strings.HasSuffix(words[len(words)-1], "s") || containsQuantity(doc, from, to)):
+		d.kind = duration
+		n := agoCount(doc, from, to)
+		if n == 0 {
+			n = 1
+		}
+		u := durationUnits[d.unit]
+		d.durationDesignate = fmt.Sprintf("%s%d%s", u.prefix, n*u.times, u.designator)
+	case d.unit != "":
+		d.kind = relativeUnit
+	}
+	return d
+}
+
+func containsQuantity(doc *Document, from, to int) bool { return agoCount(doc, from, to) > 0 }
+
+// agoCount reads the quantity in "three years ago", "the last 3 months".
+func agoCount(doc *Document, from, to int) int {
+	for k := from; k < to; k++ {
+		w := strings.ToLower(doc.TokenText(k))
+		if n, ok := smallNumbers[w]; ok {
+			return n
+		}
+		if isDigits(w) && len(w) <= 4 {
+			return atoi(w)
+		}
+	}
+	return 0
+}
+
+// resolve turns the parsed date into an ISO 8601 value, using the dateline
+// (YYYY-MM-DD or "") for relative dates. It reports unresolved when the
+// value needed a dateline that the article does not have.
+func (d parsedDate) resolve(dateline string) (string, bool) {
+	anchor, hasAnchor := time.Time{}, false
+	if t, err := time.Parse("2006-01-02", dateline); err == nil {
+		anchor, hasAnchor = t, true
+	}
+	switch d.kind {
+	case absoluteDay:
+		return fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day), false
+	case absoluteMon:
+		return fmt.Sprintf("%04d-%02d", d.year, d.month), false
+	case absoluteYear:
+		return fmt.Sprintf("%04d", d.year), false
+	case decade:
+		return fmt.Sprintf("%03dX", d.year/10), false
+	case clock:
+		return fmt.Sprintf("T%02d:%02d", d.hour, d.minute), false
+	case duration:
+		return d.durationDesignate, false
+	}
+	if !hasAnchor {
+		return d.unanchored(), true
+	}
+	y := anchor.Year()
+	switch d.kind {
+	case monthDay:
+		return fmt.Sprintf("%04d-%02d-%02d", y, d.month, d.day), false
+	case monthOnly:
+		return fmt.Sprintf("%04d-%02d", y, d.month), false
+	case weekday:
+		// News speaks of the days around its dateline: the same weekday of
+		// the dateline's week, on or before it, unless "next" says after.
+		back := (int(anchor.Weekday()) - int(d.weekday) + 7) % 7
+		day := anchor.AddDate(0, 0, -back)
+		switch {
+		case d.offset > 0:
+			day = anchor.AddDate(0, 0, (int(d.weekday)-int(anchor.Weekday())+7)%7)
+			if day.Equal(anchor) {
+				day = day.AddDate(0, 0, 7)
+			}
+		case d.offset < 0 && back == 0:
+			day = day.AddDate(0, 0, -7)
+		}
+		return day.Format("2006-01-02") + partSuffix(d.part), false
+	case relativeDay:
+		return anchor.AddDate(0, 0, d.offset).Format("2006-01-02") + partSuffix(d.part), false
+	case dayPart:
+		return anchor.AddDate(0, 0, min(d.offset, 0)).Format("2006-01-02") + partSuffix(d.part), false
+	case relativeUnit:
+		switch d.unit {
+		case "year":
+			return fmt.Sprintf("%04d", y+d.offset), false
+		case "month":
+			return anchor.AddDate(0, d.offset, 0).Format("2006-01"), false
+		case "week":
+			yy, ww := anchor.AddDate(0, 0, 7*d.offset).ISOWeek()
+			return fmt.Sprintf("%04d-W%02d", yy, ww), false
+		case "day":
+			return anchor.AddDate(0, 0, d.offset).Format("2006-01-02"), false
+		}
+	case season:
+		return fmt.Sprintf("%04d-%s", y+d.offset, d.season), false
+	case ago:
+		switch d.unit {
+		case "year":
+			return fmt.Sprintf("%04d", y-d.offset), false
+		case "month":
+			return anchor.AddDate(0, -d.offset, 0).Format("2006-01"), false
+		case "day":
+			return anchor.AddDate(0, 0, -d.offset).Format("2006-01-02"), false
+		case "week":
+			yy, ww := anchor.AddDate(0, 0, -7*d.offset).ISOWeek()
+			return fmt.Sprintf("%04d-W%02d", yy, ww), false
+		}
+	}
+	return "", true
+}
+
+// unanchored writes what a relative date says without a dateline, with X for
+// the unknown digits: XXXX-06-19, XXXX-03, XXXX-WXX-2 (a Tuesday).
+func (d parsedDate) unanchored() string {
+	switch d.kind {
+	case monthDay:
+		return fmt.Sprintf("XXXX-%02d-%02d", d.month, d.day)
+	case monthOnly:
+		return fmt.Sprintf("XXXX-%02d", d.month)
+	case weekday:
+		iso := int(d.weekday)
+		if iso == 0 {
+			iso = 7
+		}
+		return fmt.Sprintf("XXXX-WXX-%d", iso) + partSuffix(d.part)
+	case season:
+		return "XXXX-" + d.season
+	}
+	return ""
+}
+
+func partSuffix(part string) string {
+	if part == "" {
+		return ""
+	}
+	return "T" + part
+}
+
+// numericDate reads 1996-12-06, 2018/06/19 (year first), 12/06/1996 (month
+// first, as in US usage, unless the first number cannot be a month) and
+// 19.06.2018 (day first).
+func numericDate(w string) (year, month, day int) {
+	sep := "-"
+	switch {
+	case strings.Contains(w, "/"):
+		sep = "/"
+	case strings.Contains(w, "."):
+		sep = "."
+	}
+	p := strings.Split(w, sep)
+	a, b, c := atoi(p[0]), atoi(p[1]), atoi(p[2])
+	switch {
+	case len(p[0]) == 4:
+		return a, b, c
+	case len(p[2]) == 2:
+		c += 1900
+		if c < 1950 {
+			c += 100
+		}
+	}
+	if sep == "." || a > 12 {
+		return c, b, a
+	}
+	return c, a, b
+}
+
+func decadeStart(w string) int {
+	d := atoi(strings.TrimSuffix(w, "s"))
+	if d < 100 {
+		d += 1900
+	}
+	return d
+}
+
+// clockTime reads 9.30am, 9:30, 10, 9am as hour and minute (24-hour).
+func clockTime(w string) (int, int) {
+	pm := strings.HasSuffix(w, "pm") || strings.HasSuffix(w, "p.m")
+	am := strings.HasSuffix(w, "am") || strings.HasSuffix(w, "a.m")
+	w = strings.TrimRight(w, "apm.")
+	h, m := w, "0"
+	if i := strings.IndexAny(w, ":."); i > 0 {
+		h, m = w[:i], w[i+1:]
+	}
+	hour, minute := atoi(h), atoi(m)
+	if pm && hour < 12 {
+		hour += 12
+	}
+	if am && hour == 12 {
+		hour = 0
+	}
+	return hour, minute
+}
+
+var (
+	monthNumbers = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+		"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+		"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+		"oct": 10, "nov": 11, "dec": 12}
+	weekdayNumbers = map[string]int{"sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5,
+		"friday": 6, "saturday": 7, "sun": 1, "mon": 2, "tue": 3, "tues": 3, "wed": 4, "thu": 5,
+		"thur": 5, "thurs": 5, "fri": 6, "sat": 7}
+	seasonCodes = map[string]string{"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+	periodUnits = map[string]string{"day": "day", "days": "day", "week": "week", "weeks": "week",
+		"weekend": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+		"decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+		"quarter": "quarter", "quarters": "quarter", "fortnight": "week", "hour": "hour", "hours": "hour"}
+	durationUnits = map[string]struct {
+		prefix     string
+		times      int
+		designator string
+	}{"day": {"P", 1, "D"}, "week": {"P", 1, "W"}, "month": {"P", 1, "M"}, "year": {"P", 1, "Y"},
+		"decade": {"P", 10, "Y"}, "century": {"P", 100, "Y"}, "quarter": {"P", 3, "M"}, "hour": {"PT", 1, "H"}}
+	partCodes    = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI"}
+	smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3, "couple": 2}
+)
