@@ -36,7 +36,7 @@ func findQuotes(doc *Document) []Quote {
 				continue
 			}
 			q := Quote{Span: Span{doc.Tokens[open].Start, t.End}, Speaker: -1, Attribution: Span{-1, -1}}
-			if speaker, words, ok := attribute(doc, open, k); ok {
+			if speaker, words, ok := attribute(doc, quotes, open, k); ok {
 				q.Speaker, q.Attribution = speaker, words
 			}
 			if q.Attribution.Start >= 0 || wordsBetween(doc, open, k) >= MinQuoteWords {
@@ -111,7 +111,7 @@ const (
 // attribute finds who said the quote between marks open and close. It
 // returns the speaker entity (-1 if no entity covers the speaker) and the
 // speaker's words.
-func attribute(doc *Document, open, close int) (int, Span, bool) {
+func attribute(doc *Document, earlier []Quote, open, close int) (int, Span, bool) {
 	sentEnd := sentenceOf(doc, close).EndToken
 	// After the quote: “…,” he said. / “…,” said Xi. / “…,” the ministry said.
 	end := min(close+1+attributionAfter, sentEnd, len(doc.Tokens))
@@ -122,7 +122,7 @@ func attribute(doc *Document, open, close int) (int, Span, bool) {
 		}
 	}
 	if v := findSpeechVerb(doc, close+1, end); v >= 0 {
-		if e, span, ok := speakerNear(doc, close+1, end, v, open); ok {
+		if e, span, ok := speakerNear(doc, earlier, close+1, end, v, open); ok {
 			return e, span, true
 		}
 	}
@@ -141,7 +141,7 @@ func attribute(doc *Document, open, close int) (int, Span, bool) {
 		}
 	}
 	if v := findSpeechVerb(doc, start, open); v >= 0 {
-		if e, span, ok := speakerNear(doc, start, open, v, open); ok {
+		if e, span, ok := speakerNear(doc, earlier, start, open, v, open); ok {
 			return e, span, true
 		}
 	}
@@ -189,7 +189,7 @@ func findSpeechVerb(doc *Document, from, to int) int {
 // closest PER or ORG mention (before the verb first, as in "Kim said"), else
 // a pronoun resolved to the last person or organisation mentioned before the
 // quote, else the words before the verb ("the defence ministry said").
-func speakerNear(doc *Document, from, to, v, quoteStart int) (int, Span, bool) {
+func speakerNear(doc *Document, earlier []Quote, from, to, v, quoteStart int) (int, Span, bool) {
 	best, bestDist := -1, 1<<30
 	first := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].FirstToken >= from })
 	for i := first; i < len(doc.Mentions) && doc.Mentions[i].FirstToken < to; i++ {
@@ -217,7 +217,7 @@ func speakerNear(doc *Document, from, to, v, quoteStart int) (int, Span, bool) {
 		if !ok || (k != v-1 && k != v+1) {
 			continue
 		}
-		return lastMentioned(doc, label, doc.Tokens[quoteStart].Start), doc.Tokens[k].Span, true
+		return recentSubject(doc, earlier, label, quoteStart), doc.Tokens[k].Span, true
 	}
 	// No entity: the words right before the verb, from a determiner on ("the
 	// South Korean defence ministry said") or all capitalised (a name the
@@ -242,17 +242,32 @@ func speakerNear(doc *Document, from, to, v, quoteStart int) (int, Span, bool) {
 
 var pronounLabels = map[string]Label{"he": PER, "she": PER, "it": ORG, "they": ORG}
 
-// lastMentioned returns the entity of the last mention with the label that
-// starts before offset at, -1 if none.
-func lastMentioned(doc *Document, label Label, at int) int {
-	before := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].Start >= at })
-	for i := before - 1; i >= 0; i-- {
-		m := doc.Mentions[i]
-		if m.Start < at && m.Label == label {
-			return m.Entity
+// recentSubject resolves he, she, it or they before the quote opening at
+// token open: the first person (or organisation) named in the sentence, or
+// in the closest sentence before it that names one — the subject, who is
+// usually the one speaking — leaving out names inside earlier quotes.
+func recentSubject(doc *Document, earlier []Quote, label Label, open int) int {
+	const lookBack = 6 // sentences
+	s := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].EndToken > open })
+	for back := 0; back < lookBack && s-back >= 0; back++ {
+		sent := doc.Sentences[s-back]
+		end := min(sent.EndToken, open)
+		i := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].FirstToken >= sent.FirstToken })
+		for ; i < len(doc.Mentions) && doc.Mentions[i].EndToken <= end; i++ {
+			m := doc.Mentions[i]
+			if m.Label == label && !insideQuote(earlier, m.Start) {
+				return m.Entity
+			}
 		}
 	}
 	return -1
+}
+
+// insideQuote reports whether offset at falls inside one of the quotes,
+// which are sorted.
+func insideQuote(quotes []Quote, at int) bool {
+	i := sort.Search(len(quotes), func(i int) bool { return quotes[i].End > at })
+	return i < len(quotes) && quotes[i].Start <= at
 }
 
 var speechVerbs = set("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks",

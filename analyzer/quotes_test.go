@@ -72,8 +72,12 @@ func TestFindQuotes(t *testing.T) {
 		{"multi-paragraph quote", "Kim said: “We came to talk.\n\n“We leave as friends.”",
 			"“We came to talk.\n\n“We leave as friends.” => Kim"},
 		{"unclosed quote dropped", "He said “this never ends", ""},
-		{"pronoun takes the latest person", "Kim met Xi. “The visit was a success for both sides,” he said.",
-			"“The visit was a success for both sides,” => Xi"},
+		{"pronoun takes the subject, not the latest person", "Kim met Xi. “The visit was a success for both sides,” he said.",
+			"“The visit was a success for both sides,” => Kim"},
+		{"pronoun after a paragraph about the speaker", "Ana Ruiz, a professor, said that the visit showed Kim wanted Xi on side.\n\n“The mere fact that he is there matters,” she said.",
+			"“The mere fact that he is there matters,” => Ana Ruiz"},
+		{"names inside earlier quotes are not subjects", "“Kim is welcome here always,” said Xi. “We are friends with him forever,” he added.",
+			"“Kim is welcome here always,” => Xi\n“We are friends with him forever,” => Xi"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
