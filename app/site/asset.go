@@ -9,7 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"time"
+	"strings"
 )
 
 // UncompressedLengthHeader carries an asset's size before compression, so
@@ -20,7 +20,6 @@ const UncompressedLengthHeader = "X-Uncompressed-Content-Length"
 // asset is a file held in memory in each coding, compressed once. It serves
 // the smallest coding the client accepts.
 type asset struct {
-	name        string
 	contentType string
 	tag         string            // entity tag without quotes, per content
 	bodies      map[string][]byte // by coding, identity included
@@ -38,7 +37,6 @@ func loadAsset(path, contentType, tag string) (*asset, error) {
 		return nil, err
 	}
 	a := &asset{
-		name:        filepath.Base(path),
 		contentType: contentType,
 		tag:         tag,
 		bodies:      map[string][]byte{identity: raw},
@@ -73,20 +71,47 @@ func cachedEncoding(cache string, c Coding, raw []byte) ([]byte, error) {
 }
 
 // ServeHTTP sends the asset in the best coding the request accepts, with
-// Vary, a per-coding ETag, and conditional and range requests handled by
-// http.ServeContent.
+// Vary, a per-coding ETag, and If-None-Match answered with 304. Range
+// requests get the whole body, as HTTP allows.
 func (a *asset) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
 	coding := negotiate(r.Header.Values("Accept-Encoding"), a.offers)
+	body := a.bodies[coding]
+	etag := `"` + a.tag + "-" + coding + `"`
 	h := w.Header()
 	h.Add("Vary", "Accept-Encoding")
-	h.Set("Content-Type", a.contentType)
+	h.Set("ETag", etag)
 	h.Set("Cache-Control", "no-cache")
+	if etagMatch(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Type", a.contentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	h.Set(UncompressedLengthHeader, strconv.Itoa(len(a.bodies[identity])))
-	h.Set("ETag", `"`+a.tag+"-"+coding+`"`)
 	if coding != identity {
 		h.Set("Content-Encoding", coding)
 	}
-	http.ServeContent(w, r, a.name, time.Time{}, bytes.NewReader(a.bodies[coding]))
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodGet {
+		w.Write(body)
+	}
+}
+
+// etagMatch reports whether an If-None-Match value matches etag, weakly
+// (RFC 9110 section 13.1.2).
+func etagMatch(ifNoneMatch, etag string) bool {
+	for _, t := range strings.Split(ifNoneMatch, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
 }
 
 // writeAtomic writes data to path through a temporary file, so that a

@@ -1,0 +1,190 @@
+//go:build !wasm
+
+// Package browsertest drives the annotator in headless Chromium through
+// chromedp: the end-to-end tests of the server (app/site) and of the static
+// bundle (build/) run the same Scenario, and the wasm benchmarks use the same
+// browser set-up.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"annotator/build/wasm"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Chromium returns the path of the browser to drive: $CHROMIUM_PATH, else
+// /usr/bin/chromium, else chromium, chromium-browser or google-chrome on the
+// PATH.
+func Chromium() (string, error) {
+	if p := os.Getenv("CHROMIUM_PATH"); p != "" {
+		return p, nil
+	}
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium", nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH")
+}
+
+// inCI reports whether CI=true: then a missing browser fails the tests
+// instead of skipping them.
+func inCI() bool {
+	v := strings.ToLower(os.Getenv("CI"))
+	return v == "true" || v == "1"
+}
+
+// Browser is a headless Chromium with its own empty profile.
+type Browser struct {
+	ctx    context.Context // the first tab
+	cancel context.CancelFunc
+	dir    string
+
+	mu         sync.Mutex
+	exceptions []string // uncaught page exceptions, as the browser reported them
+	closed     bool     // the test has ended: logging would panic
+}
+
+func (b *Browser) logf(tb testing.TB, format string, args ...any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.closed {
+		tb.Logf(format, args...)
+	}
+}
+
+// NewBrowser starts headless Chromium with a new empty profile; it stops
+// when tb ends. Without Chromium tb is skipped, or fails when CI=true.
+func NewBrowser(tb testing.TB) *Browser {
+	tb.Helper()
+	path, err := Chromium()
+	if err != nil {
+		if inCI() {
+			tb.Fatalf("CI=true and %v", err)
+		}
+		tb.Skipf("skipping browser test: %v", err)
+	}
+	dir, err := os.MkdirTemp("", "annotator-chromium-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(allocCtx)
+	b := &Browser{ctx: ctx, dir: dir}
+	b.cancel = func() {
+		b.mu.Lock()
+		b.closed = true
+		b.mu.Unlock()
+		cancelTab()
+		cancelAlloc()
+		// Chromium's helpers can write to the profile for a moment after it
+		// exits.
+		for range 50 {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	tb.Cleanup(b.cancel)
+	if err := chromedp.Do(ctx); err != nil { // start the browser, without a timeout
+		tb.Fatalf("start %s: %v", path, err)
+	}
+	go b.watch(tb)
+	return b
+}
+
+// Context is the chromedp context of the browser's tab.
+func (b *Browser) Context() context.Context { return b.ctx }
+
+// watch records uncaught exceptions and logs console errors.
+func (b *Browser) watch(tb testing.TB) {
+	go func() {
+		for ev, err := range chromedp.Events(b.ctx, runtime.ConsoleAPICalled) {
+			if err != nil {
+				return
+			}
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, strings.Trim(string(a.Value), `"`)+a.Description)
+				}
+				b.logf(tb, "browser console %s: %s", ev.Type, strings.Join(args, " "))
+			}
+		}
+	}()
+	for ev, err := range chromedp.Events(b.ctx, runtime.ExceptionThrown) {
+		if err != nil {
+			return
+		}
+		msg := ev.ExceptionDetails.Text
+		if ex := ev.ExceptionDetails.Exception; ex != nil {
+			msg += " " + ex.Description
+		}
+		b.mu.Lock()
+		b.exceptions = append(b.exceptions, msg)
+		b.mu.Unlock()
+	}
+}
+
+// Exceptions returns the uncaught exceptions the pages have thrown so far.
+func (b *Browser) Exceptions() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.exceptions...)
+}
+
+var (
+	wasmOnce sync.Once
+	wasmRoot string
+	wasmErr  error
+)
+
+// BuildWasm compiles web/app.wasm from the current sources, once per test
+// binary, and returns the module root. A fresh clone has no app.wasm, and a
+// stale one would test old code; with the build cache a rebuild of
+// unchanged sources takes about a second.
+func BuildWasm(tb testing.TB) string {
+	tb.Helper()
+	wasmOnce.Do(func() {
+		wasmRoot, wasmErr = wasm.ModuleRoot(".")
+		if wasmErr == nil {
+			start := time.Now()
+			wasmErr = wasm.Build(context.Background(), wasmRoot, filepath.Join(wasmRoot, "web", "app.wasm"))
+			tb.Logf("built web/app.wasm in %v", time.Since(start).Round(time.Millisecond))
+		}
+	})
+	if wasmErr != nil {
+		tb.Fatal(wasmErr)
+	}
+	return wasmRoot
+}

@@ -1,0 +1,226 @@
+//go:build !wasm
+
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// timeout bounds each step of a test in the page. A cold load on a busy
+// 2-core machine compiles 10 MB of wasm; annotating a large text takes a
+// few seconds.
+const timeout = 90 * time.Second
+
+// Page is the annotator open in the browser's tab.
+type Page struct {
+	tb  testing.TB
+	ctx context.Context
+}
+
+// Open navigates the browser's tab to url and waits until the app has
+// mounted (body[data-ready="1"], set from the root component's OnMount).
+func Open(tb testing.TB, b *Browser, url string) *Page {
+	tb.Helper()
+	p := &Page{tb: tb, ctx: b.ctx}
+	p.do(chromedp.Navigate(url))
+	p.WaitReady()
+	return p
+}
+
+// WaitReady waits until the app in the page has mounted.
+func (p *Page) WaitReady() {
+	p.tb.Helper()
+	p.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](`document.body && document.body.dataset.ready === "1"`, chromedp.WithPollingTimeout(timeout))(ctx, t)
+		return err
+	}))
+}
+
+// Context returns the tab's chromedp context.
+func (p *Page) Context() context.Context { return p.ctx }
+
+// do runs actions in the tab, failing the test on error.
+func (p *Page) do(actions ...chromedp.Action[chromedp.Void]) {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, timeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		p.tb.Fatal(err)
+	}
+}
+
+// Eval evaluates a JavaScript expression in the page and decodes its value
+// into T.
+func Eval[T any](p *Page, expr string) T {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, timeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		p.tb.Fatalf("evaluate %.200s: %v", expr, err)
+	}
+	return v
+}
+
+// Poll waits until a JavaScript expression is truthy and returns its value.
+func Poll[T any](p *Page, expr string) T {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, timeout+5*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Poll[T](expr, chromedp.WithPollingTimeout(timeout)))
+	if err != nil {
+		p.tb.Fatalf("wait for %.200s: %v", expr, err)
+	}
+	return v
+}
+
+// Run is what the root element says about the last run of the analyzer.
+type Run struct {
+	Runs       int     // runs finished so far
+	State      string  // done or error
+	AnnotateMs float64 // analyzer time inside the wasm: Annotate plus Result
+	RenderMs   float64 // from the start of the run until the page was updated
+	Tokens     int
+	Bytes      int
+}
+
+// Runs returns how many runs the page has finished.
+func (p *Page) Runs() int {
+	p.tb.Helper()
+	return Eval[int](p, `Number(document.getElementById("annotator").dataset.runs || 0)`)
+}
+
+// WaitRun waits for a run after the first `after` runs to be on screen.
+func (p *Page) WaitRun(after int) Run {
+	p.tb.Helper()
+	ds := Poll[map[string]string](p, fmt.Sprintf(`(() => {
+		const r = document.getElementById("annotator");
+		if (!r || Number(r.dataset.runs || 0) <= %d || r.dataset.state === "pending") return null;
+		return Object.assign({}, r.dataset);
+	})()`, after))
+	num := func(k string) float64 {
+		v, _ := strconv.ParseFloat(ds[k], 64)
+		return v
+	}
+	return Run{
+		Runs:       int(num("runs")),
+		State:      ds["state"],
+		AnnotateMs: num("annotateMs"),
+		RenderMs:   num("renderMs"),
+		Tokens:     int(num("tokens")),
+		Bytes:      int(num("bytes")),
+	}
+}
+
+// Paste puts text in the paste area as a paste does (one input event),
+// waits for the debounced run, and returns it with the text as the text
+// area holds it (a textarea turns CRLF into LF).
+func (p *Page) Paste(text string) (Run, string) {
+	p.tb.Helper()
+	before := p.Runs()
+	js, _ := json.Marshal(text)
+	Eval[int](p, fmt.Sprintf(`(() => {
+		const t = document.getElementById("text");
+		t.value = %s;
+		t.dispatchEvent(new Event("input", {bubbles: true}));
+		return t.value.length;
+	})()`, js))
+	run := p.WaitRun(before)
+	return run, p.PastedText()
+}
+
+// PastedText returns what the paste area holds.
+func (p *Page) PastedText() string {
+	p.tb.Helper()
+	return Eval[string](p, `document.getElementById("text").value`)
+}
+
+// ClickAnnotate presses the Annotate button and waits for the run.
+func (p *Page) ClickAnnotate() Run {
+	p.tb.Helper()
+	before := p.Runs()
+	p.do(chromedp.Click(chromedp.ID("annotate")))
+	return p.WaitRun(before)
+}
+
+// ShownMark is a <mark> of the annotated view.
+type ShownMark struct {
+	Label    string `json:"label"`
+	Entity   string `json:"entity"`
+	Text     string `json:"text"`
+	Selected bool   `json:"selected"`
+	Shown    bool   `json:"shown"` // has a highlight colour
+}
+
+// Marks returns the view's marks in document order.
+func (p *Page) Marks() []ShownMark {
+	p.tb.Helper()
+	return Eval[[]ShownMark](p, `Array.from(document.querySelectorAll("#view mark")).map(m => ({
+		label: m.dataset.label,
+		entity: m.dataset.entity,
+		text: m.textContent,
+		selected: m.classList.contains("selected"),
+		shown: getComputedStyle(m).backgroundColor !== "rgba(0, 0, 0, 0)",
+	}))`)
+}
+
+// ViewText returns the annotated view's text content.
+func (p *Page) ViewText() string {
+	p.tb.Helper()
+	return Eval[string](p, `document.getElementById("view").textContent`)
+}
+
+// ListedEntity is an entity button of the sidebar.
+type ListedEntity struct {
+	Entity  string `json:"entity"`
+	Label   string `json:"label"`
+	Group   string `json:"group"` // label of the group it is listed under
+	Name    string `json:"name"`
+	Count   int    `json:"count"`
+	Pressed string `json:"pressed"`
+}
+
+// Entities returns the sidebar's entity list in order.
+func (p *Page) Entities() []ListedEntity {
+	p.tb.Helper()
+	return Eval[[]ListedEntity](p, `Array.from(document.querySelectorAll("#entities button.entity")).map(b => ({
+		entity: b.dataset.entity,
+		label: b.dataset.label,
+		group: b.closest(".group").dataset.label,
+		name: b.querySelector(".entity-name").textContent,
+		count: Number(b.querySelector(".count").textContent),
+		pressed: b.getAttribute("aria-pressed"),
+	}))`)
+}
+
+// Click clicks the element the CSS selector matches.
+func (p *Page) Click(sel string) {
+	p.tb.Helper()
+	p.do(chromedp.Click(chromedp.CSS(sel)))
+}
+
+// Press focuses the element and types keys on it (" " for Space, "\r" for
+// Enter).
+func (p *Page) Press(sel, keys string) {
+	p.tb.Helper()
+	p.do(chromedp.Focus(chromedp.CSS(sel)), chromedp.KeyEvent(keys))
+}
+
+// Type focuses the element and types text into it key by key.
+func (p *Page) Type(sel, text string) {
+	p.tb.Helper()
+	p.do(chromedp.SendKeys(chromedp.CSS(sel), text))
+}
+
+// Viewport sets the page's viewport size in CSS pixels.
+func (p *Page) Viewport(width, height int64) {
+	p.tb.Helper()
+	p.do(chromedp.EmulateViewport(width, height))
+}

@@ -1,0 +1,353 @@
+//go:build !wasm
+
+package browsertest
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"annotator/analyzer"
+	"annotator/app/ui"
+)
+
+// Article is a text to paste and some mentions it must produce.
+type Article struct {
+	Name    string
+	Text    string
+	Anchors []Anchor
+}
+
+// Anchor is a mention a working analyzer must find: its text and label.
+type Anchor struct {
+	Text  string
+	Label analyzer.Label
+}
+
+// sharedArticle is the real article from ../shared the tests paste when it
+// is there (CI has it; a fresh clone does not), with mentions it contains.
+var sharedArticle = Article{
+	Name: "kim-beijing-june-2018.txt",
+	Anchors: []Anchor{
+		{"Kim Jong-un", analyzer.PER},
+		{"Xi Jinping", analyzer.PER},
+		{"Beijing", analyzer.LOC},
+		{"CCTV", analyzer.ORG},
+	},
+}
+
+// sampleAnchors are mentions of the app's own sample article (ui.Sample),
+// the fallback when ../shared is absent.
+var sampleAnchors = []Anchor{
+	{"Lisbon", analyzer.LOC},
+	{"European Commission", analyzer.ORG},
+	{"35%", analyzer.PERCENT},
+	{"€1.2bn", analyzer.MONEY},
+}
+
+// TestArticle returns the article end-to-end tests paste: the shared news
+// article when ../shared is beside the module at root, else the sample.
+func TestArticle(tb testing.TB, root string) Article {
+	a := sharedArticle
+	text, err := os.ReadFile(filepath.Join(root, "..", "shared", "articles", a.Name))
+	if err == nil {
+		a.Text = string(text)
+		return a
+	}
+	tb.Logf("../shared/articles/%s is absent (%v): pasting the app's sample article", a.Name, err)
+	return Article{Name: "ui.Sample", Text: ui.Sample, Anchors: sampleAnchors}
+}
+
+// Scenario checks the annotator at url in the browser, as a user would use
+// it: it pastes the article and checks the highlights and the sidebar
+// against the analyzer's own result, selects entities by mouse and by
+// keyboard, toggles a legend label, types, pastes markup that must stay
+// text, pastes a text that is too large, and narrows the window to phone
+// width. Subtests share the page, in order.
+func Scenario(t *testing.T, b *Browser, url string, article Article) {
+	p := Open(t, b, url)
+
+	var want *analyzer.Result
+	t.Run("article is highlighted and listed", func(t *testing.T) {
+		p.tb = t
+		run, text := p.Paste(article.Text)
+		if run.State != "done" {
+			t.Fatalf("state %q after pasting %s, want done", run.State, article.Name)
+		}
+		if run.Bytes != len(text) || run.Tokens == 0 {
+			t.Errorf("run reports %d bytes and %d tokens; pasted %d bytes", run.Bytes, run.Tokens, len(text))
+		}
+		if got := p.ViewText(); got != text {
+			t.Fatalf("the view's text differs from the pasted text at byte %d", firstDiff(got, text))
+		}
+		doc, err := analyzer.Annotate(text, analyzer.Options{Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = doc.Result()
+		checkMarks(t, p.Marks(), want)
+		checkSidebar(t, p.Entities(), want)
+		checkAnchors(t, p.Marks(), article.Anchors)
+	})
+
+	t.Run("an entity's mentions are highlighted on click and from the keyboard", func(t *testing.T) {
+		p.tb = t
+		if want == nil || len(want.Entities) < 2 {
+			t.Fatal("needs an annotated article with at least two entities")
+		}
+		byMentions := slices.Clone(want.Entities)
+		slices.SortStableFunc(byMentions, func(x, y analyzer.EntityResult) int {
+			return cmp.Compare(len(y.Mentions), len(x.Mentions))
+		})
+		first, second := byMentions[0], byMentions[1]
+
+		p.Click(entityButton(first.ID))
+		checkSelected(t, p, first)
+
+		p.Press(entityButton(second.ID), " ") // Space on a focused button
+		checkSelected(t, p, second)
+
+		p.Press(entityButton(second.ID), "\r") // Enter again clears it
+		checkSelected(t, p, analyzer.EntityResult{})
+
+		p.Click(fmt.Sprintf(`#view mark[data-entity=%q]`, first.ID)) // a mark in the text
+		checkSelected(t, p, first)
+		p.Click(entityButton(first.ID))
+		checkSelected(t, p, analyzer.EntityResult{})
+	})
+
+	t.Run("the legend hides and shows a label", func(t *testing.T) {
+		p.tb = t
+		if want == nil || len(want.Entities) == 0 {
+			t.Fatal("needs an annotated article")
+		}
+		label := string(want.Entities[0].Label)
+		button := fmt.Sprintf(`.legend button[data-label=%q]`, label)
+		pressed := func(want string) {
+			t.Helper()
+			Poll[bool](p, `document.querySelector('`+button+`').getAttribute("aria-pressed") === "`+want+`"`)
+		}
+		p.Click(button)
+		pressed("false")
+		if !Eval[bool](p, `document.getElementById("view").classList.contains("hide-`+label+`")`) {
+			t.Errorf("the view lacks class hide-%s after the legend hid it", label)
+		}
+		for _, m := range p.Marks() {
+			if (m.Label == label) == m.Shown {
+				t.Fatalf("with %s hidden, mark %q (%s) shown=%v", label, m.Text, m.Label, m.Shown)
+			}
+		}
+		p.Press(button, " ") // Space on the focused legend button shows it again
+		pressed("true")
+		for _, m := range p.Marks() {
+			if !m.Shown {
+				t.Fatalf("with every label shown, mark %q (%s) has no highlight", m.Text, m.Label)
+			}
+		}
+	})
+
+	t.Run("typing is annotated once typing pauses, spaces and all", func(t *testing.T) {
+		p.tb = t
+		p.Paste("")
+		before := p.Runs()
+		typed := "Talks in  Paris ended on Monday.  "
+		p.Type("#text", typed)
+		run := p.WaitRun(before)
+		if run.State != "done" {
+			t.Fatalf("state %q after typing", run.State)
+		}
+		if got := p.PastedText(); got != typed {
+			t.Fatalf("the text area holds %q after typing %q", got, typed)
+		}
+		// The last run is the one for the whole text.
+		Poll[bool](p, fmt.Sprintf(`document.getElementById("view").textContent === %q`, typed))
+		if runs := p.Runs() - before; runs >= len(typed) {
+			t.Errorf("%d runs for %d keystrokes: the input is not debounced", runs, len(typed))
+		}
+	})
+
+	t.Run("markup in the text is shown as text and never runs", func(t *testing.T) {
+		p.tb = t
+		markup := `Kim Jong-un <img src=x onerror="window.__annotatorXSS='img'"> met Xi Jinping in Beijing. ` +
+			`<script>window.__annotatorXSS='script'</script> <b onmouseover="window.__annotatorXSS='b'">bold</b> ` +
+			`<iframe src="javascript:window.parent.__annotatorXSS='iframe'"></iframe> &amp; &lt;done&gt;`
+		run, text := p.Paste(markup)
+		if run.State != "done" {
+			t.Fatalf("state %q", run.State)
+		}
+		if got := p.ViewText(); got != text {
+			t.Fatalf("view shows %q, want the pasted text %q", got, text)
+		}
+		if n := Eval[int](p, `document.querySelectorAll("#view *:not(mark)").length`); n != 0 {
+			t.Fatalf("the view holds %d elements other than marks", n)
+		}
+		// A control: the same img made by innerHTML does fire its onerror,
+		// so by the time it has, the pasted one would have too.
+		Eval[bool](p, `(() => { document.createElement("div").innerHTML = '<img src=x onerror="window.__annotatorControl=1">'; return true })()`)
+		Poll[bool](p, `window.__annotatorControl === 1`)
+		if got := Eval[string](p, `String(window.__annotatorXSS)`); got != "undefined" {
+			t.Fatalf("pasted markup ran: window.__annotatorXSS = %q", got)
+		}
+	})
+
+	t.Run("a text too large is refused with a message and kept", func(t *testing.T) {
+		p.tb = t
+		before := p.Runs()
+		size := Eval[int](p, fmt.Sprintf(`(() => {
+			const t = document.getElementById("text");
+			t.value = "word ".repeat(%d);
+			t.dispatchEvent(new Event("input", {bubbles: true}));
+			return t.value.length;
+		})()`, analyzer.MaxTextBytes/5+1))
+		run := p.WaitRun(before)
+		if run.State != "error" {
+			t.Fatalf("state %q after pasting %d bytes, want error", run.State, size)
+		}
+		msg := Eval[string](p, `(document.querySelector('#error[role="alert"]') || {}).textContent || ""`)
+		if !strings.Contains(msg, "too large") {
+			t.Errorf("error message %q does not say the text is too large", msg)
+		}
+		if n := Eval[int](p, `document.getElementById("text").value.length`); n != size {
+			t.Errorf("the text area holds %d characters after the error, want the %d pasted", n, size)
+		}
+		if n := len(p.Marks()); n != 0 {
+			t.Errorf("%d marks shown for a refused text", n)
+		}
+		run, _ = p.Paste("Ms Santos flew to Lisbon.")
+		if run.State != "done" || Eval[bool](p, `document.getElementById("error") !== null`) {
+			t.Errorf("the error stays after a valid text (state %q)", run.State)
+		}
+	})
+
+	t.Run("usable at phone width", func(t *testing.T) {
+		p.tb = t
+		p.Viewport(375, 740)
+		defer p.Viewport(1280, 900)
+		p.Paste(article.Text)
+		if w := Eval[int](p, `document.documentElement.scrollWidth`); w > 375 {
+			t.Errorf("the page is %d px wide at a 375 px viewport: it scrolls sideways", w)
+		}
+		for _, sel := range []string{"#text", "#view", "#annotate", "#lang"} {
+			right := Eval[float64](p, `document.querySelector("`+sel+`").getBoundingClientRect().right`)
+			if right > 375 {
+				t.Errorf("%s ends at x=%.0f, beyond the 375 px viewport", sel, right)
+			}
+		}
+	})
+
+	t.Run("no uncaught exceptions", func(t *testing.T) {
+		if ex := b.Exceptions(); len(ex) > 0 {
+			t.Errorf("the page threw %d exceptions: %q", len(ex), ex)
+		}
+	})
+}
+
+func entityButton(id string) string {
+	return fmt.Sprintf(`#entities button.entity[data-entity=%q]`, id)
+}
+
+// checkMarks compares the view's marks with every mention of the result.
+func checkMarks(t *testing.T, got []ShownMark, want *analyzer.Result) {
+	t.Helper()
+	type mention struct {
+		start     int
+		label, id string
+		text      string
+	}
+	var ms []mention
+	for _, e := range want.Entities {
+		for _, m := range e.Mentions {
+			ms = append(ms, mention{m.Start, string(e.Label), e.ID, m.Text})
+		}
+	}
+	slices.SortFunc(ms, func(x, y mention) int { return cmp.Compare(x.start, y.start) })
+	if len(got) != len(ms) {
+		t.Errorf("%d marks in the view, the analyzer found %d mentions", len(got), len(ms))
+	}
+	for i := range min(len(got), len(ms)) {
+		g, w := got[i], ms[i]
+		if g.Label != w.label || g.Entity != w.id || g.Text != w.text {
+			t.Fatalf("mark %d is %q %s %s, want %q %s %s", i, g.Text, g.Label, g.Entity, w.text, w.label, w.id)
+		}
+		if !g.Shown {
+			t.Errorf("mark %d %q has no highlight colour", i, g.Text)
+		}
+	}
+}
+
+// checkSidebar compares the sidebar's entity list with the result's
+// entities: each listed once, under its label, with its mention count.
+func checkSidebar(t *testing.T, got []ListedEntity, want *analyzer.Result) {
+	t.Helper()
+	listed := make(map[string]ListedEntity)
+	for _, e := range got {
+		if _, dup := listed[e.Entity]; dup {
+			t.Errorf("entity %s listed twice", e.Entity)
+		}
+		listed[e.Entity] = e
+	}
+	if len(got) != len(want.Entities) {
+		t.Errorf("%d entities listed, the analyzer found %d", len(got), len(want.Entities))
+	}
+	for _, e := range want.Entities {
+		l, ok := listed[e.ID]
+		switch {
+		case !ok:
+			t.Errorf("entity %s %q (%s) is not listed", e.ID, e.Name, e.Label)
+		case l.Label != string(e.Label) || l.Group != string(e.Label):
+			t.Errorf("entity %q listed as %s under %s, want %s", e.Name, l.Label, l.Group, e.Label)
+		case l.Name != e.Name || l.Count != len(e.Mentions):
+			t.Errorf("entity %s listed as %q ×%d, want %q ×%d", e.ID, l.Name, l.Count, e.Name, len(e.Mentions))
+		}
+	}
+}
+
+// checkAnchors checks the article's known mentions are highlighted with
+// their labels.
+func checkAnchors(t *testing.T, got []ShownMark, anchors []Anchor) {
+	t.Helper()
+	for _, a := range anchors {
+		found := false
+		for _, m := range got {
+			if m.Text == a.Text && m.Label == string(a.Label) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%q is not highlighted as %s", a.Text, a.Label)
+		}
+	}
+}
+
+// checkSelected checks that exactly the mentions of e are highlighted as
+// selected, and its sidebar button is pressed (e zero: none).
+func checkSelected(t *testing.T, p *Page, e analyzer.EntityResult) {
+	t.Helper()
+	// Wait for the page to catch up with the click or key press.
+	Poll[bool](p, fmt.Sprintf(`document.querySelectorAll("#view mark.selected").length === %d`, len(e.Mentions)))
+	for _, m := range p.Marks() {
+		if m.Selected != (m.Entity == e.ID) {
+			t.Fatalf("with %q selected, mark %q of %s has selected=%v", e.Name, m.Text, m.Entity, m.Selected)
+		}
+	}
+	for _, l := range p.Entities() {
+		if want := fmt.Sprint(l.Entity == e.ID); l.Pressed != want {
+			t.Fatalf("with %q selected, the button of %q has aria-pressed=%q", e.Name, l.Name, l.Pressed)
+		}
+	}
+}
+
+// firstDiff returns the first byte offset where a and b differ.
+func firstDiff(a, b string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
