@@ -52,8 +52,9 @@ func Annotate(text string, opts Options) (*Document, error) {
 	doc.Mentions = mergeMentions(names.RecognizeNames(doc), findNumbers(doc))
 	resolveDates(doc)
 	groupEntities(doc)
+	rankEntities(doc)
 	doc.Quotes = findQuotes(doc)
-	doc.Terms = keyTerms(doc)
+	doc.Terms, doc.Phrases = keyTerms(doc)
 	doc.Stats = countStats(doc)
 	return doc, nil
 }

@@ -106,6 +106,9 @@ type Entity struct {
 	Name  string // canonical name
 	// Mentions are indices into Document.Mentions, in text order.
 	Mentions []int
+	// Salience weighs mentions, how early the entity comes and whether the
+	// headline names it, from 0 to 1.
+	Salience float64
 }
 
 // Quote is a quoted passage, quote marks included.
@@ -124,6 +127,15 @@ type Term struct {
 	Stem  string
 	Forms []string
 	Count int
+	// Salience is TF-IDF against background frequencies, 1 for the top term.
+	Salience float64
+}
+
+// Phrase is a key phrase: a run of content words that recurs or stands out.
+type Phrase struct {
+	Text     string // as first written, lower case
+	Count    int
+	Salience float64 // 1 for the top phrase
 }
 
 // Stats counts the document.
@@ -148,6 +160,7 @@ type Document struct {
 	Entities []Entity
 	Quotes   []Quote
 	Terms    []Term
+	Phrases  []Phrase
 	Stats    Stats
 }
 

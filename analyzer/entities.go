@@ -51,8 +51,32 @@ func mergeMentions(names, numbers []Mention) []Mention {
 func groupEntities(doc *Document) {
 	g := newEntityGrouper(doc)
 	g.groupFullNames()
+	g.settlePersons()
 	g.linkShortForms()
 	g.number()
+}
+
+// settlePersons makes the forms of each group agree on being a person, by
+// the group's majority label: a name tagged PER twice and ORG once is a
+// person, and its titles come off for matching.
+func (g *entityGrouper) settlePersons() {
+	votes := make(map[int]int) // group root → PER mentions minus others
+	for _, f := range g.forms {
+		if f.person {
+			votes[g.find(f.mention)]++
+		} else {
+			votes[g.find(f.mention)]--
+		}
+	}
+	for i := range g.forms {
+		f := &g.forms[i]
+		person := votes[g.find(f.mention)] > 0
+		if person != f.person {
+			f.person = person
+			f.words = nameWords(g.doc.SpanText(g.doc.Mentions[f.mention].Span), person)
+			f.key = nameKey(f.words)
+		}
+	}
 }
 
 // nameForm is a name mention seen through the alias rules.
@@ -82,7 +106,7 @@ func newEntityGrouper(doc *Document) *entityGrouper {
 		if len(words) == 0 {
 			continue
 		}
-		g.forms = append(g.forms, nameForm{mention: i, words: words, key: strings.Join(words, ""), person: m.Label == PER})
+		g.forms = append(g.forms, nameForm{mention: i, words: words, key: nameKey(words), person: m.Label == PER})
 	}
 	return g
 }
@@ -298,8 +322,8 @@ func majorityLabel(doc *Document, mentions []int) Label {
 	return best
 }
 
-// canonicalName is the most complete mention: the most words once titles are
-// dropped, mixed case before ALL CAPS, the earliest on a tie.
+// canonicalName is the most complete mention: the longest once titles,
+// spaces and hyphens are dropped, mixed case before ALL CAPS, the earliest on a tie.
 func canonicalName(doc *Document, mentions []int) string {
 	best, bestScore := "", -1
 	for _, m := range mentions {
@@ -309,7 +333,7 @@ func canonicalName(doc *Document, mentions []int) string {
 		if mention.Label == PER {
 			name = stripTitles(text)
 		}
-		score := len(nameWords(name, false)) * 2
+		score := len(nameKey(nameWords(name, false))) * 2
 		if !isAllCaps(name) {
 			score++
 		}
@@ -321,11 +345,12 @@ func canonicalName(doc *Document, mentions []int) string {
 }
 
 // nameWords folds a name into its words: lower case, diacritics removed,
-// split at spaces and hyphens, a possessive dropped, and for a person the
+// split at spaces (a hyphenated word stays one: Sino-North Korea is not
+// North Korea), a possessive dropped, and for a person the
 // leading titles dropped.
 func nameWords(name string, person bool) []string {
 	words := strings.FieldsFunc(foldName(name), func(r rune) bool {
-		return r == ' ' || r == '-' || r == '.' || r == '\'' || r == '’' || unicode.IsSpace(r)
+		return r == ' ' || r == '.' || r == '\'' || r == '’' || unicode.IsSpace(r)
 	})
 	if n := len(words); n > 1 && words[n-1] == "s" && len(words[n-2]) > 1 {
 		words = words[:n-1] // a possessive
@@ -341,6 +366,12 @@ func nameWords(name string, person bool) []string {
 		words = words[i:]
 	}
 	return words
+}
+
+// nameKey joins a name's words without spaces or hyphens, so spelling
+// variants share it: kim jong-un, kim jong un → kimjongun.
+func nameKey(words []string) string {
+	return strings.ReplaceAll(strings.Join(words, ""), "-", "")
 }
 
 func allSingleLetters(words []string) bool {

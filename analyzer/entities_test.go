@@ -97,6 +97,25 @@ func TestGroupEntities(t *testing.T) {
 	}
 }
 
+func TestPersonByMajorityLinks(t *testing.T) {
+	// The recogniser tags the lone surname ORG once and PER twice: as a group
+	// it is a person, so it links to the full name.
+	doc := &Document{Text: "Xi Jinping spoke. Jinping left. Jinping came. Jinping went."}
+	doc.Tokens = Tokenize(doc.Text)
+	doc.Sentences = SplitSentences(doc.Text, doc.Tokens)
+	add := func(first, end int, l Label) {
+		doc.Mentions = append(doc.Mentions, Mention{Span: Span{doc.Tokens[first].Start, doc.Tokens[end-1].End}, FirstToken: first, EndToken: end, Label: l})
+	}
+	add(0, 2, PER)
+	add(4, 5, ORG)
+	add(7, 8, PER)
+	add(10, 11, PER)
+	groupEntities(doc)
+	if len(doc.Entities) != 1 || doc.Entities[0].Name != "Xi Jinping" || doc.Entities[0].Label != PER {
+		t.Fatalf("entities %+v, want one PER Xi Jinping", doc.Entities)
+	}
+}
+
 func TestMajorityLabelWins(t *testing.T) {
 	doc := &Document{Text: "Apple Apple Apple"}
 	doc.Tokens = Tokenize(doc.Text)

@@ -38,6 +38,8 @@ func findQuotes(doc *Document) []Quote {
 			q := Quote{Span: Span{doc.Tokens[open].Start, t.End}, Speaker: -1, Attribution: Span{-1, -1}}
 			if speaker, words, ok := attribute(doc, quotes, open, k); ok {
 				q.Speaker, q.Attribution = speaker, words
+			} else if prev, ok := continuedQuote(doc, quotes, open); ok {
+				q.Speaker, q.Attribution = prev.Speaker, prev.Attribution
 			}
 			if q.Attribution.Start >= 0 || wordsBetween(doc, open, k) >= MinQuoteWords {
 				quotes = append(quotes, q)
@@ -126,10 +128,11 @@ func attribute(doc *Document, earlier []Quote, open, close int) (int, Span, bool
 			return e, span, true
 		}
 	}
-	// Before the quote: Kim said: “…” / According to Kim, “…” / Kim said
-	// that “…”. The quote must be introduced right before its mark, or a
-	// phrase merely mentioned nearby (what he called “war games”) would count.
-	if open == 0 || !introducesQuote(doc, open-1) {
+	// Before the quote: Kim said: “…” / According to Kim, “…” / Kim told Xi
+	// that he is “…”. The quote must be introduced right before its mark, or
+	// follow a reported "that", or a phrase merely mentioned nearby (what he
+	// called “war games”) would count.
+	if open == 0 {
 		return -1, Span{}, false
 	}
 	sentStart := sentenceOf(doc, open).FirstToken
@@ -140,12 +143,48 @@ func attribute(doc *Document, earlier []Quote, open, close int) (int, Span, bool
 			break
 		}
 	}
-	if v := findSpeechVerb(doc, start, open); v >= 0 {
-		if e, span, ok := speakerNear(doc, earlier, start, open, v, open); ok {
-			return e, span, true
+	v := findSpeechVerb(doc, start, open)
+	if v < 0 || !introducesQuote(doc, open-1) && !hasWord(doc, v+1, open, "that") {
+		return -1, Span{}, false
+	}
+	return speakerNear(doc, earlier, start, open, v, open)
+}
+
+// continuedQuote finds the quote that a new, unattributed one goes on from:
+// the previous quote, attributed, in the same paragraph with no more than
+// its attribution between them (“…,” he said. “And more…”).
+func continuedQuote(doc *Document, quotes []Quote, open int) (Quote, bool) {
+	if len(quotes) == 0 {
+		return Quote{}, false
+	}
+	prev := quotes[len(quotes)-1]
+	start := doc.Tokens[open].Start
+	if prev.Attribution.Start < 0 || paragraphBetween(doc.Text, prev.End, start) {
+		return Quote{}, false
+	}
+	between := 0
+	for k := open - 1; k >= 0 && doc.Tokens[k].Start >= prev.End; k-- {
+		between++
+	}
+	return prev, between <= attributionAfter
+}
+
+func allWords(doc *Document, from, to int) bool {
+	for k := from; k < to; k++ {
+		if doc.Tokens[k].Kind != Word {
+			return false
 		}
 	}
-	return -1, Span{}, false
+	return true
+}
+
+func hasWord(doc *Document, from, to int, word string) bool {
+	for k := from; k < to; k++ {
+		if strings.EqualFold(doc.TokenText(k), word) {
+			return true
+		}
+	}
+	return false
 }
 
 // introducesQuote reports whether token k can lead into a quote: a colon, a
@@ -218,6 +257,15 @@ func speakerNear(doc *Document, earlier []Quote, from, to, v, quoteStart int) (i
 			continue
 		}
 		return recentSubject(doc, earlier, label, quoteStart), doc.Tokens[k].Span, true
+	}
+	// After the quote, the few words between it and the verb are the
+	// speaker: “…,” one said / “…,” officials said.
+	lead := from
+	if lead < v && doc.TokenText(lead) == "," {
+		lead++
+	}
+	if lead < v && v-lead <= 4 && allWords(doc, lead, v) {
+		return -1, Span{doc.Tokens[lead].Start, doc.Tokens[v-1].End}, true
 	}
 	// No entity: the words right before the verb, from a determiner on ("the
 	// South Korean defence ministry said") or all capitalised (a name the

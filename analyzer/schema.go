@@ -14,6 +14,7 @@ type Result struct {
 	Sentences []SpanResult   `json:"sentences"`
 	Entities  []EntityResult `json:"entities"`
 	Terms     []TermResult   `json:"terms"`
+	Phrases   []PhraseResult `json:"phrases"`
 	Quotes    []QuoteResult  `json:"quotes"`
 	Stats     StatsResult    `json:"stats"`
 }
@@ -41,14 +42,23 @@ type EntityResult struct {
 	ID       string          `json:"id"`
 	Label    Label           `json:"label"`
 	Name     string          `json:"name"`
+	Salience float64         `json:"salience"`
 	Mentions []MentionResult `json:"mentions"`
 }
 
 // TermResult is a key term.
 type TermResult struct {
-	Stem  string   `json:"stem"`
-	Forms []string `json:"forms"`
-	Count int      `json:"count"`
+	Stem     string   `json:"stem"`
+	Forms    []string `json:"forms"`
+	Count    int      `json:"count"`
+	Salience float64  `json:"salience"`
+}
+
+// PhraseResult is a key phrase.
+type PhraseResult struct {
+	Text     string  `json:"text"`
+	Count    int     `json:"count"`
+	Salience float64 `json:"salience"`
 }
 
 // QuoteResult is a quote and the id of its speaker ("" when unknown).
@@ -81,6 +91,7 @@ func (d *Document) Result() *Result {
 		Sentences: make([]SpanResult, len(d.Sentences)),
 		Entities:  make([]EntityResult, len(d.Entities)),
 		Terms:     make([]TermResult, len(d.Terms)),
+		Phrases:   make([]PhraseResult, len(d.Phrases)),
 		Quotes:    make([]QuoteResult, len(d.Quotes)),
 		Stats: StatsResult{
 			Words:          d.Stats.Words,
@@ -93,7 +104,7 @@ func (d *Document) Result() *Result {
 		r.Sentences[i] = span(s.Span)
 	}
 	for i, e := range d.Entities {
-		er := EntityResult{ID: e.ID, Label: e.Label, Name: e.Name, Mentions: make([]MentionResult, len(e.Mentions))}
+		er := EntityResult{ID: e.ID, Label: e.Label, Name: e.Name, Salience: e.Salience, Mentions: make([]MentionResult, len(e.Mentions))}
 		for j, m := range e.Mentions {
 			s := d.Mentions[m].Span
 			mention := d.Mentions[m]
@@ -102,7 +113,10 @@ func (d *Document) Result() *Result {
 		r.Entities[i] = er
 	}
 	for i, t := range d.Terms {
-		r.Terms[i] = TermResult{Stem: t.Stem, Forms: t.Forms, Count: t.Count}
+		r.Terms[i] = TermResult{Stem: t.Stem, Forms: t.Forms, Count: t.Count, Salience: t.Salience}
+	}
+	for i, p := range d.Phrases {
+		r.Phrases[i] = PhraseResult{Text: p.Text, Count: p.Count, Salience: p.Salience}
 	}
 	for i, q := range d.Quotes {
 		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span)}

@@ -39,6 +39,19 @@ func IsStopWord(lang, word string) bool {
 	return cache.lookup(word).stop
 }
 
+// TermKey returns the key under which word groups with other forms as a key
+// term: its stem, after American spellings are made British in English
+// (denuclearization and denuclearise share "denuclearis").
+func TermKey(lang, word string) string {
+	cache := stemCaches[lang]
+	if cache == nil {
+		return strings.ToLower(word)
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	return cache.lookup(word).term
+}
+
 // Stem returns the snowball stem of word in the language (an ISO 639-1 code
 // as in Document.Lang), or the word in lower case for an unknown language.
 func Stem(lang, word string) string {
@@ -55,6 +68,9 @@ func Stem(lang, word string) string {
 type stemEntry struct {
 	stem string
 	stop bool
+	// term groups key terms: the stem of the British spelling in English,
+	// the stem elsewhere.
+	term string
 }
 
 // stemCache remembers the stem of each surface form: snowball lower-cases and
@@ -64,6 +80,8 @@ type stemCache struct {
 	stem   func(word string, stemStopWords bool) string
 	isStop func(lowerWord string) bool
 	forms  map[string]stemEntry
+	// british groups American and British spellings (English only).
+	british bool
 }
 
 // maxCachedForms bounds the cache; past it the cache starts afresh.
@@ -78,13 +96,19 @@ func (c *stemCache) lookup(form string) stemEntry {
 	}
 	lower := strings.ToLower(form)
 	e := stemEntry{stem: c.stem(lower, true), stop: c.isStop(lower)}
+	e.term = e.stem
+	if c.british {
+		if b := britishSpelling(lower); b != lower {
+			e.term = c.stem(b, true)
+		}
+	}
 	// Clone: the key must not pin the whole document text in memory.
 	c.forms[strings.Clone(form)] = e
 	return e
 }
 
 var stemCaches = map[string]*stemCache{
-	"en": newStemCache(english.Stem, english.IsStopWord),
+	"en": {stem: english.Stem, isStop: english.IsStopWord, forms: make(map[string]stemEntry), british: true},
 	"es": newStemCache(spanish.Stem, spanish.IsStopWord),
 	"fr": newStemCache(french.Stem, french.IsStopWord),
 	"ru": newStemCache(russian.Stem, russian.IsStopWord),

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -21,16 +22,87 @@ func TestKeyTerms(t *testing.T) {
 		{Stem: "talk", Forms: []string{"talked", "talks"}, Count: 2},
 	}
 	for _, w := range want {
-		if g := got[w.Stem]; !reflect.DeepEqual(g, w) {
+		g := got[w.Stem]
+		g.Salience = 0
+		if !reflect.DeepEqual(g, w) {
 			t.Errorf("term %q = %+v, want %+v", w.Stem, g, w)
 		}
 	}
-	if doc.Terms[0].Stem != "visit" {
-		t.Errorf("first term %q, want the most frequent, visit", doc.Terms[0].Stem)
+	// Rare in the background, denuclearisation outranks the more frequent
+	// but commonplace visit, and both outrank talk.
+	if doc.Terms[0].Stem != "denuclearis" || doc.Terms[0].Salience != 1 {
+		t.Errorf("first term %+v, want denuclearis with salience 1", doc.Terms[0])
+	}
+	if !(got["visit"].Salience > got["talk"].Salience && got["talk"].Salience > 0) {
+		t.Errorf("salience visit %v, talk %v: want visit > talk > 0", got["visit"].Salience, got["talk"].Salience)
+	}
+	for i := 1; i < len(doc.Terms); i++ {
+		if doc.Terms[i].Salience > doc.Terms[i-1].Salience {
+			t.Errorf("terms not sorted by salience at %d: %+v", i, doc.Terms)
+		}
 	}
 	for _, excluded := range []string{"kim", "beij", "the", "and", "about", "on", "to"} {
 		if _, ok := got[excluded]; ok {
 			t.Errorf("term %q should be excluded (a name or a stop word)", excluded)
+		}
+	}
+}
+
+func TestTermsGroupSpellings(t *testing.T) {
+	text := "Pyongyang pledged to denuclearise. Denuclearisation talks began. Washington wants denuclearization. The defense and defence ministers traveled; they travelled again."
+	doc, err := Annotate(text, Options{Names: noNames{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"denuclearis": {"denuclearise", "denuclearisation", "denuclearization"},
+		"defenc":      {"defense", "defence"},
+		"travel":      {"traveled", "travelled"},
+	}
+	for _, term := range doc.Terms {
+		if forms, ok := want[term.Stem]; ok {
+			if !reflect.DeepEqual(term.Forms, forms) {
+				t.Errorf("term %q forms %v, want %v", term.Stem, term.Forms, forms)
+			}
+			delete(want, term.Stem)
+		}
+	}
+	for stem := range want {
+		t.Errorf("no term %q in %+v", stem, doc.Terms)
+	}
+}
+
+func TestBritishSpelling(t *testing.T) {
+	tests := map[string]string{
+		"denuclearization": "denuclearisation", "organizations": "organisations", "criticized": "criticised",
+		"analyze": "analyse", "colors": "colours", "favorable": "favourable", "traveling": "travelling",
+		"defense": "defence", "maneuvers": "manoeuvres", "center": "centre",
+		// Left alone: too short for -ize, not an -or word, already British.
+		"size": "size", "prize": "prize", "seize": "seize", "motor": "motor", "colour": "colour", "feeling": "feeling",
+	}
+	for in, want := range tests {
+		if got := britishSpelling(in); got != want {
+			t.Errorf("britishSpelling(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestKeyPhrases(t *testing.T) {
+	text := "Talks on security guarantees resumed. The security guarantees matter; joint military manoeuvres were suspended. They took part in joint military manoeuvres."
+	doc, err := Annotate(text, Options{Names: noNames{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, p := range doc.Phrases {
+		got[p.Text] = p.Count
+	}
+	if got["security guarantees"] != 2 || got["joint military manoeuvres"] != 2 {
+		t.Errorf("phrases %+v: want security guarantees and joint military manoeuvres twice each", doc.Phrases)
+	}
+	for p := range got {
+		if strings.HasSuffix(p, "took part") || strings.HasSuffix(p, "resumed") {
+			t.Errorf("phrase %q ends in a verb", p)
 		}
 	}
 }
