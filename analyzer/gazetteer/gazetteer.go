@@ -167,3 +167,7 @@ func (s *hashSet) get(h uint64) uint16 {
 		}
 	}
 }
+
+// Fingerprint identifies the lists, so a model trained with other lists is
+// refused rather than silently wrong.
+func Fingerprint() uint64 { return Hash(lists) ^ uint64(len(lists)) }

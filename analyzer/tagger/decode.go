@@ -8,6 +8,12 @@ type decoder struct {
 	feats []uint64
 	tags  []uint8
 	hist  table // lower-case word -> packed counts of the types it was tagged with
+	// With twoPass set, a second pass retags the document knowing the
+	// first pass's tags of every other occurrence of each word (agg), so
+	// a name tagged confidently anywhere informs its mentions before it.
+	twoPass bool
+	agg     table
+	second  bool
 }
 
 // scorer adds the weights of features to per-tag scores.
@@ -26,7 +32,21 @@ func (d *decoder) tag(doc *Doc, sc scorer, gold []uint8, learn learner) []uint8 
 	d.x.extract(doc)
 	n := len(doc.Tokens)
 	d.tags = append(d.tags[:0], make([]uint8, n)...)
-	d.hist.reset(n)
+	d.second = false
+	d.pass(doc, sc, gold, learn)
+	if d.twoPass {
+		d.agg.reset(n)
+		for i, t := range d.tags {
+			d.count(&d.agg, i, t)
+		}
+		d.second = true
+		d.pass(doc, sc, gold, learn)
+	}
+	return d.tags
+}
+
+func (d *decoder) pass(doc *Doc, sc scorer, gold []uint8, learn learner) {
+	d.hist.reset(len(doc.Tokens))
 	var scores [numTags]float32
 	for _, s := range doc.Sentences {
 		for i := s.First; i < s.End; i++ {
@@ -42,6 +62,8 @@ func (d *decoder) tag(doc *Doc, sc scorer, gold []uint8, learn learner) []uint8 
 			sc.score(d.feats, &scores)
 			var best uint8
 			if learn != nil {
+				// Training: unconstrained, and later tokens see the
+				// predicted tags, as they will when tagging.
 				best = argmax(&scores)
 				learn(d.feats, gold[i], best)
 			} else {
@@ -51,11 +73,14 @@ func (d *decoder) tag(doc *Doc, sc scorer, gold []uint8, learn learner) []uint8 
 				}
 				best = argmaxValid(&scores, p, i == s.End-1)
 			}
+			if d.second {
+				d.uncount(&d.agg, i, d.tags[i])
+				d.count(&d.agg, i, best)
+			}
 			d.tags[i] = best
-			d.remember(i, best)
+			d.count(&d.hist, i, best)
 		}
 	}
-	return d.tags
 }
 
 // dynamic appends the features that depend on tags already chosen: the
@@ -74,27 +99,57 @@ func (d *decoder) dynamic(f []uint64, i int, prev, prev2 uint8) []uint64 {
 			f = append(f,
 				f1(tHist, maj),
 				f2(tHistCap, maj, uint64(ti.cap)),
-				f2(tHistMode, maj, uint64(ti.mode)),
+				f2(tHistMode, maj, b2u(ti.mode != modeNormal)),
 			)
+		}
+		if d.second {
+			// The other occurrences: the word's counts less its own.
+			h := d.agg.get(ti.lower) - 1<<(6*typeOf(d.tags[i]))
+			if h != 0 {
+				maj := majority(h)
+				f = append(f,
+					f1(tAgg, maj),
+					f2(tAggCap, maj, uint64(ti.cap)),
+					f2(tAggMode, maj, b2u(ti.mode != modeNormal)),
+				)
+			}
 		}
 	}
 	return f
 }
 
-// remember counts the type token i was tagged with (numTypes for O) under
-// its lower-case form, for capitalised words.
-func (d *decoder) remember(i int, tag uint8) {
+// typeOf returns tag's type, numTypes for O.
+func typeOf(tag uint8) uint32 {
+	if tag == tagO || int(tag) >= numTags {
+		return uint32(numTypes)
+	}
+	return uint32(tagType(tag))
+}
+
+// count adds the type token i was tagged with to the counts of its
+// lower-case form in t, for capitalised words; counts saturate at 63.
+func (d *decoder) count(t *table, i int, tag uint8) {
 	ti := &d.x.info[i]
 	if ti.cap == capLower || ti.cap == capNone {
 		return
 	}
-	t := uint32(numTypes)
-	if tag != tagO && int(tag) < numTags {
-		t = uint32(tagType(tag))
+	k := typeOf(tag)
+	v := t.slot(ti.lower)
+	if (*v>>(6*k))&63 < 63 {
+		*v += 1 << (6 * k)
 	}
-	v := d.hist.slot(ti.lower)
-	if (*v>>(6*t))&63 < 63 {
-		*v += 1 << (6 * t)
+}
+
+// uncount takes back a count made by count (saturated counts stay).
+func (d *decoder) uncount(t *table, i int, tag uint8) {
+	ti := &d.x.info[i]
+	if ti.cap == capLower || ti.cap == capNone {
+		return
+	}
+	k := typeOf(tag)
+	v := t.slot(ti.lower)
+	if c := (*v >> (6 * k)) & 63; c > 0 && c < 63 {
+		*v -= 1 << (6 * k)
 	}
 }
 
@@ -120,13 +175,20 @@ func argmax(s *[numTags]float32) uint8 {
 	return uint8(best)
 }
 
+// mayFollow is validNext relaxed: an open mention may also end before O, B
+// or U. One wrong I then cannot drag the following words into the name
+// ("Kim Jong Un Held Talks In Beijing").
+func mayFollow(prev, tag uint8) bool {
+	return validNext(prev, tag) || tag == tagO || tagPos(tag) == posB || tagPos(tag) == posU
+}
+
 // argmaxValid returns the best tag that may follow prev, and that may end a
 // sentence when last is set.
 func argmaxValid(s *[numTags]float32, prev uint8, last bool) uint8 {
 	best := -1
 	for t := 0; t < numTags; t++ {
 		tag := uint8(t)
-		if !validNext(prev, tag) || (last && !mayEnd(tag)) {
+		if !mayFollow(prev, tag) || (last && !mayEnd(tag)) {
 			continue
 		}
 		if best < 0 || s[t] > s[best] {

@@ -51,7 +51,19 @@ const (
 	tModeLowerNext
 	tGazMode
 	tDocBoth
+	tAgg
+	tAggCap
+	tAggMode
+	tCtxPrev
+	tCtxNext
+	tTopicCap
+	tTopicLower
+	tTopicGaz
 )
+
+// maxOccurrences bounds the other occurrences whose contexts a token's
+// features include.
+const maxOccurrences = 6
 
 // Capitalisation classes.
 const (
@@ -97,11 +109,16 @@ type tokenInfo struct {
 // extractor computes the static features of a document's tokens. It keeps
 // its buffers between documents, so a warm extractor allocates nothing.
 type extractor struct {
-	info    []tokenInfo
-	lower   []byte
-	feats   []uint64 // static features of all tokens
-	featEnd []int32  // token i's are feats[featEnd[i-1]:featEnd[i]]
-	docSet  table
+	info     []tokenInfo
+	lower    []byte
+	feats    []uint64 // static features of all tokens
+	featEnd  []int32  // token i's are feats[featEnd[i-1]:featEnd[i]]
+	docSet   table
+	doc      *Doc
+	sports   bool    // the document reads like a sports report, where towns are teams
+	firstOcc table   // lower-case word -> 1 + its first capitalised token
+	nextOcc  []int32 // the next capitalised token with the same lower-case form, -1 if none
+	sentOf   []int32 // token -> sentence index
 }
 
 // extract fills x.info and x.feats for doc.
@@ -112,11 +129,21 @@ func (x *extractor) extract(doc *Doc) {
 	for _, t := range doc.Tokens {
 		x.info = append(x.info, x.describe(doc.Text[t.Start:t.End], t.Stem))
 	}
-	for _, s := range doc.Sentences {
-		x.sentence(s)
+	x.sentOf = x.sentOf[:0]
+	for range n {
+		x.sentOf = append(x.sentOf, -1)
 	}
+	for k, s := range doc.Sentences {
+		x.sentence(s)
+		for i := s.First; i < s.End; i++ {
+			x.sentOf[i] = int32(k)
+		}
+	}
+	x.occurrences()
 	x.gazetteer(doc)
 	x.document()
+	x.sports = x.sportsCues() >= 3
+	x.doc = doc
 	x.feats = x.feats[:0]
 	x.featEnd = x.featEnd[:0]
 	for _, s := range doc.Sentences {
@@ -360,6 +387,9 @@ func (x *extractor) static(i int, s Range) {
 	word := ti.lower
 	capc := uint64(ti.cap)
 	mode := uint64(ti.mode)
+	// Title Case and ALL CAPS lines share what they learn about words: CoNLL
+	// has many ALL CAPS headlines and few Title Case ones.
+	head := b2u(ti.mode != modeNormal)
 	f = append(f,
 		f1(tBias, 0),
 		f1(tLower, word),
@@ -367,7 +397,7 @@ func (x *extractor) static(i int, s Range) {
 		f1(tShape, ti.shape),
 		f2(tCap, capc, b2u(ti.first)),
 		f2(tModeCap, mode, capc),
-		f2(tModeLower, mode, word),
+		f2(tModeLower, head, word),
 	)
 	if ti.stem != 0 {
 		f = append(f, f1(tStem, ti.stem))
@@ -419,11 +449,11 @@ func (x *extractor) static(i int, s Range) {
 		f2(tCapCurNext, capc, nextCap),
 	)
 	if ti.mode != modeNormal {
-		f = append(f, f2(tModeLowerPrev, mode, prev), f2(tModeLowerNext, mode, next))
+		f = append(f, f2(tModeLowerPrev, head, prev), f2(tModeLowerNext, head, next))
 	}
 	for g := ti.gaz; g != 0; g &= g - 1 {
 		bit := uint64(bits.TrailingZeros64(g))
-		f = append(f, f1(tGaz, bit), f2(tGazCap, bit, capc), f2(tGazMode, bit, mode))
+		f = append(f, f1(tGaz, bit), f2(tGazCap, bit, capc), f2(tGazMode, bit, head))
 	}
 	if i+1 < s.End {
 		for g := x.info[i+1].gaz; g != 0; g &= g - 1 {
@@ -436,13 +466,94 @@ func (x *extractor) static(i int, s Range) {
 		}
 	}
 	if ti.hasLetters && ti.cap != capLower {
+		topic := b2u(x.sports)
+		f = append(f, f2(tTopicCap, topic, capc), f2(tTopicLower, topic, word))
+		for g := ti.gaz; g != 0; g &= g - 1 {
+			f = append(f, f2(tTopicGaz, topic, uint64(bits.TrailingZeros64(g))))
+		}
 		f = append(f,
-			f3(tDocLower, b2u(ti.docLower), mode, b2u(ti.first)),
-			f3(tDocCapMid, b2u(ti.docCapMid), mode, b2u(ti.first)),
+			f3(tDocLower, b2u(ti.docLower), head, b2u(ti.first)),
+			f3(tDocCapMid, b2u(ti.docCapMid), head, b2u(ti.first)),
 			f3(tDocBoth, b2u(ti.docLower), b2u(ti.docCapMid), capc),
 		)
 	}
-	x.feats = f
+	x.feats = x.contexts(f, i)
+}
+
+// sportsWords are cues of a sports report, where a town's name is usually
+// its team (ORG), not the place.
+var sportsWords = map[uint64]bool{}
+
+func init() {
+	for _, w := range []string{"soccer", "football", "cricket", "tennis", "golf", "rugby", "baseball",
+		"basketball", "hockey", "cycling", "athletics", "boxing", "league", "cup", "match", "matches",
+		"goal", "goals", "scored", "striker", "midfielder", "coach", "season", "championship", "club",
+		"innings", "wickets", "points", "standings", "played", "won", "lost", "drawn", "tournament",
+		"round", "final", "semi-final", "quarter-final", "olympic", "race", "minute", "penalty", "defeat",
+		"draw", "division", "team", "teams", "player", "players", "win", "victory", "seed", "beat", "halftime"} {
+		sportsWords[hashString(w)] = true
+	}
+}
+
+func (x *extractor) sportsCues() int {
+	n := 0
+	for i := range x.info {
+		if sportsWords[x.info[i].lower] {
+			n++
+		}
+	}
+	return n
+}
+
+// occurrences links each capitalised token to the next one with the same
+// lower-case form.
+func (x *extractor) occurrences() {
+	n := len(x.info)
+	x.firstOcc.reset(n)
+	x.nextOcc = x.nextOcc[:0]
+	for range n {
+		x.nextOcc = append(x.nextOcc, -1)
+	}
+	last := make(map[uint64]int32) // TODO: avoid
+	for i := range x.info {
+		ti := &x.info[i]
+		if ti.cap == capLower || ti.cap == capNone {
+			continue
+		}
+		v := x.firstOcc.slot(ti.lower)
+		if *v == 0 {
+			*v = uint32(i + 1)
+		} else {
+			x.nextOcc[last[ti.lower]] = int32(i)
+		}
+		last[ti.lower] = int32(i)
+	}
+}
+
+// contexts appends the words around the other capitalised occurrences of
+// token i's word in the document (Ratinov and Roth's context aggregation).
+func (x *extractor) contexts(f []uint64, i int) []uint64 {
+	ti := &x.info[i]
+	if ti.cap == capLower || ti.cap == capNone {
+		return f
+	}
+	seen := 0
+	for j := int(x.firstOcc.get(ti.lower)) - 1; j >= 0 && seen < maxOccurrences; j = int(x.nextOcc[j]) {
+		if j == i {
+			continue
+		}
+		seen++
+		prev, next := hashBOS, hashEOS
+		s := x.sentOf[j]
+		if j > 0 && x.sentOf[j-1] == s {
+			prev = x.info[j-1].lower
+		}
+		if j+1 < len(x.info) && x.sentOf[j+1] == s {
+			next = x.info[j+1].lower
+		}
+		f = append(f, f1(tCtxPrev, prev), f1(tCtxNext, next))
+	}
+	return f
 }
 
 func b2u(b bool) uint64 {

@@ -12,8 +12,9 @@ type Example struct {
 
 // TrainOptions tune Train.
 type TrainOptions struct {
-	Epochs int
-	Seed   uint64
+	Epochs  int
+	Seed    uint64
+	TwoPass bool
 	// Progress, if set, is called after each epoch with the epoch number
 	// and the share of tokens tagged wrong in it.
 	Progress func(epoch int, errRate float64)
@@ -21,8 +22,9 @@ type TrainOptions struct {
 
 // Weights is a trained, averaged model in full precision.
 type Weights struct {
-	Index map[uint64]int32 // feature -> row
-	W     []float32        // rows of numTags weights
+	Index   map[uint64]int32 // feature -> row
+	W       []float32        // rows of numTags weights
+	TwoPass bool
 }
 
 // perceptron is the averaged perceptron in training: w holds the current
@@ -86,7 +88,7 @@ func (p *perceptron) average() *Weights {
 // shuffled order fixed by opts.Seed, so runs are reproducible.
 func Train(examples []Example, opts TrainOptions) *Weights {
 	p := &perceptron{index: make(map[uint64]int32)}
-	var d decoder
+	d := decoder{twoPass: opts.TwoPass}
 	order := make([]int, len(examples))
 	for i := range order {
 		order[i] = i
@@ -109,7 +111,9 @@ func Train(examples []Example, opts TrainOptions) *Weights {
 			opts.Progress(epoch, float64(wrong)/float64(max(total, 1)))
 		}
 	}
-	return p.average()
+	w := p.average()
+	w.TwoPass = opts.TwoPass
+	return w
 }
 
 // score lets averaged weights tag documents in full precision.
@@ -127,6 +131,6 @@ func (w *Weights) score(feats []uint64, s *[numTags]float32) {
 // Tag tags doc with the full-precision weights (used to compare with the
 // quantised model).
 func (w *Weights) Tag(doc *Doc) []Mention {
-	var d decoder
-	return Decode(d.tag(doc, w, nil, nil))
+	d := decoder{twoPass: w.TwoPass}
+	return decodeSentences(doc, d.tag(doc, w, nil, nil))
 }

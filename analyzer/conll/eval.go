@@ -1,0 +1,80 @@
+package conll
+
+import (
+	"fmt"
+
+	"annotator/analyzer"
+)
+
+// Evaluate rebuilds each document as plain text, annotates it through the
+// full public pipeline (analyzer.Annotate with opts), maps the name
+// mentions back to the gold tokens by offsets and scores them.
+func Evaluate(docs []Document, opts analyzer.Options) (Score, int, error) {
+	score := Score{}
+	tokens := 0
+	for k, d := range docs {
+		pred, err := Predict(d, opts)
+		if err != nil {
+			return nil, 0, fmt.Errorf("document %d: %w", k+1, err)
+		}
+		score.Add(d.GoldChunks(), pred)
+		for _, s := range d.Sentences {
+			tokens += len(s)
+		}
+	}
+	return score, tokens, nil
+}
+
+// capture records the mentions its recogniser found, before the pipeline's
+// later stages (entity grouping may relabel them).
+type capture struct {
+	names analyzer.NameRecognizer
+	found []analyzer.Mention
+}
+
+func (c *capture) RecognizeNames(doc *analyzer.Document) []analyzer.Mention {
+	c.found = c.names.RecognizeNames(doc)
+	return c.found
+}
+
+// EvaluateRecognizer scores names's own mentions on the pipeline's tokens
+// and sentences, before entity grouping: it tells the tagger's errors from
+// the later stages'.
+func EvaluateRecognizer(docs []Document, names analyzer.NameRecognizer) (Score, error) {
+	score := Score{}
+	for k, d := range docs {
+		t := d.Rebuild()
+		c := &capture{names: names}
+		if _, err := analyzer.Annotate(t.Text, analyzer.Options{Names: c}); err != nil {
+			return nil, fmt.Errorf("document %d: %w", k+1, err)
+		}
+		var pred []Chunk
+		for _, m := range c.found {
+			if first, end, ok := t.TokenRange(m.Start, m.End); ok {
+				pred = append(pred, Chunk{first, end, string(m.Label)})
+			}
+		}
+		score.Add(d.GoldChunks(), pred)
+	}
+	return score, nil
+}
+
+// Predict annotates the rebuilt document and returns its PER, ORG, LOC and
+// MISC mentions as chunks of gold tokens.
+func Predict(d Document, opts analyzer.Options) ([]Chunk, error) {
+	t := d.Rebuild()
+	doc, err := analyzer.Annotate(t.Text, opts)
+	if err != nil {
+		return nil, err
+	}
+	var out []Chunk
+	for _, m := range doc.Mentions {
+		if !m.Label.IsName() {
+			continue
+		}
+		if first, end, ok := t.TokenRange(m.Start, m.End); ok {
+			out = append(out, Chunk{first, end, string(m.Label)})
+		}
+	}
+	return out, nil
+}

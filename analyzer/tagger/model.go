@@ -1,0 +1,200 @@
+package tagger
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+
+	"annotator/analyzer/gazetteer"
+)
+
+// The model file: a header, the features' 32-bit keys sorted and
+// delta-coded as uvarints, then their weights quantised to int8, tag by tag
+// (columns compress better than rows). All integers little-endian.
+//
+//	"NERM" version:u8 flags:u8 gazetteer:u64 features:u32 scale:f32
+//	keys:uvarint deltas
+//	weights:int8[numTags][features]
+const (
+	modelMagic   = "NERM"
+	modelVersion = 1
+	flagTwoPass  = 1
+)
+
+// Model is a quantised model ready to tag: an open-addressing table from
+// feature keys to rows of int8 weights.
+type Model struct {
+	slots   []slot
+	mask    uint32
+	w       []int8 // rows of numTags
+	scale   float32
+	twoPass bool
+}
+
+type slot struct {
+	key uint32
+	row uint32
+}
+
+// ErrModel reports a model file that cannot be read.
+var ErrModel = errors.New("bad model file")
+
+// EncodeOptions tune how Weights are pruned and quantised.
+type EncodeOptions struct {
+	// Clip is the quantile of non-zero |weight| that maps to ±127; larger
+	// weights are clipped. 1 keeps the maximum.
+	Clip float64
+}
+
+// Encode writes w as a compact model file: weights quantised to int8,
+// features whose weights all round to 0 dropped.
+func (w *Weights) Encode(out io.Writer, opts EncodeOptions) (features int, err error) {
+	if opts.Clip <= 0 || opts.Clip > 1 {
+		opts.Clip = 1
+	}
+	var mags []float32
+	for _, v := range w.W {
+		if v != 0 {
+			mags = append(mags, float32(math.Abs(float64(v))))
+		}
+	}
+	if len(mags) == 0 {
+		return 0, fmt.Errorf("%w: no weights", ErrModel)
+	}
+	slices.Sort(mags)
+	limit := mags[min(len(mags)-1, int(opts.Clip*float64(len(mags))))]
+	scale := limit / 127
+	type feature struct {
+		key uint32
+		q   [numTags]int8
+	}
+	byKey := make(map[uint32]*feature)
+	for f, r := range w.Index {
+		var q [numTags]int8
+		nonzero := false
+		for t := range numTags {
+			v := math.Round(float64(w.W[int(r)*numTags+t] / scale))
+			q[t] = int8(max(-127, min(127, v)))
+			nonzero = nonzero || q[t] != 0
+		}
+		if !nonzero {
+			continue
+		}
+		k := key32(f)
+		if old := byKey[k]; old != nil { // a 32-bit collision: add them up
+			for t := range numTags {
+				q[t] = int8(max(-127, min(127, int(q[t])+int(old.q[t]))))
+			}
+		}
+		byKey[k] = &feature{k, q}
+	}
+	feats := make([]*feature, 0, len(byKey))
+	for _, f := range byKey {
+		feats = append(feats, f)
+	}
+	sort.Slice(feats, func(i, j int) bool { return feats[i].key < feats[j].key })
+
+	buf := []byte(modelMagic)
+	buf = append(buf, modelVersion, 0)
+	if w.TwoPass {
+		buf[len(buf)-1] |= flagTwoPass
+	}
+	buf = binary.LittleEndian.AppendUint64(buf, gazetteer.Fingerprint())
+	buf = binary.LittleEndian.AppendUint32(buf, uint32(len(feats)))
+	buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(scale))
+	prev := uint32(0)
+	for _, f := range feats {
+		buf = binary.AppendUvarint(buf, uint64(f.key-prev))
+		prev = f.key
+	}
+	for t := range numTags {
+		for _, f := range feats {
+			buf = append(buf, byte(f.q[t]))
+		}
+	}
+	_, err = out.Write(buf)
+	return len(feats), err
+}
+
+// Load reads a model file written by Encode.
+func Load(data []byte) (*Model, error) {
+	const header = 4 + 2 + 8 + 4 + 4
+	if len(data) < header || string(data[:4]) != modelMagic {
+		return nil, fmt.Errorf("%w: no NERM header", ErrModel)
+	}
+	if data[4] != modelVersion {
+		return nil, fmt.Errorf("%w: version %d, want %d", ErrModel, data[4], modelVersion)
+	}
+	m := &Model{twoPass: data[5]&flagTwoPass != 0}
+	if fp := binary.LittleEndian.Uint64(data[6:]); fp != gazetteer.Fingerprint() {
+		return nil, fmt.Errorf("%w: trained with other gazetteer lists (retrain with make model)", ErrModel)
+	}
+	n := int(binary.LittleEndian.Uint32(data[14:]))
+	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(data[18:]))
+	data = data[header:]
+	size := 16
+	for size < n+n/2 {
+		size <<= 1
+	}
+	m.slots = make([]slot, size)
+	m.mask = uint32(size - 1)
+	keys := make([]uint32, n)
+	key := uint32(0)
+	for i := range n {
+		d, k := binary.Uvarint(data)
+		if k <= 0 || d > math.MaxUint32 {
+			return nil, fmt.Errorf("%w: bad key %d", ErrModel, i)
+		}
+		data = data[k:]
+		key += uint32(d)
+		keys[i] = key
+	}
+	if len(data) != n*numTags {
+		return nil, fmt.Errorf("%w: %d weight bytes, want %d", ErrModel, len(data), n*numTags)
+	}
+	m.w = make([]int8, n*numTags)
+	for t := range numTags {
+		col := data[t*n : (t+1)*n]
+		for i, b := range col {
+			m.w[i*numTags+t] = int8(b)
+		}
+	}
+	for i, k := range keys {
+		j := k & m.mask
+		for m.slots[j].key != 0 {
+			j = (j + 1) & m.mask
+		}
+		m.slots[j] = slot{k, uint32(i)}
+	}
+	return m, nil
+}
+
+// Features returns the number of features in the model.
+func (m *Model) Features() int { return len(m.w) / numTags }
+
+func (m *Model) score(feats []uint64, s *[numTags]float32) {
+	var acc [numTags]int32
+	for _, f := range feats {
+		k := key32(f)
+		for j := k & m.mask; ; j = (j + 1) & m.mask {
+			sl := m.slots[j]
+			if sl.key == k {
+				row := (*[numTags]int8)(m.w[int(sl.row)*numTags:])
+				for t := range acc {
+					acc[t] += int32(row[t])
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+		}
+	}
+	for t := range acc {
+		s[t] = float32(acc[t])
+	}
+}

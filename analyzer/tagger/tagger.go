@@ -1,0 +1,45 @@
+package tagger
+
+import (
+	_ "embed"
+	"sync"
+)
+
+// model.bin is written by analyzer/cmd/train (make model).
+//
+//go:embed model.bin
+var modelFile []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, loading it on first use.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = Load(modelFile) })
+	return defaultModel, defaultErr
+}
+
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// Tag returns the names in doc, in order, within sentences.
+func (m *Model) Tag(doc *Doc) []Mention {
+	d := decoders.Get().(*decoder)
+	defer decoders.Put(d)
+	d.twoPass = m.twoPass
+	return decodeSentences(doc, d.tag(doc, m, nil, nil))
+}
+
+// decodeSentences decodes tags sentence by sentence, so no mention crosses
+// a sentence boundary.
+func decodeSentences(doc *Doc, tags []uint8) []Mention {
+	var out []Mention
+	for _, s := range doc.Sentences {
+		for _, m := range Decode(tags[s.First:s.End]) {
+			out = append(out, Mention{m.First + s.First, m.End + s.First, m.Type})
+		}
+	}
+	return out
+}
