@@ -25,7 +25,7 @@ dist:
 	$(GO) run ./build -out dist
 
 model:
-	@echo "model: not yet written" && false
+	$(GO) run ./analyzer/cmd/train -out analyzer/tagger/model.bin
 
 clean:
 	rm -rf $(WASM) dist
