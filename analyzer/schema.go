@@ -133,51 +133,59 @@ func (d *Document) Result() *Result {
 // MarshalJSON encodes the document as its Result.
 func (d *Document) MarshalJSON() ([]byte, error) { return json.Marshal(d.Result()) }
 
-// u16Offsets converts byte offsets to UTF-16 offsets in constant time: it
-// keeps the UTF-16 offset of every rune start at a multiple of u16Stride
-// bytes and walks the few runes from there.
-type u16Offsets struct {
+// offsetTable converts byte offsets to offsets in other units (UTF-16 code
+// units, code points) in constant time: it keeps the converted offset of the
+// first rune start at or after every multiple of offsetStride bytes and walks
+// the few runes from there.
+type offsetTable struct {
 	text        string
-	checkpoints []int32 // UTF-16 offset at the first rune start at or after k*u16Stride
-	bytesAt     []int32 // that rune start's byte offset
+	units       func(rune) int
+	checkpoints []int32 // converted offset at bytesAt[k]
+	bytesAt     []int32 // first rune start at or after k*offsetStride
 }
 
-const u16Stride = 64
+const offsetStride = 64
 
-func newU16Offsets(text string) *u16Offsets {
-	u := &u16Offsets{text: text}
-	n := len(text)/u16Stride + 1
+func newOffsetTable(text string, units func(rune) int) *offsetTable {
+	u := &offsetTable{text: text, units: units}
+	n := len(text)/offsetStride + 1
 	u.checkpoints = make([]int32, 0, n)
 	u.bytesAt = make([]int32, 0, n)
-	units := 0
+	count := 0
 	for i, r := range text {
-		for len(u.bytesAt)*u16Stride <= i {
+		for len(u.bytesAt)*offsetStride <= i {
 			u.bytesAt = append(u.bytesAt, int32(i))
-			u.checkpoints = append(u.checkpoints, int32(units))
+			u.checkpoints = append(u.checkpoints, int32(count))
 		}
-		units += utf16Len(r)
+		count += units(r)
 	}
 	for len(u.bytesAt) < n {
 		u.bytesAt = append(u.bytesAt, int32(len(text)))
-		u.checkpoints = append(u.checkpoints, int32(units))
+		u.checkpoints = append(u.checkpoints, int32(count))
 	}
 	return u
 }
 
-// at returns the UTF-16 offset of byte offset b, which must be a rune start
-// or len(text).
-func (u *u16Offsets) at(b int) int {
-	k := b / u16Stride
-	if int(u.bytesAt[k]) > b {
-		k--
-	}
-	i, units := int(u.bytesAt[k]), int(u.checkpoints[k])
+// newU16Offsets converts to UTF-16 code units, what JavaScript counts.
+func newU16Offsets(text string) *offsetTable { return newOffsetTable(text, utf16Len) }
+
+// newRuneOffsets converts to Unicode code points, what W3C text selectors
+// count.
+func newRuneOffsets(text string) *offsetTable {
+	return newOffsetTable(text, func(rune) int { return 1 })
+}
+
+// at returns the converted offset of byte offset b, a rune start or
+// len(text).
+func (u *offsetTable) at(b int) int {
+	k := b / offsetStride
+	i, count := int(u.bytesAt[k]), int(u.checkpoints[k])
 	for i < b {
 		r, n := utf8.DecodeRuneInString(u.text[i:])
 		i += n
-		units += utf16Len(r)
+		count += u.units(r)
 	}
-	return units
+	return count
 }
 
 func utf16Len(r rune) int {

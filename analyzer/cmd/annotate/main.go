@@ -1,7 +1,9 @@
 // Command annotate prints the annotations of news articles as JSON, JSON
-// lines or HTML.
+// lines, HTML or W3C Web Annotations, or the entities a set of articles
+// share.
 //
-//	annotate [-lang L] [-format json|jsonl|html] [FILE...]
+//	annotate [-lang L] [-format json|jsonl|html|jsonld] [FILE...]
+//	annotate -corpus [-lang L] FILE...
 //
 // With no FILE it reads standard input. Every input is read and annotated
 // before anything is printed, so an error (unreadable file, invalid UTF-8,
@@ -29,16 +31,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	lang := flags.String("lang", "en", "language: en, es, fr, ru, sv, no, hu")
-	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), html")
+	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), html, jsonld (W3C Web Annotations)")
+	corpus := flags.Bool("corpus", false, "print the entities the files share, as JSON clusters")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: annotate [-lang L] [-format json|jsonl|html] [FILE...]")
+		fmt.Fprintln(stderr, "usage: annotate [-lang L] [-format json|jsonl|html|jsonld] [FILE...]\n       annotate -corpus [-lang L] FILE...")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	if *format != "json" && *format != "jsonl" && *format != "html" {
-		fmt.Fprintf(stderr, "annotate: unknown format %q: use json, jsonl or html\n", *format)
+	switch {
+	case *corpus:
+		*format = "corpus"
+	case *format != "json" && *format != "jsonl" && *format != "html" && *format != "jsonld":
+		fmt.Fprintf(stderr, "annotate: unknown format %q: use json, jsonl, html or jsonld\n", *format)
 		return 2
 	}
 	docs, err := annotateInputs(flags.Args(), stdin, analyzer.Options{Lang: *lang})
@@ -129,6 +135,32 @@ func write(w *bytes.Buffer, docs []input, format string) error {
 			results[i] = in.doc.Result()
 		}
 		return enc.Encode(results)
+	case "jsonld":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if len(docs) == 1 {
+			return enc.Encode(docs[0].doc.WebAnnotations())
+		}
+		collections := make([]*analyzer.AnnotationCollection, len(docs))
+		for i, in := range docs {
+			collections[i] = in.doc.WebAnnotations()
+		}
+		return enc.Encode(collections)
+	case "corpus":
+		corpus := make([]analyzer.CorpusDocument, len(docs))
+		names := make([]string, len(docs))
+		for i, in := range docs {
+			corpus[i] = analyzer.CorpusDocument{Name: in.name, Result: in.doc.Result()}
+			names[i] = in.name
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Documents []string           `json:"documents"`
+			Clusters  []analyzer.Cluster `json:"clusters"`
+		}{names, analyzer.LinkCorpus(corpus)})
 	case "html":
 		fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>Annotated article</title><style>%s</style></head><body>\n",
 			html.EscapeString(docs[0].doc.Lang), analyzer.HTMLStyle)

@@ -150,3 +150,51 @@ func TestErrorsPrintNothingOnStdout(t *testing.T) {
 		})
 	}
 }
+
+func TestWebAnnotationFormat(t *testing.T) {
+	code, out, errOut := runAnnotate(t, "Talks resumed on June 19th, 2018 in 北京.", "-format", "jsonld")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var c analyzer.AnnotationCollection
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Context != analyzer.WebAnnotationContext || c.Total == 0 || c.First.Items[0].Target.Selector[0].Exact != "June 19th, 2018" {
+		t.Errorf("collection %s", out)
+	}
+}
+
+func TestCorpusClusters(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday."), 0o644)
+	os.WriteFile(b, []byte("Emmanuel Macron flew back to Paris from Berlin."), 0o644)
+	code, out, errOut := runAnnotate(t, "", "-corpus", a, b)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Documents []string
+		Clusters  []analyzer.Cluster
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Documents) != 2 || got.Documents[0] != a {
+		t.Errorf("corpus output %s", out)
+	}
+	shared := map[string]bool{}
+	for _, c := range got.Clusters {
+		if len(c.Documents) == 2 {
+			shared[c.Name] = true
+		}
+	}
+	if !shared["Emmanuel Macron"] || !shared["Berlin"] || shared["Angela Merkel"] {
+		t.Errorf("clusters shared by both files %v, want Emmanuel Macron and Berlin only", shared)
+	}
+	code, _, errOut = runAnnotate(t, "", "-corpus", a, filepath.Join(dir, "missing"))
+	if code == 0 || !strings.Contains(errOut, "missing") {
+		t.Errorf("missing file: exit %d, %q", code, errOut)
+	}
+}

@@ -1,0 +1,146 @@
+package analyzer
+
+import (
+	"sort"
+	"strconv"
+)
+
+// CorpusDocument is one annotated article of a collection.
+type CorpusDocument struct {
+	Name   string  `json:"name"`
+	Result *Result `json:"-"`
+}
+
+// Cluster is one person, organisation, place or thing named across the
+// articles of a collection.
+type Cluster struct {
+	ID        string          `json:"id"`
+	Label     Label           `json:"label"`
+	Name      string          `json:"name"`
+	Mentions  int             `json:"mentions"`
+	Documents []ClusterMember `json:"documents"`
+}
+
+// ClusterMember is a cluster's entity in one article.
+type ClusterMember struct {
+	Document int    `json:"document"` // index in the collection
+	Name     string `json:"name"`     // the article's name
+	Entity   string `json:"entity"`   // the entity's id in that article
+	Text     string `json:"text"`     // the entity's name there
+	Mentions int    `json:"mentions"`
+}
+
+// LinkCorpus links the named entities (PER, ORG, LOC, MISC) of several
+// articles: two entities are one when both are people or both are not, and
+// they share a full name
+// under the spelling rules of alias merging (Ri Sol-ju / Ri Sol Ju, Kim
+// Jong-un / KIM JONG UN), compounds included (Diaoyutai State Guest House /
+// Diaoyutai State Guesthouse). Lone surnames do not link across articles:
+// "Kim" in one article need not be the Kim of another. Clusters found in
+// more articles come first, then those mentioned more.
+func LinkCorpus(docs []CorpusDocument) []Cluster {
+	type ref struct{ doc, entity int }
+	var refs []ref
+	parent := map[ref]ref{}
+	var find func(r ref) ref
+	find = func(r ref) ref {
+		p, ok := parent[r]
+		if !ok || p == r {
+			return r
+		}
+		root := find(p)
+		parent[r] = root
+		return root
+	}
+	byKey := map[string]ref{}
+	for d, doc := range docs {
+		for e, ent := range doc.Result.Entities {
+			if !ent.Label.IsName() {
+				continue
+			}
+			r := ref{d, e}
+			refs = append(refs, r)
+			parent[r] = r
+			for _, key := range fullNameKeys(ent) {
+				k := labelClass(ent.Label) + "/" + key
+				if other, ok := byKey[k]; ok {
+					a, b := find(other), find(r)
+					if a != b {
+						if b.doc < a.doc || b.doc == a.doc && b.entity < a.entity {
+							a, b = b, a
+						}
+						parent[b] = a
+					}
+				} else {
+					byKey[k] = r
+				}
+			}
+		}
+	}
+	index := map[ref]int{}
+	clusters := []Cluster{}
+	for _, r := range refs {
+		root := find(r)
+		c, ok := index[root]
+		if !ok {
+			c = len(clusters)
+			index[root] = c
+			ent := docs[root.doc].Result.Entities[root.entity]
+			clusters = append(clusters, Cluster{Label: ent.Label, Name: ent.Name})
+		}
+		ent := docs[r.doc].Result.Entities[r.entity]
+		clusters[c].Mentions += len(ent.Mentions)
+		members := clusters[c].Documents
+		if n := len(members); n > 0 && members[n-1].Document == r.doc {
+			// Two entities of one article in one cluster: count them as one.
+			members[n-1].Mentions += len(ent.Mentions)
+			continue
+		}
+		clusters[c].Documents = append(members, ClusterMember{
+			Document: r.doc, Name: docs[r.doc].Name, Entity: ent.ID, Text: ent.Name, Mentions: len(ent.Mentions),
+		})
+	}
+	sort.SliceStable(clusters, func(a, b int) bool {
+		if len(clusters[a].Documents) != len(clusters[b].Documents) {
+			return len(clusters[a].Documents) > len(clusters[b].Documents)
+		}
+		return clusters[a].Mentions > clusters[b].Mentions
+	})
+	for i := range clusters {
+		clusters[i].ID = "c" + strconv.Itoa(i+1)
+	}
+	return clusters
+}
+
+// labelClass lets organisations, places and other names link across
+// articles whatever label each gave them (a guest house is a place in one,
+// an organisation in another); people link only to people.
+func labelClass(l Label) string {
+	if l == PER {
+		return "person"
+	}
+	return "name"
+}
+
+// fullNameKeys returns the spelling-free keys of an entity's name and of
+// its mentions that have at least two words, or that are its whole name.
+func fullNameKeys(e EntityResult) []string {
+	person := e.Label == PER
+	seen := map[string]bool{}
+	var keys []string
+	add := func(text string, whole bool) {
+		words := nameWords(text, person)
+		if len(words) == 0 || len(words) < 2 && !whole {
+			return
+		}
+		if k := nameKey(words); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	add(e.Name, true)
+	for _, m := range e.Mentions {
+		add(m.Text, false)
+	}
+	return keys
+}
