@@ -12,6 +12,10 @@ func findNumbers(doc *Document) []Mention {
 	for _, s := range doc.Sentences {
 		m := numberMatcher{doc: doc, end: s.EndToken}
 		for k := s.FirstToken; k < s.EndToken; {
+			if !m.mayStart(k) {
+				k++
+				continue
+			}
 			label, start, end := m.match(k)
 			if end <= k {
 				k++
@@ -67,6 +71,19 @@ func (m *numberMatcher) in(k int, set map[string]bool) bool {
 
 // capitalized reports whether token k starts with an upper-case letter.
 func (m *numberMatcher) capitalized(k int) bool { return startsUpper(m.word(k)) }
+
+// mayStart reports whether any pattern can start at token k: a number, a
+// currency sign, or a word that opens one. It spares most tokens the dozens
+// of lookups of match.
+func (m *numberMatcher) mayStart(k int) bool {
+	switch m.kind(k) {
+	case Number, Symbol:
+		return true
+	case Word:
+		return m.in(k, patternStarts) || strings.IndexByte(m.word(k), '-') > 0
+	}
+	return false
+}
 
 // match tries every pattern at token k. It returns the label and token range
 // [start, end) of the longest match starting at or just before k, or end <= k
@@ -493,6 +510,20 @@ func (m *numberMatcher) number(k int) int {
 		return k
 	}
 	return m.quantity(k)
+}
+
+// patternStarts are the words a pattern of match can begin with.
+var patternStarts = union(currencyPrefixes, currencyCodes, numberWords, articleA, clockWords, relativeModifiers,
+	lastWord, weekdays, months, theWord, dayWords, spanModifiers, seasons)
+
+func union(sets ...map[string]bool) map[string]bool {
+	u := make(map[string]bool)
+	for _, s := range sets {
+		for w := range s {
+			u[w] = true
+		}
+	}
+	return u
 }
 
 func set(words ...string) map[string]bool {
