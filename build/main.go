@@ -25,8 +25,9 @@ import (
 var steps = []step{
 	{"compile app.wasm", compileWasm},
 	{"copy web files", copyWebFiles},
-	{"render pages", renderPages},
-	{"minify", minifyFiles},
+	{"minify web files", minifyWebFiles},
+	{"render pages", renderPages}, // after minify web files: the version hashes web/ as served
+	{"minify pages", minifyPages},
 	{"precompress", precompressFiles},
 }
 

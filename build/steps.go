@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strings"
 	"sync"
 
 	"annotator/app/site"
@@ -31,10 +32,10 @@ func compileWasm(ctx context.Context, b *bundle) error {
 }
 
 // copyWebFiles copies the styles and icons of web/, leaving out the
-// developer's app.wasm and its compressed caches, then hashes the result.
+// developer's app.wasm and its compressed caches.
 func copyWebFiles(ctx context.Context, b *bundle) error {
 	src := filepath.Join(b.root, "web")
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -51,11 +52,6 @@ func copyWebFiles(ctx context.Context, b *bundle) error {
 		}
 		return copyFile(path, dst)
 	})
-	if err != nil {
-		return err
-	}
-	b.version, err = site.Version(filepath.Join(b.dir, "web"))
-	return err
 }
 
 // ogURL is the page URL go-app writes into each page's metadata: for a
@@ -63,8 +59,13 @@ func copyWebFiles(ctx context.Context, b *bundle) error {
 var ogURL = regexp.MustCompile(`<meta property="og:url" content="[^"]*"/?>`)
 
 // renderPages writes the pages and go-app's files (app.js, the service
-// worker, the manifest...) from the same handler the server uses.
+// worker, the manifest...) from the same handler the server uses, versioned
+// by the content hash of web/.
 func renderPages(ctx context.Context, b *bundle) error {
+	var err error
+	if b.version, err = site.Version(filepath.Join(b.dir, "web")); err != nil {
+		return err
+	}
 	var resources app.ResourceProvider
 	if b.prefix != "" {
 		resources = app.CustomProvider("", b.prefix)
@@ -84,17 +85,32 @@ func renderPages(ctx context.Context, b *bundle) error {
 	})
 }
 
-// minifyFiles minifies each file whose rule names a minifier, in place.
-func minifyFiles(ctx context.Context, b *bundle) error {
+// minifyWebFiles minifies the files under web/.
+func minifyWebFiles(ctx context.Context, b *bundle) error {
+	return minifyFiles(filepath.Join(b.dir, "web"), nil)
+}
+
+// minifyPages minifies the rendered pages and go-app's files, all outside
+// web/.
+func minifyPages(ctx context.Context, b *bundle) error {
+	web := filepath.Join(b.dir, "web")
+	return minifyFiles(b.dir, func(path string) bool {
+		return filepath.Dir(path) != web && !strings.HasPrefix(path, web+string(filepath.Separator))
+	})
+}
+
+// minifyFiles minifies in place each file under dir that keep accepts (nil
+// accepts all) and whose rule names a minifier.
+func minifyFiles(dir string, keep func(path string) bool) error {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("application/json", json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
-	return eachFile(b.dir, func(path string) error {
+	return eachFile(dir, func(path string) error {
 		mediaType := fileRules[filepath.Ext(path)].minify
-		if mediaType == "" {
+		if mediaType == "" || (keep != nil && !keep(path)) {
 			return nil
 		}
 		in, err := os.ReadFile(path)

@@ -69,6 +69,19 @@ func Eval[T any](p *Page, expr string) T {
 	return v
 }
 
+// Await evaluates a JavaScript expression whose value is a promise, and
+// decodes what the promise resolves to into T.
+func Await[T any](p *Page, expr string) T {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, timeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.tb.Fatalf("evaluate %.200s: %v", expr, err)
+	}
+	return v
+}
+
 // Poll waits until a JavaScript expression is truthy and returns its value.
 func Poll[T any](p *Page, expr string) T {
 	p.tb.Helper()

@@ -1,0 +1,148 @@
+//go:build !wasm
+
+package site
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"annotator/app/browsertest"
+	"annotator/app/ui"
+)
+
+// The wasm benchmarks print their figures as custom metrics; run them with
+// a fixed count, as make bench does:
+//
+//	go test -run '^$' -bench Wasm -benchtime 3x ./app/site
+
+// BenchmarkWasmSize reports the size of app.wasm raw and compressed as make
+// dist compresses it (best effort), and as the server does at start (fast).
+func BenchmarkWasmSize(b *testing.B) {
+	root := browsertest.BuildWasm(b)
+	raw, err := os.ReadFile(filepath.Join(root, "web", WasmFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sizes := make(map[string]int)
+	for range b.N {
+		for _, c := range Codings {
+			for effort, name := range map[Effort]string{Best: "dist", Fast: "server"} {
+				enc, err := c.Encode(raw, effort)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sizes[c.Name+"-"+name] = len(enc)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(raw)), "raw-bytes")
+	for k, v := range sizes {
+		b.ReportMetric(float64(v), k+"-bytes")
+	}
+}
+
+// benchCorpus is a few hundred KB of news text: the shared articles
+// repeated when ../shared is there, else the app's sample article.
+func benchCorpus(b *testing.B, root string) string {
+	const size = 300 << 10
+	var texts []string
+	matches, _ := filepath.Glob(filepath.Join(root, "..", "shared", "articles", "*.txt"))
+	for _, m := range matches {
+		data, err := os.ReadFile(m)
+		if err == nil {
+			texts = append(texts, string(data))
+		}
+	}
+	if len(texts) == 0 {
+		b.Log("../shared/articles is absent: the corpus repeats the app's sample article")
+		texts = []string{ui.Sample}
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		sb.WriteString(texts[i%len(texts)])
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// BenchmarkWasmAnnotate times the analyzer inside app.wasm in Chromium on a
+// few hundred KB: tokens/s and MB/s from the time Annotate and Result take
+// in the wasm (the page measures it), and the time until the page shows the
+// result. Each iteration presses Annotate on the same text.
+func BenchmarkWasmAnnotate(b *testing.B) {
+	br := browsertest.NewBrowser(b)
+	root := browsertest.BuildWasm(b)
+	s, err := New(filepath.Join(root, "web"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	p := browsertest.Open(b, br, srv.URL)
+	first, _ := p.Paste(benchCorpus(b, root)) // warms the stem cache, as a session would
+	if first.State != "done" {
+		b.Fatalf("state %q", first.State)
+	}
+	var annotate, render []float64
+	var run browsertest.Run
+	b.ResetTimer()
+	for range b.N {
+		run = p.ClickAnnotate()
+		annotate = append(annotate, run.AnnotateMs)
+		render = append(render, run.RenderMs)
+	}
+	b.StopTimer()
+	sec := median(annotate) / 1000
+	b.ReportMetric(float64(run.Bytes), "bytes")
+	b.ReportMetric(float64(run.Tokens), "tokens")
+	b.ReportMetric(first.AnnotateMs, "first-annotate-ms")
+	b.ReportMetric(median(annotate), "annotate-ms")
+	b.ReportMetric(float64(run.Tokens)/sec, "tokens/s")
+	b.ReportMetric(float64(run.Bytes)/sec/1e6, "MB/s")
+	b.ReportMetric(median(render), "shown-ms")
+}
+
+// BenchmarkWasmMount times navigation to mounted (the performance.now() of
+// the root component's OnMount): each iteration starts a browser with a
+// cold profile, loads the page, waits for the service worker to finish
+// caching, and loads it again from the service worker.
+func BenchmarkWasmMount(b *testing.B) {
+	root := browsertest.BuildWasm(b)
+	s, err := New(filepath.Join(root, "web"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var cold, warm []float64
+	b.ResetTimer()
+	for range b.N {
+		br := browsertest.NewBrowser(b)
+		p := browsertest.Open(b, br, srv.URL)
+		cold = append(cold, browsertest.Eval[float64](p, `Number(document.body.dataset.mountedMs)`))
+		// ready resolves once the worker is active, that is once it has
+		// cached every resource.
+		if !browsertest.Await[bool](p, `navigator.serviceWorker.ready.then(r => !!r.active)`) {
+			b.Fatal("no active service worker")
+		}
+
+		p = browsertest.Open(b, br, srv.URL)
+		if !browsertest.Eval[bool](p, `navigator.serviceWorker.controller !== null`) {
+			b.Fatal("the second load is not controlled by the service worker")
+		}
+		warm = append(warm, browsertest.Eval[float64](p, `Number(document.body.dataset.mountedMs)`))
+	}
+	b.StopTimer()
+	b.ReportMetric(median(cold), "cold-mount-ms")
+	b.ReportMetric(median(warm), "sw-mount-ms")
+}
