@@ -11,8 +11,9 @@ WASM    := web/app.wasm
 run: wasm
 	$(GO) run ./app -addr $(ADDR)
 
+# The flags match build/wasm.Flags, so the tests and make dist reuse this build.
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(WASM) ./app
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./app
 
 test:
 	$(GO) test ./...
@@ -20,6 +21,8 @@ test:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
+	$(GO) test -run '^$$' -bench 'WasmSize' -benchtime 1x ./app/site
+	$(GO) test -run '^$$' -bench 'WasmAnnotate|WasmMount' -benchtime 5x ./app/site
 
 dist:
 	$(GO) run ./build -out dist
