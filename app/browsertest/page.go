@@ -102,6 +102,7 @@ type Run struct {
 	RenderMs   float64 // from the start of the run until the page was updated
 	Tokens     int
 	Bytes      int
+	Lang       string // the result's language
 }
 
 // Runs returns how many runs the page has finished.
@@ -129,6 +130,7 @@ func (p *Page) WaitRun(after int) Run {
 		RenderMs:   num("renderMs"),
 		Tokens:     int(num("tokens")),
 		Bytes:      int(num("bytes")),
+		Lang:       ds["lang"],
 	}
 }
 

@@ -13,6 +13,9 @@ import (
 
 	"annotator/analyzer"
 	"annotator/app/ui"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // Article is a text to paste and some mentions it must produce.
@@ -167,6 +170,79 @@ func Scenario(t *testing.T, b *Browser, url string, article Article) {
 		Poll[bool](p, fmt.Sprintf(`document.getElementById("view").textContent === %q`, typed))
 		if runs := p.Runs() - before; runs >= len(typed) {
 			t.Errorf("%d runs for %d keystrokes: the input is not debounced", runs, len(typed))
+		}
+	})
+
+	t.Run("the sample button fills the text area and annotates it", func(t *testing.T) {
+		p.tb = t
+		before := p.Runs()
+		p.Click("#sample")
+		run := p.WaitRun(before)
+		if run.State != "done" || len(p.Marks()) == 0 {
+			t.Fatalf("state %q and %d marks after the sample", run.State, len(p.Marks()))
+		}
+		if got := p.PastedText(); got != strings.ReplaceAll(ui.Sample, "\r\n", "\n") {
+			t.Errorf("the text area holds %.40q..., not the sample", got)
+		}
+		if got := p.ViewText(); got != p.PastedText() {
+			t.Errorf("the view's text differs from the sample at byte %d", firstDiff(got, p.PastedText()))
+		}
+	})
+
+	t.Run("the language menu reaches the analyzer", func(t *testing.T) {
+		p.tb = t
+		before := p.Runs()
+		Eval[bool](p, `(() => {
+			const s = document.getElementById("lang");
+			s.value = "es";
+			s.dispatchEvent(new Event("change", {bubbles: true}));
+			return true;
+		})()`)
+		if run := p.WaitRun(before); run.State != "done" || run.Lang != "es" {
+			t.Errorf("after choosing Español: state %q, result language %q", run.State, run.Lang)
+		}
+		before = p.Runs()
+		p.do(chromedp.SetValue(chromedp.ID("lang"), "en"))
+		Eval[bool](p, `document.getElementById("lang").dispatchEvent(new Event("change", {bubbles: true}))`)
+		if run := p.WaitRun(before); run.Lang != "en" {
+			t.Errorf("after choosing English again, result language %q", run.Lang)
+		}
+	})
+
+	t.Run("keyboard focus is visible", func(t *testing.T) {
+		p.tb = t
+		// Tab from the language menu: focus moves by keyboard, so
+		// :focus-visible applies to the Annotate button.
+		p.do(chromedp.Focus(chromedp.ID("lang")), chromedp.KeyEvent(kb.Tab))
+		style := Eval[map[string]string](p, `(() => {
+			const e = document.activeElement, s = getComputedStyle(e);
+			return {id: e.id, style: s.outlineStyle, width: s.outlineWidth};
+		})()`)
+		if style["id"] != "annotate" {
+			t.Fatalf("Tab from the language menu focused #%s, want #annotate", style["id"])
+		}
+		if style["style"] == "none" || style["width"] == "0px" {
+			t.Errorf("the focused button has outline %s %s: focus is invisible", style["style"], style["width"])
+		}
+	})
+
+	t.Run("text meets WCAG AA contrast", func(t *testing.T) {
+		p.tb = t
+		p.Paste(article.Text)
+		marks, chips := 0, 0
+		for _, c := range Eval[[]contrast](p, contrastJS) {
+			if c.Ratio < 4.5 {
+				t.Errorf("%s: contrast %.2f:1 (%s on %s), AA needs 4.5:1", c.What, c.Ratio, c.Fg, c.Bg)
+			}
+			switch {
+			case strings.HasPrefix(c.What, "mark "):
+				marks++
+			case strings.HasPrefix(c.What, "chip "):
+				chips++
+			}
+		}
+		if marks == 0 || marks != chips {
+			t.Errorf("measured %d kinds of mark and %d chips: want every label in the view", marks, chips)
 		}
 	})
 
@@ -341,6 +417,54 @@ func checkSelected(t *testing.T, p *Page, e analyzer.EntityResult) {
 		}
 	}
 }
+
+// contrast is the contrast ratio of one kind of text in the page.
+type contrast struct {
+	What  string  `json:"what"`
+	Fg    string  `json:"fg"`
+	Bg    string  `json:"bg"`
+	Ratio float64 `json:"ratio"`
+}
+
+// contrastJS measures the contrast ratio (WCAG 2 relative luminance) of
+// each kind of text on the page: the first element of each selector, its
+// colour against the first opaque background behind it; for marks, also
+// their label chip (the ::after pseudo-element).
+const contrastJS = `(() => {
+	const rgb = s => (s.match(/[\d.]+/g) || []).map(Number);
+	const lum = c => {
+		const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+	};
+	const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+	const background = e => {
+		for (; e; e = e.parentElement) {
+			const c = rgb(getComputedStyle(e).backgroundColor);
+			if (c.length === 3 || c[3] > 0) return c;
+		}
+		return [255, 255, 255];
+	};
+	const out = [];
+	const check = (what, e, pseudo) => {
+		const s = getComputedStyle(e, pseudo);
+		const bg = pseudo ? rgb(s.backgroundColor) : background(e);
+		out.push({what, fg: s.color, bg: "rgb(" + bg.slice(0, 3).join(", ") + ")", ratio: ratio(rgb(s.color), bg)});
+	};
+	for (const sel of ["h1", ".tagline", ".paste-label", "#text", "#annotate", "#sample", "#lang", ".status",
+			".legend-item", ".legend-item .count", "#view", ".entity-name", ".entity .count", ".stat dt", ".stat dd",
+			".term", ".speaker", "blockquote"]) {
+		const e = document.querySelector(sel);
+		if (e) check(sel, e);
+	}
+	const seen = new Set();
+	for (const m of document.querySelectorAll("#view mark")) {
+		if (seen.has(m.dataset.label)) continue;
+		seen.add(m.dataset.label);
+		check("mark " + m.dataset.label, m);
+		check("chip " + m.dataset.label, m, "::after");
+	}
+	return out;
+})()`
 
 // firstDiff returns the first byte offset where a and b differ.
 func firstDiff(a, b string) int {

@@ -22,7 +22,8 @@ const debounce = 300 * time.Millisecond
 //
 // For tests and benchmarks, the root element (#annotator) carries data-state
 // (idle, pending, done, error) and, once a run is on screen, data-runs,
-// data-annotate-ms, data-render-ms, data-tokens and data-bytes; body gets
+// data-annotate-ms, data-render-ms, data-tokens, data-bytes and data-lang
+// (the result's language, empty after an error); body gets
 // data-ready="1" and data-mounted-ms when the app has mounted.
 type Annotator struct {
 	app.Compo
@@ -172,14 +173,14 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 
 	c.runs++
 	run := c.runs
-	tokens := 0
+	tokens, lang := 0, ""
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
 		c.ann = newAnnotation(text, res)
 		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
 		c.err, c.state = nil, "done"
-		tokens = c.ann.Tokens
+		tokens, lang = c.ann.Tokens, res.Lang
 		if _, ok := c.ann.Names[c.selected]; !ok {
 			c.selected = ""
 		}
@@ -194,6 +195,7 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 		ds.Set("renderMs", millis(time.Since(start)))
 		ds.Set("tokens", strconv.Itoa(tokens))
 		ds.Set("bytes", strconv.Itoa(len(text)))
+		ds.Set("lang", lang)
 		ds.Set("runs", strconv.Itoa(run))
 	})
 }

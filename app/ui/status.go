@@ -13,7 +13,7 @@ func status(state string, a *annotation, err error) app.UI {
 	switch {
 	case state == "pending":
 		msg = "Annotating when you pause typing…"
-	case a != nil:
+	case a != nil && a.Text != "":
 		msg = fmt.Sprintf("%s found in %s.", plural(len(a.Result.Entities), "entity", "entities"), formatDuration(a.Elapsed))
 	}
 	var alert app.UI
