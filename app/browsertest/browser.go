@@ -28,6 +28,9 @@ import (
 // PATH.
 func Chromium() (string, error) {
 	if p := os.Getenv("CHROMIUM_PATH"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("CHROMIUM_PATH: %w", err)
+		}
 		return p, nil
 	}
 	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
