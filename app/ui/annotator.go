@@ -87,15 +87,16 @@ func (c *Annotator) Render() app.UI {
 	)
 }
 
-// onInput schedules a run once typing pauses.
+// onInput schedules a run once typing pauses. The text is read when the
+// run starts, not at every keystroke: copying a long article out of the
+// page on each key would cost more than the key.
 func (c *Annotator) onInput(ctx app.Context, e app.Event) {
-	text := ctx.JSSrc().Get("value").String()
 	c.edits++
 	edit := c.edits
 	c.state = "pending"
 	ctx.After(debounce, func(ctx app.Context) {
 		if edit == c.edits {
-			c.annotate(ctx, text)
+			c.annotate(ctx, pastedText())
 		}
 	})
 }
