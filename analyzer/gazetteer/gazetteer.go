@@ -12,8 +12,6 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Kind is one list. Their order is part of the tagger's model: append only.
@@ -66,25 +64,26 @@ const (
 // Add feeds byte b to phrase hash h.
 func Add(h uint64, b byte) uint64 { return (h ^ uint64(b)) * prime }
 
-// Hash returns the phrase hash of s: lower-cased, white space folded.
-func Hash(s string) uint64 {
+// Normalize lower-cases s and folds each run of white space to one space,
+// trimming both ends: the form lists.txt holds and phrases are hashed in.
+func Normalize(s string) string {
+	var b strings.Builder
+	for i, f := range strings.Fields(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(f))
+	}
+	return b.String()
+}
+
+// Hash returns the phrase hash of s, normalised.
+func Hash(s string) uint64 { return hashRaw(Normalize(s)) }
+
+func hashRaw(s string) uint64 {
 	h := uint64(Offset)
-	space := false
-	started := false
-	var buf [utf8.UTFMax]byte
-	for _, r := range strings.TrimSpace(s) {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && started {
-			h = Add(h, ' ')
-		}
-		space, started = false, true
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h = Add(h, b)
-		}
+	for i := 0; i < len(s); i++ {
+		h = Add(h, s[i])
 	}
 	return h
 }
@@ -120,7 +119,7 @@ func load() {
 			}
 			continue
 		}
-		set.add(Hash(line), 1<<kind)
+		set.add(hashRaw(line), 1<<kind) // lines are normalised by gen
 	}
 }
 
@@ -170,4 +169,4 @@ func (s *hashSet) get(h uint64) uint16 {
 
 // Fingerprint identifies the lists, so a model trained with other lists is
 // refused rather than silently wrong.
-func Fingerprint() uint64 { return Hash(lists) ^ uint64(len(lists)) }
+func Fingerprint() uint64 { return hashRaw(lists) ^ uint64(len(lists)) }

@@ -47,3 +47,9 @@ func TestKindNames(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		load()
+	}
+}

@@ -14,6 +14,10 @@ type decoder struct {
 	twoPass bool
 	agg     table
 	second  bool
+	// static holds each token's score from the features that do not
+	// depend on tags, computed in the first pass and reused in the second
+	// (when tagging; in training the weights move in between).
+	static [][numTags]float32
 }
 
 // scorer adds the weights of features to per-tag scores.
@@ -31,7 +35,10 @@ type learner func(feats []uint64, gold, pred uint8)
 func (d *decoder) tag(doc *Doc, sc scorer, gold []uint8, learn learner) []uint8 {
 	d.x.extract(doc)
 	n := len(doc.Tokens)
-	d.tags = append(d.tags[:0], make([]uint8, n)...)
+	d.tags = resize(d.tags, n)
+	if learn == nil {
+		d.static = resize(d.static, n)
+	}
 	d.second = false
 	d.pass(doc, sc, gold, learn)
 	if d.twoPass {
@@ -57,8 +64,18 @@ func (d *decoder) pass(doc *Doc, sc scorer, gold []uint8, learn learner) {
 			if i-2 >= s.First {
 				prev2 = d.tags[i-2]
 			}
-			d.feats = d.dynamic(append(d.feats[:0], d.x.tokenFeats(i)...), i, prev, prev2)
-			scores = [numTags]float32{}
+			if learn == nil {
+				if !d.second {
+					scores = [numTags]float32{}
+					sc.score(d.x.tokenFeats(i), &scores)
+					d.static[i] = scores
+				}
+				scores = d.static[i]
+				d.feats = d.dynamic(d.feats[:0], i, prev, prev2)
+			} else {
+				scores = [numTags]float32{}
+				d.feats = d.dynamic(append(d.feats[:0], d.x.tokenFeats(i)...), i, prev, prev2)
+			}
 			sc.score(d.feats, &scores)
 			var best uint8
 			if learn != nil {
@@ -185,10 +202,10 @@ func mayFollow(prev, tag uint8) bool {
 // argmaxValid returns the best tag that may follow prev, and that may end a
 // sentence when last is set.
 func argmaxValid(s *[numTags]float32, prev uint8, last bool) uint8 {
+	allowed := allowedNext[prev][b2u(last)]
 	best := -1
 	for t := 0; t < numTags; t++ {
-		tag := uint8(t)
-		if !mayFollow(prev, tag) || (last && !mayEnd(tag)) {
+		if allowed&(1<<t) == 0 {
 			continue
 		}
 		if best < 0 || s[t] > s[best] {
@@ -196,4 +213,29 @@ func argmaxValid(s *[numTags]float32, prev uint8, last bool) uint8 {
 		}
 	}
 	return uint8(best)
+}
+
+// allowedNext[prev][last] is the bit set of tags argmaxValid may choose.
+var allowedNext = func() (a [numTags][2]uint32) {
+	for prev := range numTags {
+		for t := range numTags {
+			if mayFollow(uint8(prev), uint8(t)) {
+				a[prev][0] |= 1 << t
+				if mayEnd(uint8(t)) {
+					a[prev][1] |= 1 << t
+				}
+			}
+		}
+	}
+	return a
+}()
+
+// resize returns s with length n and zeroed, reusing its memory.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }

@@ -59,6 +59,11 @@ const (
 	tTopicCap
 	tTopicLower
 	tTopicGaz
+	tLowerNextCap
+	tPrevShape
+	tSentLen
+	tPosition
+	tNextShapeWord
 )
 
 // maxOccurrences bounds the other occurrences whose contexts a token's
@@ -447,6 +452,14 @@ func (x *extractor) static(i int, s Range) {
 		f3(tShape3, prevShape, ti.shape, nextShape),
 		f2(tCapPrevCur, prevCap, capc),
 		f2(tCapCurNext, capc, nextCap),
+	)
+	sentLen := uint64(min(s.End-s.First, 8))
+	f = append(f,
+		f2(tLowerNextCap, word, nextCap),
+		f2(tPrevShape, prev, ti.shape),
+		f2(tNextShapeWord, ti.shape, next),
+		f2(tSentLen, sentLen, capc),
+		f3(tPosition, uint64(min(i-s.First, 3)), capc, b2u(ti.mode != modeNormal)),
 	)
 	if ti.mode != modeNormal {
 		f = append(f, f2(tModeLowerPrev, head, prev), f2(tModeLowerNext, head, next))

@@ -28,16 +28,17 @@ const (
 // Model is a quantised model ready to tag: an open-addressing table from
 // feature keys to rows of int8 weights.
 type Model struct {
-	slots   []slot
-	mask    uint32
-	w       []int8 // rows of numTags
-	scale   float32
-	twoPass bool
+	slots    []slot
+	size     uint64
+	features int
+	scale    float32
+	twoPass  bool
 }
 
+// slot holds a feature's key and weights together: one cache miss a lookup.
 type slot struct {
 	key uint32
-	row uint32
+	w   [numTags]int8
 }
 
 // ErrModel reports a model file that cannot be read.
@@ -48,6 +49,9 @@ type EncodeOptions struct {
 	// Clip is the quantile of non-zero |weight| that maps to ±127; larger
 	// weights are clipped. 1 keeps the maximum.
 	Clip float64
+	// MinWeight drops features whose largest quantised |weight| is below
+	// it: they barely move a score, and cost size and lookups.
+	MinWeight int
 }
 
 // Encode writes w as a compact model file: weights quantised to int8,
@@ -75,13 +79,13 @@ func (w *Weights) Encode(out io.Writer, opts EncodeOptions) (features int, err e
 	byKey := make(map[uint32]*feature)
 	for f, r := range w.Index {
 		var q [numTags]int8
-		nonzero := false
+		largest := 0
 		for t := range numTags {
 			v := math.Round(float64(w.W[int(r)*numTags+t] / scale))
 			q[t] = int8(max(-127, min(127, v)))
-			nonzero = nonzero || q[t] != 0
+			largest = max(largest, int(q[t]), -int(q[t]))
 		}
-		if !nonzero {
+		if largest == 0 || largest < opts.MinWeight {
 			continue
 		}
 		k := key32(f)
@@ -136,12 +140,8 @@ func Load(data []byte) (*Model, error) {
 	n := int(binary.LittleEndian.Uint32(data[14:]))
 	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(data[18:]))
 	data = data[header:]
-	size := 16
-	for size < n+n/2 {
-		size <<= 1
-	}
-	m.slots = make([]slot, size)
-	m.mask = uint32(size - 1)
+	m.slots = make([]slot, n+n/4+1) // at most 80% full
+	m.size = uint64(len(m.slots))
 	keys := make([]uint32, n)
 	key := uint32(0)
 	for i := range n {
@@ -156,45 +156,51 @@ func Load(data []byte) (*Model, error) {
 	if len(data) != n*numTags {
 		return nil, fmt.Errorf("%w: %d weight bytes, want %d", ErrModel, len(data), n*numTags)
 	}
-	m.w = make([]int8, n*numTags)
-	for t := range numTags {
-		col := data[t*n : (t+1)*n]
-		for i, b := range col {
-			m.w[i*numTags+t] = int8(b)
-		}
-	}
+	m.features = n
 	for i, k := range keys {
-		j := k & m.mask
+		j := m.home(k)
 		for m.slots[j].key != 0 {
-			j = (j + 1) & m.mask
+			if j++; j == len(m.slots) {
+				j = 0
+			}
 		}
-		m.slots[j] = slot{k, uint32(i)}
+		sl := &m.slots[j]
+		sl.key = k
+		for t := range numTags {
+			sl.w[t] = int8(data[t*n+i])
+		}
 	}
 	return m, nil
 }
 
 // Features returns the number of features in the model.
-func (m *Model) Features() int { return len(m.w) / numTags }
+func (m *Model) Features() int { return m.features }
 
 func (m *Model) score(feats []uint64, s *[numTags]float32) {
 	var acc [numTags]int32
 	for _, f := range feats {
 		k := key32(f)
-		for j := k & m.mask; ; j = (j + 1) & m.mask {
-			sl := m.slots[j]
+		for j := m.home(k); ; {
+			sl := &m.slots[j]
 			if sl.key == k {
-				row := (*[numTags]int8)(m.w[int(sl.row)*numTags:])
 				for t := range acc {
-					acc[t] += int32(row[t])
+					acc[t] += int32(sl.w[t])
 				}
 				break
 			}
 			if sl.key == 0 {
 				break
 			}
+			if j++; j == len(m.slots) {
+				j = 0
+			}
 		}
 	}
 	for t := range acc {
-		s[t] = float32(acc[t])
+		s[t] += float32(acc[t])
 	}
 }
+
+// home is key k's first slot: k scaled to the table size (keys are
+// uniform hashes, so no power-of-two size is needed).
+func (m *Model) home(k uint32) int { return int(uint64(k) * m.size >> 32) }

@@ -15,6 +15,9 @@ type TrainOptions struct {
 	Epochs  int
 	Seed    uint64
 	TwoPass bool
+	// Models > 1 trains that many perceptrons on different shuffles
+	// (seeds Seed, Seed+1...) and averages them: less variance, same size.
+	Models int
 	// Progress, if set, is called after each epoch with the epoch number
 	// and the share of tokens tagged wrong in it.
 	Progress func(epoch int, errRate float64)
@@ -87,6 +90,30 @@ func (p *perceptron) average() *Weights {
 // Train learns weights from examples with the averaged perceptron, in a
 // shuffled order fixed by opts.Seed, so runs are reproducible.
 func Train(examples []Example, opts TrainOptions) *Weights {
+	if opts.Models <= 1 {
+		return train1(examples, opts)
+	}
+	sum := &Weights{Index: make(map[uint64]int32), TwoPass: opts.TwoPass}
+	for k := range opts.Models {
+		o := opts
+		o.Seed += uint64(k)
+		w := train1(examples, o)
+		for f, r := range w.Index {
+			row, ok := sum.Index[f]
+			if !ok {
+				row = int32(len(sum.Index))
+				sum.Index[f] = row
+				sum.W = append(sum.W, make([]float32, numTags)...)
+			}
+			for t := range numTags {
+				sum.W[int(row)*numTags+t] += w.W[int(r)*numTags+t] / float32(opts.Models)
+			}
+		}
+	}
+	return sum
+}
+
+func train1(examples []Example, opts TrainOptions) *Weights {
 	p := &perceptron{index: make(map[uint64]int32)}
 	d := decoder{twoPass: opts.TwoPass}
 	order := make([]int, len(examples))

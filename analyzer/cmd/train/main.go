@@ -22,6 +22,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/andybalholm/brotli"
+
 	"annotator/analyzer"
 	"annotator/analyzer/conll"
 	"annotator/analyzer/tagger"
@@ -34,7 +36,9 @@ func main() {
 	epochs := flag.Int("epochs", 20, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	twoPass := flag.Bool("twopass", true, "retag each document knowing the first pass's tags")
+	flag.IntVar(&models, "models", 3, "perceptrons trained on different shuffles and averaged")
 	clip := flag.Float64("clip", 0.9999, "quantile of |weight| mapped to the int8 maximum")
+	flag.IntVar(&minWeight, "minweight", 8, "drop features whose largest quantised |weight| is below this")
 	flag.Float64Var(&titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
 	flag.Parse()
 	if err := run(*trainPath, *devPath, *out, *epochs, *seed, *twoPass, *clip); err != nil {
@@ -65,16 +69,20 @@ func run(trainPath, devPath, out string, epochs int, seed uint64, twoPass bool, 
 	fmt.Fprintf(os.Stderr, "%d training documents; %d gold mentions do not fit the pipeline's tokens or sentences\n", len(examples), lost)
 
 	start := time.Now()
-	w := tagger.Train(examples, tagger.TrainOptions{Epochs: epochs, Seed: seed, TwoPass: twoPass,
+	w := tagger.Train(examples, tagger.TrainOptions{Epochs: epochs, Seed: seed, TwoPass: twoPass, Models: models,
 		Progress: func(e int, r float64) {
 			fmt.Fprintf(os.Stderr, "epoch %2d: %.2f%% tokens wrong (%s)\n", e, 100*r, time.Since(start).Round(time.Second))
 		}})
 	var buf bytes.Buffer
-	n, err := w.Encode(&buf, tagger.EncodeOptions{Clip: clip})
+	n, err := w.Encode(&buf, tagger.EncodeOptions{Clip: clip, MinWeight: minWeight})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "%d features trained, %d kept; model %d bytes\n", len(w.Index), n, buf.Len())
+	var br bytes.Buffer
+	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	bw.Write(buf.Bytes())
+	bw.Close()
+	fmt.Fprintf(os.Stderr, "%d features trained, %d kept; model %d bytes, %d brotli-compressed\n", len(w.Index), n, buf.Len(), br.Len())
 	if out != "" {
 		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 			return err
@@ -108,7 +116,11 @@ func run(trainPath, devPath, out string, epochs int, seed uint64, twoPass bool, 
 	return nil
 }
 
-var titleShare float64
+var (
+	titleShare float64
+	models     int
+	minWeight  int
+)
 
 // titleCase returns d with its ALL CAPS headline, if it has one, rewritten
 // in Title Case as many sites print headlines ("Kim Jong Un Held Talks In

@@ -143,7 +143,7 @@ func run(out string) error {
 	}
 	lists := make(map[gazetteer.Kind]map[string]bool)
 	add := func(kind gazetteer.Kind, phrase string) {
-		phrase = normalize(phrase)
+		phrase = gazetteer.Normalize(phrase)
 		if !keep(kind, phrase) {
 			return
 		}
@@ -183,12 +183,6 @@ func run(out string) error {
 		fmt.Fprintf(os.Stderr, "%-10s %6d\n", k, len(words))
 	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
-}
-
-// normalize lower-cases a phrase and folds its white space, as
-// gazetteer.Hash does.
-func normalize(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // keep drops empty, over-long and non-text phrases.
