@@ -17,7 +17,7 @@ wasm:
 
 test:
 	$(GO) test ./...
-	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...

@@ -34,6 +34,34 @@ type Options struct {
 // Annotate runs the whole pipeline over text and returns the annotated
 // Document. The text is kept as given; every annotation is a span into it.
 func Annotate(text string, opts Options) (*Document, error) {
+	job, err := Start(text, opts)
+	if err != nil {
+		return nil, err
+	}
+	for !job.Step() {
+	}
+	return job.Document(), nil
+}
+
+// ChunkBytes is about how much text one Job.Step annotates: long texts are
+// cut at paragraph breaks into chunks of this size. An article is one chunk.
+const ChunkBytes = 256 << 10
+
+// Job annotates a text a step at a time, so that a caller (the browser,
+// which has one thread) can show progress and stay responsive between
+// steps. The tokens, sentences and mentions of each chunk are found in one
+// step; the steps that need the whole text (entities, quotes, terms) follow.
+// The result is the same as Annotate's.
+type Job struct {
+	doc        *Document
+	names      NameRecognizer
+	chunkBytes int
+	done       int // bytes of text annotated chunk by chunk
+	step       int // finishing steps done
+}
+
+// Start validates text and prepares its annotation.
+func Start(text string, opts Options) (*Job, error) {
 	lang, err := normalizeLang(opts.Lang)
 	if err != nil {
 		return nil, err
@@ -41,22 +69,102 @@ func Annotate(text string, opts Options) (*Document, error) {
 	if err := Validate(text, opts.MaxBytes); err != nil {
 		return nil, err
 	}
-	doc := &Document{Text: text, Lang: lang}
-	doc.Tokens = Tokenize(text)
-	doc.Sentences = SplitSentences(text, doc.Tokens)
-	stemTokens(doc)
 	names := opts.Names
 	if names == nil {
 		names = DefaultNames
 	}
-	doc.Mentions = mergeMentions(names.RecognizeNames(doc), findNumbers(doc))
-	resolveDates(doc)
-	groupEntities(doc)
-	rankEntities(doc)
-	doc.Quotes = findQuotes(doc)
-	doc.Terms, doc.Phrases = keyTerms(doc)
-	doc.Stats = countStats(doc)
-	return doc, nil
+	return &Job{doc: &Document{Text: text, Lang: lang}, names: names, chunkBytes: ChunkBytes}, nil
+}
+
+// finishing are the steps run over the whole document once every chunk is
+// annotated.
+var finishing = []func(doc *Document){
+	func(doc *Document) { resolveDates(doc); groupEntities(doc); rankEntities(doc) },
+	func(doc *Document) { doc.Quotes = findQuotes(doc) },
+	func(doc *Document) { doc.Terms, doc.Phrases = keyTerms(doc); doc.Stats = countStats(doc) },
+}
+
+// Step does the next piece of work and reports whether the document is
+// complete.
+func (j *Job) Step() bool {
+	switch {
+	case j.done < len(j.doc.Text):
+		end := chunkEnd(j.doc.Text, j.done, j.chunkBytes)
+		j.annotateChunk(j.done, end)
+		j.done = end
+	case j.step < len(finishing):
+		finishing[j.step](j.doc)
+		j.step++
+	}
+	return j.done >= len(j.doc.Text) && j.step >= len(finishing)
+}
+
+// Progress returns how much of the work is done, from 0 to 1. Chunks count
+// for nine tenths, the finishing steps for the rest.
+func (j *Job) Progress() float64 {
+	if len(j.doc.Text) == 0 {
+		return float64(j.step) / float64(len(finishing))
+	}
+	return 0.9*float64(j.done)/float64(len(j.doc.Text)) + 0.1*float64(j.step)/float64(len(finishing))
+}
+
+// Document returns the annotated document once Step has reported it
+// complete, nil before.
+func (j *Job) Document() *Document {
+	if j.done < len(j.doc.Text) || j.step < len(finishing) {
+		return nil
+	}
+	return j.doc
+}
+
+// annotateChunk tokenizes, splits, stems and finds the mentions of the text
+// [start, end), which begins and ends at white space, and appends them to
+// the document.
+func (j *Job) annotateChunk(start, end int) {
+	doc := j.doc
+	chunk := &Document{Text: doc.Text, Lang: doc.Lang, Tokens: Tokenize(doc.Text[start:end])}
+	for i := range chunk.Tokens {
+		chunk.Tokens[i].Start += start
+		chunk.Tokens[i].End += start
+	}
+	chunk.Sentences = SplitSentences(doc.Text, chunk.Tokens)
+	stemTokens(chunk)
+	mentions := mergeMentions(j.names.RecognizeNames(chunk), findNumbers(chunk))
+	base := len(doc.Tokens)
+	for _, s := range chunk.Sentences {
+		s.FirstToken += base
+		s.EndToken += base
+		doc.Sentences = append(doc.Sentences, s)
+	}
+	for _, m := range mentions {
+		m.FirstToken += base
+		m.EndToken += base
+		doc.Mentions = append(doc.Mentions, m)
+	}
+	doc.Tokens = append(doc.Tokens, chunk.Tokens...)
+}
+
+// chunkEnd returns where the chunk starting at start should end: after the
+// first paragraph break past size bytes, else after a line break, else at
+// white space, else at the end of the text. Tokens and sentences never
+// cross a paragraph break, so chunking does not change them.
+func chunkEnd(text string, start, size int) int {
+	if len(text)-start <= size {
+		return len(text)
+	}
+	from := start + size
+	limit := min(len(text), from+size)
+	for _, sep := range []string{"\n\n", "\n"} {
+		if i := strings.Index(text[from:limit], sep); i >= 0 {
+			return from + i + len(sep)
+		}
+	}
+	for i := from; i < limit; i++ {
+		if c := text[i]; c == ' ' || c == '\t' {
+			return i + 1
+		}
+	}
+	return len(text)
 }
 
 // Validate checks that text can be annotated: valid UTF-8, not binary, not
