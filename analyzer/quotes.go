@@ -16,7 +16,7 @@ const MinQuoteWords = 4
 // said Xi / Mr Kim told reporters) or before it (Kim said: “…” / according
 // to X, “…”); he and she resolve to the most recent person.
 func findQuotes(doc *Document) []Quote {
-	var quotes []Quote
+	f := &quoteFinder{doc: doc}
 	open := -1    // token index of the unclosed opening mark
 	lastMark := 0 // end of the last opening mark, to look for paragraph breaks after it
 	for k, t := range doc.Tokens {
@@ -36,18 +36,26 @@ func findQuotes(doc *Document) []Quote {
 				continue
 			}
 			q := Quote{Span: Span{doc.Tokens[open].Start, t.End}, Speaker: -1, Attribution: Span{-1, -1}}
-			if speaker, words, ok := attribute(doc, quotes, open, k); ok {
+			if speaker, words, ok := f.attribute(open, k); ok {
 				q.Speaker, q.Attribution = speaker, words
-			} else if prev, ok := continuedQuote(doc, quotes, open); ok {
+			} else if prev, ok := f.continuedQuote(open); ok {
 				q.Speaker, q.Attribution = prev.Speaker, prev.Attribution
 			}
 			if q.Attribution.Start >= 0 || wordsBetween(doc, open, k) >= MinQuoteWords {
-				quotes = append(quotes, q)
+				f.quotes = append(f.quotes, q)
 			}
 			open = -1
 		}
 	}
-	return quotes
+	return f.quotes
+}
+
+// quoteFinder holds what attribution needs: the quotes found so far and,
+// once computed, the gender each person entity is known by.
+type quoteFinder struct {
+	doc     *Document
+	quotes  []Quote
+	genders []gender // by entity; nil until a pronoun needs them
 }
 
 type quoteMarkRole int
@@ -113,7 +121,8 @@ const (
 // attribute finds who said the quote between marks open and close. It
 // returns the speaker entity (-1 if no entity covers the speaker) and the
 // speaker's words.
-func attribute(doc *Document, earlier []Quote, open, close int) (int, Span, bool) {
+func (f *quoteFinder) attribute(open, close int) (int, Span, bool) {
+	doc := f.doc
 	sentEnd := sentenceOf(doc, close).EndToken
 	// After the quote: “…,” he said. / “…,” said Xi. / “…,” the ministry said.
 	end := min(close+1+attributionAfter, sentEnd, len(doc.Tokens))
@@ -124,7 +133,7 @@ func attribute(doc *Document, earlier []Quote, open, close int) (int, Span, bool
 		}
 	}
 	if v := findSpeechVerb(doc, close+1, end); v >= 0 {
-		if e, span, ok := speakerNear(doc, earlier, close+1, end, v, open); ok {
+		if e, span, ok := f.speakerNear(close+1, end, v, open); ok {
 			return e, span, true
 		}
 	}
@@ -147,17 +156,18 @@ func attribute(doc *Document, earlier []Quote, open, close int) (int, Span, bool
 	if v < 0 || !introducesQuote(doc, open-1) && !hasWord(doc, v+1, open, "that") {
 		return -1, Span{}, false
 	}
-	return speakerNear(doc, earlier, start, open, v, open)
+	return f.speakerNear(start, open, v, open)
 }
 
 // continuedQuote finds the quote that a new, unattributed one goes on from:
 // the previous quote, attributed, in the same paragraph with no more than
 // its attribution between them (“…,” he said. “And more…”).
-func continuedQuote(doc *Document, quotes []Quote, open int) (Quote, bool) {
-	if len(quotes) == 0 {
+func (f *quoteFinder) continuedQuote(open int) (Quote, bool) {
+	doc := f.doc
+	if len(f.quotes) == 0 {
 		return Quote{}, false
 	}
-	prev := quotes[len(quotes)-1]
+	prev := f.quotes[len(f.quotes)-1]
 	start := doc.Tokens[open].Start
 	if prev.Attribution.Start < 0 || paragraphBetween(doc.Text, prev.End, start) {
 		return Quote{}, false
@@ -228,7 +238,8 @@ func findSpeechVerb(doc *Document, from, to int) int {
 // closest PER or ORG mention (before the verb first, as in "Kim said"), else
 // a pronoun resolved to the last person or organisation mentioned before the
 // quote, else the words before the verb ("the defence ministry said").
-func speakerNear(doc *Document, earlier []Quote, from, to, v, quoteStart int) (int, Span, bool) {
+func (f *quoteFinder) speakerNear(from, to, v, quoteStart int) (int, Span, bool) {
+	doc := f.doc
 	best, bestDist := -1, 1<<30
 	first := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].FirstToken >= from })
 	for i := first; i < len(doc.Mentions) && doc.Mentions[i].FirstToken < to; i++ {
@@ -252,11 +263,10 @@ func speakerNear(doc *Document, earlier []Quote, from, to, v, quoteStart int) (i
 	}
 	for k := from; k < to; k++ {
 		w := strings.ToLower(doc.TokenText(k))
-		label, ok := pronounLabels[w]
-		if !ok || (k != v-1 && k != v+1) {
+		if _, ok := pronounLabels[w]; !ok || (k != v-1 && k != v+1) {
 			continue
 		}
-		return recentSubject(doc, earlier, label, quoteStart), doc.Tokens[k].Span, true
+		return f.recentSubject(w, quoteStart), doc.Tokens[k].Span, true
 	}
 	// After the quote, the few words between it and the verb are the
 	// speaker: “…,” one said / “…,” officials said.
@@ -290,22 +300,40 @@ func speakerNear(doc *Document, earlier []Quote, from, to, v, quoteStart int) (i
 
 var pronounLabels = map[string]Label{"he": PER, "she": PER, "it": ORG, "they": ORG}
 
-// recentSubject resolves he, she, it or they before the quote opening at
-// token open: the first person (or organisation) named in the sentence, or
-// in the closest sentence before it that names one — the subject, who is
-// usually the one speaking — leaving out names inside earlier quotes.
-func recentSubject(doc *Document, earlier []Quote, label Label, open int) int {
+// recentSubject resolves the pronoun (he, she, it, they) before the quote
+// opening at token open: the first compatible person (or organisation) named
+// in the sentence, or in the closest sentence before it that names one — the
+// subject, who is usually the one speaking — leaving out names inside
+// earlier quotes. A person known as a woman is not "he", nor a man "she".
+func (f *quoteFinder) recentSubject(pronoun string, open int) int {
 	const lookBack = 6 // sentences
+	doc := f.doc
+	label := pronounLabels[pronoun]
+	if label == PER && f.genders == nil {
+		f.genders = entityGenders(doc)
+	}
 	s := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].EndToken > open })
 	for back := 0; back < lookBack && s-back >= 0; back++ {
 		sent := doc.Sentences[s-back]
 		end := min(sent.EndToken, open)
 		i := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].FirstToken >= sent.FirstToken })
+		// Within a sentence, one known to fit the pronoun comes before one
+		// whose gender the text does not give.
+		unknown := -1
 		for ; i < len(doc.Mentions) && doc.Mentions[i].EndToken <= end; i++ {
 			m := doc.Mentions[i]
-			if m.Label == label && !insideQuote(earlier, m.Start) {
-				return m.Entity
+			if m.Label != label || insideQuote(f.quotes, m.Start) {
+				continue
 			}
+			switch fit := f.fits(pronoun, m.Entity); {
+			case fit > 0:
+				return m.Entity
+			case fit == 0 && unknown < 0:
+				unknown = m.Entity
+			}
+		}
+		if unknown >= 0 {
+			return unknown
 		}
 	}
 	return -1
@@ -317,6 +345,81 @@ func insideQuote(quotes []Quote, at int) bool {
 	i := sort.Search(len(quotes), func(i int) bool { return quotes[i].End > at })
 	return i < len(quotes) && quotes[i].Start <= at
 }
+
+// gender is what the text says of a person: "Mr Kim", "his wife Ri Sol-ju".
+type gender int8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+// fits tells whether the entity is known to fit the pronoun (1), is known
+// not to (-1), or the text does not say (0).
+func (f *quoteFinder) fits(pronoun string, entity int) int {
+	want := unknownGender
+	switch pronoun {
+	case "he":
+		want = male
+	case "she":
+		want = female
+	default:
+		return 0
+	}
+	switch f.genders[entity] {
+	case want:
+		return 1
+	case unknownGender:
+		return 0
+	}
+	return -1
+}
+
+// entityGenders reads each person's gender from the titles and kinship words
+// written just before their mentions (Mr, Mrs, Queen, wife, father...), by
+// majority; unknown when the text does not say.
+func entityGenders(doc *Document) []gender {
+	votes := make([]int, len(doc.Entities))
+	for _, m := range doc.Mentions {
+		if m.Label != PER {
+			continue
+		}
+		for k := m.FirstToken - 1; k >= max(0, m.FirstToken-2) && k < m.FirstToken+1; k-- {
+			w := strings.ToLower(strings.TrimSuffix(doc.TokenText(k), "."))
+			switch {
+			case maleCues[w]:
+				votes[m.Entity]++
+			case femaleCues[w]:
+				votes[m.Entity]--
+			}
+		}
+		// Titles the recogniser kept inside the mention: "Mrs May".
+		if w := strings.ToLower(strings.TrimSuffix(doc.TokenText(m.FirstToken), ".")); maleCues[w] {
+			votes[m.Entity]++
+		} else if femaleCues[w] {
+			votes[m.Entity]--
+		}
+	}
+	genders := make([]gender, len(votes))
+	for e, v := range votes {
+		switch {
+		case v > 0:
+			genders[e] = male
+		case v < 0:
+			genders[e] = female
+		}
+	}
+	return genders
+}
+
+var (
+	maleCues = set("mr", "sir", "king", "prince", "lord", "duke", "emperor", "monsieur", "herr", "señor", "senor",
+		"husband", "father", "son", "brother", "uncle", "grandfather", "nephew", "boyfriend")
+	femaleCues = set("mrs", "ms", "miss", "madam", "madame", "mme", "queen", "princess", "lady", "dame", "duchess",
+		"empress", "frau", "señora", "senora", "wife", "mother", "daughter", "sister", "aunt", "grandmother",
+		"niece", "girlfriend")
+)
 
 var speechVerbs = set("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks",
 	"stated", "states", "declared", "warned", "warns", "explained", "noted", "insisted", "wrote", "writes",

@@ -27,7 +27,7 @@ func (l listedNames) RecognizeNames(doc *Document) []Mention {
 	return out
 }
 
-var quoteNames = listedNames{"Kim": PER, "Mr Kim": PER, "Xi": PER, "Xi Jinping": PER, "Ana Ruiz": PER, "CCTV": ORG, "Nato": ORG}
+var quoteNames = listedNames{"Ruiz": PER, "Kim": PER, "Mr Kim": PER, "Xi": PER, "Xi Jinping": PER, "Ana Ruiz": PER, "CCTV": ORG, "Nato": ORG}
 
 // quoteSummary lists each quote as `text => speaker name or words`.
 func quoteSummary(t *testing.T, text string) string {
@@ -84,6 +84,10 @@ func TestFindQuotes(t *testing.T) {
 			"“The visit was a success for both sides,” => Kim"},
 		{"pronoun after a paragraph about the speaker", "Ana Ruiz, a professor, said that the visit showed Kim wanted Xi on side.\n\n“The mere fact that he is there matters,” she said.",
 			"“The mere fact that he is there matters,” => Ana Ruiz"},
+		{"she is the woman of the sentence", "Kim and his wife Ana Ruiz arrived. “We are happy to be here today,” she said.",
+			"“We are happy to be here today,” => Ana Ruiz"},
+		{"he is not a woman", "Mrs Ruiz met Kim. “We are happy to be here today,” he said.",
+			"“We are happy to be here today,” => Kim"},
 		{"names inside earlier quotes are not subjects", "“Kim is welcome here always,” said Xi. “We are friends with him forever,” he added.",
 			"“Kim is welcome here always,” => Xi\n“We are friends with him forever,” => Xi"},
 	}
