@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 
 	"annotator/analyzer"
@@ -23,6 +24,19 @@ type annotation struct {
 	Counts map[analyzer.Label]int
 	// Names maps an entity id to its name, for quote speakers.
 	Names map[string]string
+	// Entities maps an entity id to its index in Result.Entities.
+	Entities map[string]int
+	// Aliases are each entity's other names in the text ("Kim Jong Un",
+	// "Mr Kim" for Kim Jong-un), in order of first use.
+	Aliases map[string][]string
+	// Values are the ISO 8601 values of each date or time entity.
+	Values map[string][]dateValue
+	// Quotes are the quotes the view wraps in an element, in text order:
+	// those no mark crosses.
+	Quotes []quoteSpan
+	// Doc is what the exports need of the analyzer's document (see
+	// exportable); nil when the result did not come from a document.
+	Doc *analyzer.Document
 	// Tokens and Elapsed describe the run, for the stats and the benchmark.
 	Tokens  int
 	Elapsed time.Duration
@@ -34,6 +48,22 @@ type mark struct {
 	Label      analyzer.Label
 	Entity     string // entity id
 	Name       string // entity name
+	// Value and Unresolved are the mention's date or time value.
+	Value      string
+	Unresolved bool
+}
+
+// dateValue is one ISO 8601 value of a date or time entity.
+type dateValue struct {
+	Value      string
+	Unresolved bool // a relative date with no dateline to resolve it against
+}
+
+// quoteSpan is a quote of the view: bytes [Start, End) and its index in
+// Result.Quotes.
+type quoteSpan struct {
+	Start, End int
+	Index      int
 }
 
 // entityGroup is the entities of one label.
@@ -45,20 +75,31 @@ type entityGroup struct {
 // newAnnotation indexes the analyzer's result for text.
 func newAnnotation(text string, res *analyzer.Result) *annotation {
 	a := &annotation{
-		Text:   text,
-		Result: res,
-		Counts: make(map[analyzer.Label]int),
-		Names:  make(map[string]string, len(res.Entities)),
+		Text:     text,
+		Result:   res,
+		Counts:   make(map[analyzer.Label]int),
+		Names:    make(map[string]string, len(res.Entities)),
+		Entities: make(map[string]int, len(res.Entities)),
+		Aliases:  make(map[string][]string),
+		Values:   make(map[string][]dateValue),
 	}
 	byLabel := make(map[analyzer.Label][]analyzer.EntityResult)
-	for _, e := range res.Entities {
+	for i, e := range res.Entities {
 		a.Names[e.ID] = e.Name
+		a.Entities[e.ID] = i
 		byLabel[e.Label] = append(byLabel[e.Label], e)
+		if aliases := entityAliases(e); len(aliases) > 0 {
+			a.Aliases[e.ID] = aliases
+		}
+		if values := entityValues(e); len(values) > 0 {
+			a.Values[e.ID] = values
+		}
 		for _, m := range e.Mentions {
-			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name})
+			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved})
 		}
 	}
 	a.Marks = nonOverlapping(a.Marks, len(text))
+	a.Quotes = wrappableQuotes(res.Quotes, a.Marks, len(text))
 	for _, m := range a.Marks {
 		a.Counts[m.Label]++
 	}
@@ -67,8 +108,12 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 		if len(es) == 0 {
 			continue
 		}
-		// Entities come in order of first mention: keep it among equals.
+		// The most salient first; entities come in order of first mention:
+		// keep it among equals.
 		slices.SortStableFunc(es, func(x, y analyzer.EntityResult) int {
+			if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
+				return c
+			}
 			return cmp.Compare(len(y.Mentions), len(x.Mentions))
 		})
 		a.Groups = append(a.Groups, entityGroup{Label: l, Entities: es})
@@ -98,10 +143,106 @@ func nonOverlapping(marks []mark, n int) []mark {
 	return kept
 }
 
-// topTerms returns up to n terms, the most frequent first.
+// entityAliases returns the texts an entity is mentioned by other than its
+// name, each once, in order of first use. Line breaks inside a mention show
+// as spaces.
+func entityAliases(e analyzer.EntityResult) []string {
+	seen := map[string]bool{oneLine(e.Name): true}
+	var aliases []string
+	for _, m := range e.Mentions {
+		t := oneLine(m.Text)
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		aliases = append(aliases, t)
+	}
+	return aliases
+}
+
+// entityValues returns the distinct values of a date or time entity's
+// mentions, in order of first use.
+func entityValues(e analyzer.EntityResult) []dateValue {
+	var values []dateValue
+	for _, m := range e.Mentions {
+		v := dateValue{m.Value, m.Unresolved}
+		if m.Value != "" && !slices.Contains(values, v) {
+			values = append(values, v)
+		}
+	}
+	return values
+}
+
+// oneLine joins the words of s with single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// wrappableQuotes returns the quotes the view can wrap in an element: inside
+// a text of n bytes, overlapping no earlier quote, and crossed by no mark
+// (each mark wholly inside or outside), so that the view stays a faithful
+// copy of the text.
+func wrappableQuotes(quotes []analyzer.QuoteResult, marks []mark, n int) []quoteSpan {
+	var spans []quoteSpan
+	for i, q := range quotes {
+		spans = append(spans, quoteSpan{Start: q.Start, End: q.End, Index: i})
+	}
+	slices.SortStableFunc(spans, func(x, y quoteSpan) int { return cmp.Compare(x.Start, y.Start) })
+	kept := spans[:0]
+	end := 0
+	for _, q := range spans {
+		if q.Start < end || q.Start >= q.End || q.End > n || crossed(q, marks) {
+			continue
+		}
+		kept = append(kept, q)
+		end = q.End
+	}
+	return kept
+}
+
+// crossed reports whether a mark starts inside q and ends outside it, or
+// the other way round. marks are sorted and do not overlap.
+func crossed(q quoteSpan, marks []mark) bool {
+	// The first mark ending after the quote starts.
+	i, _ := slices.BinarySearchFunc(marks, q.Start, func(m mark, start int) int {
+		return cmp.Compare(m.End, start+1)
+	})
+	for ; i < len(marks) && marks[i].Start < q.End; i++ {
+		m := marks[i]
+		if m.Start < q.Start || m.End > q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// markAt returns the index of the mark starting at byte start, -1 if none.
+func (a *annotation) markAt(start int) int {
+	i, ok := slices.BinarySearchFunc(a.Marks, start, func(m mark, s int) int { return cmp.Compare(m.Start, s) })
+	if !ok {
+		return -1
+	}
+	return i
+}
+
+// entity returns the entity with the id, false if there is none.
+func (a *annotation) entity(id string) (analyzer.EntityResult, bool) {
+	if a == nil {
+		return analyzer.EntityResult{}, false
+	}
+	i, ok := a.Entities[id]
+	if !ok {
+		return analyzer.EntityResult{}, false
+	}
+	return a.Result.Entities[i], true
+}
+
+// topTerms returns up to n terms, the most salient first (ties: the most
+// frequent, then by stem).
 func topTerms(terms []analyzer.TermResult, n int) []analyzer.TermResult {
 	top := slices.Clone(terms)
 	slices.SortStableFunc(top, func(x, y analyzer.TermResult) int {
+		if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(y.Count, x.Count); c != 0 {
 			return c
 		}

@@ -81,7 +81,7 @@ func TestAnnotatedTextIsTextAndMarks(t *testing.T) {
 	res := &analyzer.Result{Entities: []analyzer.EntityResult{
 		{ID: "e1", Label: analyzer.PER, Name: "Kim", Mentions: []analyzer.MentionResult{mention(text, start, start+3)}},
 	}}
-	html := app.HTMLString(annotatedText(newAnnotation(text, res), map[analyzer.Label]bool{analyzer.LOC: true}, "e1", nil))
+	html := app.HTMLString(annotatedText(newAnnotation(text, res), map[analyzer.Label]bool{analyzer.LOC: true}, "e1", "", nil))
 	for _, want := range []string{
 		`&lt;script&gt;alert(1)&lt;/script&gt;`,
 		`&amp; &#34;Xi&#34;`,

@@ -37,11 +37,18 @@ type Annotator struct {
 	edits    int    // edits so far: a debounced run proceeds only if none came after it
 	runs     int    // runs finished, successful or not
 	state    string // idle, pending, done or error
+
+	current string // the mark ("m3") or quote ("q1") last jumped to
+	// pendingSelect is an entity to highlight once the next run is done.
+	pendingSelect string
+	library       library // saved articles (library.go)
+	exportNote    string  // what the last copy or download did
 }
 
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted = true
+	c.openLibrary(ctx)
 	mountedMs := app.Window().Get("performance").Call("now").Float()
 	ctx.Defer(func(app.Context) {
 		ds := app.Window().Get("document").Get("body").Get("dataset")
@@ -74,14 +81,18 @@ func (c *Annotator) Render() app.UI {
 				status(c.state, c.ann, c.err),
 				app.Section().Class("reading").Aria("label", "Annotated text").Body(
 					legend(c.ann, c.hidden, c.onLegend),
-					annotatedText(c.ann, c.hidden, c.selected, c.onMarkClick),
+					annotatedText(c.ann, c.hidden, c.selected, c.current, c.onMarkClick),
 				),
+				c.pictures(),
+				c.exportPanel(),
+				c.libraryPanel(),
 			),
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
 				entityList(c.ann, c.selected, c.onEntity),
-				quoteList(c.ann),
+				quoteList(c.ann, c.current, c.onQuote),
 				keyTerms(c.ann),
+				keyPhrases(c.ann),
 			),
 		),
 	)
@@ -136,12 +147,15 @@ func (c *Annotator) onEntity(ctx app.Context, e app.Event) {
 	if c.selected == "" {
 		return
 	}
-	ctx.Defer(func(app.Context) {
-		sel := `mark[data-entity="` + app.Window().Get("CSS").Call("escape", id).String() + `"]`
-		if m := app.Window().Get("document").Call("querySelector", sel); m.Truthy() {
-			m.Call("scrollIntoView", map[string]any{"block": "nearest"})
-		}
-	})
+	ctx.Defer(func(app.Context) { scrollToEntity(id) })
+}
+
+// scrollToEntity brings the entity's first mention into view.
+func scrollToEntity(id string) {
+	sel := `#view mark[data-entity="` + app.Window().Get("CSS").Call("escape", id).String() + `"]`
+	if m := app.Window().Get("document").Call("querySelector", sel); m.Truthy() {
+		m.Call("scrollIntoView", map[string]any{"block": "nearest"})
+	}
 }
 
 // onMarkClick selects the entity of the clicked mark; the view has one
@@ -154,6 +168,7 @@ func (c *Annotator) onMarkClick(ctx app.Context, e app.Event) {
 }
 
 func (c *Annotator) toggleEntity(id string) {
+	c.current = ""
 	if c.selected == id {
 		c.selected = ""
 		return
@@ -174,14 +189,19 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 
 	c.runs++
 	run := c.runs
+	c.current, c.exportNote = "", ""
 	tokens, lang := 0, ""
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
 		c.ann = newAnnotation(text, res)
 		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
+		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"
 		tokens, lang = c.ann.Tokens, res.Lang
+		if c.pendingSelect != "" {
+			c.selected, c.pendingSelect = c.pendingSelect, ""
+		}
 		if _, ok := c.ann.Names[c.selected]; !ok {
 			c.selected = ""
 		}

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"errors"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// This file and library_store.go are the app's JavaScript glue: downloads,
+// the clipboard and IndexedDB, through go-app's JS values.
+
+// downloadFile offers content to the user as a file: a Blob URL behind a
+// link with a download name, clicked at once and revoked a minute later.
+func downloadFile(name, mime, content string) (err error) {
+	defer recoverJS(&err)
+	w := app.Window()
+	blob := w.Get("Blob").New([]any{content}, map[string]any{"type": mime + ";charset=utf-8"})
+	url := w.Get("URL").Call("createObjectURL", blob)
+	doc := w.Get("document")
+	link := doc.Call("createElement", "a")
+	link.Set("href", url)
+	link.Set("download", name)
+	link.Get("style").Set("display", "none")
+	doc.Get("body").Call("appendChild", link)
+	link.Call("click")
+	link.Call("remove")
+	// The download has started; the URL must live until the browser has
+	// read the blob.
+	time.AfterFunc(time.Minute, func() { w.Get("URL").Call("revokeObjectURL", url) })
+	return nil
+}
+
+// copyText puts text on the clipboard and calls done with the outcome. It
+// uses the asynchronous Clipboard API, and a selected hidden text area
+// where that API is missing.
+func copyText(text string, done func(error)) {
+	clipboard := app.Window().Get("navigator").Get("clipboard")
+	if !clipboard.Truthy() {
+		done(copyBySelection(text))
+		return
+	}
+	var p app.Value
+	if err := catchJS(func() { p = clipboard.Call("writeText", text) }); err != nil {
+		done(err)
+		return
+	}
+	awaitPromise(p, func(_ app.Value, err error) { done(err) })
+}
+
+// copyBySelection copies with document.execCommand, for browsers without
+// the Clipboard API.
+func copyBySelection(text string) (err error) {
+	defer recoverJS(&err)
+	doc := app.Window().Get("document")
+	area := doc.Call("createElement", "textarea")
+	area.Set("value", text)
+	area.Call("setAttribute", "readonly", "")
+	area.Get("style").Set("position", "fixed")
+	area.Get("style").Set("opacity", "0")
+	doc.Get("body").Call("appendChild", area)
+	area.Call("select")
+	ok := doc.Call("execCommand", "copy").Truthy()
+	area.Call("remove")
+	if !ok {
+		return errors.New("the browser refused to copy")
+	}
+	return nil
+}
+
+// awaitPromise calls done once p settles: with its value when it resolves,
+// with an error when it rejects.
+func awaitPromise(p app.Value, done func(app.Value, error)) {
+	var resolve, reject app.Func
+	release := func() { resolve.Release(); reject.Release() }
+	resolve = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		var v app.Value
+		if len(args) > 0 {
+			v = args[0]
+		}
+		release()
+		done(v, nil)
+		return nil
+	})
+	reject = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		err := errors.New("rejected")
+		if len(args) > 0 {
+			err = jsError(args[0])
+		}
+		release()
+		done(nil, err)
+		return nil
+	})
+	p.Call("then", resolve, reject)
+}
+
+// jsError turns a JavaScript error (or DOMException) into a Go error.
+func jsError(v app.Value) error {
+	if v == nil || !v.Truthy() {
+		return errors.New("unknown error")
+	}
+	if msg := v.Get("message"); msg.Truthy() {
+		if name := v.Get("name"); name.Truthy() {
+			return errors.New(name.String() + ": " + msg.String())
+		}
+		return errors.New(msg.String())
+	}
+	return errors.New(v.String())
+}
+
+// catchJS runs f and returns the JavaScript exception it threw, if any:
+// syscall/js turns them into panics.
+func catchJS(f func()) (err error) {
+	defer recoverJS(&err)
+	f()
+	return nil
+}
+
+// recoverJS turns a panic from a JavaScript call into *err.
+func recoverJS(err *error) {
+	if r := recover(); r != nil {
+		switch v := r.(type) {
+		case error:
+			*err = v
+		default:
+			*err = errors.New("JavaScript error")
+		}
+	}
+}

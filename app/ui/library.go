@@ -1,0 +1,366 @@
+package ui
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// libraryEntry is an article saved in the browser.
+type libraryEntry struct {
+	ID    string // articleID of the text: saving a text twice keeps one copy
+	Title string
+	Text  string
+	Lang  string
+	Saved float64 // when, in milliseconds since 1970 (JavaScript time)
+}
+
+// library is the articles saved in this browser and the entities they
+// share. It holds the entries and their annotations; the store keeps them.
+type library struct {
+	store   libraryStore
+	state   string // "" (not opened yet), "ready" or "unavailable"
+	entries []libraryEntry
+	// results are the entries' annotations by id, for linking.
+	results map[string]*analyzer.Result
+	// shared are the entities named in two or more saved articles; a
+	// member's Name is its article's id.
+	shared []analyzer.Cluster
+	note   string // what the last action did, for the status line
+}
+
+// articleID identifies a text: the hex of the first 16 bytes of its
+// SHA-256.
+func articleID(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:16])
+}
+
+// maxTitle is the longest title an article gets, in characters.
+const maxTitle = 90
+
+// articleTitle is an article's first non-blank line (its headline, in a
+// pasted news article), shortened to maxTitle characters.
+func articleTitle(text string) string {
+	for line := range strings.Lines(text) {
+		if t := oneLine(line); t != "" {
+			return shorten(t, maxTitle)
+		}
+	}
+	return "Untitled article"
+}
+
+// entry returns the saved article with the id.
+func (l *library) entry(id string) (libraryEntry, bool) {
+	for _, e := range l.entries {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return libraryEntry{}, false
+}
+
+// holds reports whether the text is saved.
+func (l *library) holds(text string) bool {
+	for _, e := range l.entries {
+		if len(e.Text) == len(text) && e.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// set replaces the entries, newest first, and relinks them.
+func (l *library) set(entries []libraryEntry) {
+	l.entries = entries
+	sortEntries(l.entries)
+	l.link()
+}
+
+// add puts an entry first (replacing any with its id) with its annotation,
+// and relinks.
+func (l *library) add(e libraryEntry, res *analyzer.Result) {
+	l.drop(e.ID)
+	l.entries = append([]libraryEntry{e}, l.entries...)
+	if res != nil {
+		if l.results == nil {
+			l.results = make(map[string]*analyzer.Result)
+		}
+		l.results[e.ID] = res
+	}
+	l.link()
+}
+
+// remove drops the entry with the id and relinks.
+func (l *library) remove(id string) {
+	l.drop(id)
+	l.link()
+}
+
+func (l *library) drop(id string) {
+	kept := l.entries[:0]
+	for _, e := range l.entries {
+		if e.ID != id {
+			kept = append(kept, e)
+		}
+	}
+	l.entries = kept
+	delete(l.results, id)
+}
+
+// sortEntries puts the newest first, ties by id.
+func sortEntries(entries []libraryEntry) {
+	slices.SortFunc(entries, func(x, y libraryEntry) int {
+		if c := cmp.Compare(y.Saved, x.Saved); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ID, y.ID)
+	})
+}
+
+// link annotates the entries not annotated yet and finds the entities
+// that two or more of them share (analyzer.LinkCorpus, as annotate -corpus
+// does). An entry the analyzer refuses is left out of the links.
+func (l *library) link() {
+	if l.results == nil {
+		l.results = make(map[string]*analyzer.Result)
+	}
+	var docs []analyzer.CorpusDocument
+	for _, e := range l.entries {
+		res, ok := l.results[e.ID]
+		if !ok {
+			doc, err := analyzer.Annotate(e.Text, analyzer.Options{Lang: e.Lang})
+			if err != nil {
+				continue
+			}
+			res = doc.Result()
+			l.results[e.ID] = res
+		}
+		docs = append(docs, analyzer.CorpusDocument{Name: e.ID, Result: res})
+	}
+	l.shared = sharedClusters(docs)
+}
+
+// sharedClusters returns the clusters of the documents' entities that two
+// or more documents name.
+func sharedClusters(docs []analyzer.CorpusDocument) []analyzer.Cluster {
+	var shared []analyzer.Cluster
+	for _, c := range analyzer.LinkCorpus(docs) {
+		if len(c.Documents) >= 2 {
+			shared = append(shared, c)
+		}
+	}
+	return shared
+}
+
+// openLibrary loads the saved articles once the app has mounted.
+func (c *Annotator) openLibrary(ctx app.Context) {
+	c.library.store.onGone = func() {
+		ctx.Dispatch(func(app.Context) {
+			c.library.set(nil)
+			c.library.state = ""
+			c.library.note = "The library was cleared."
+		})
+	}
+	c.library.store.list(func(entries []libraryEntry, err error) {
+		ctx.Dispatch(func(app.Context) {
+			if err != nil {
+				c.library.state = "unavailable"
+				c.library.note = "The library is unavailable: " + err.Error()
+				return
+			}
+			c.library.state = "ready"
+			c.library.set(entries)
+		})
+	})
+}
+
+// onLibrarySave saves the annotated article.
+func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
+	if c.ann == nil || c.ann.Text == "" {
+		return
+	}
+	entry := libraryEntry{
+		ID:    articleID(c.ann.Text),
+		Title: articleTitle(c.ann.Text),
+		Text:  c.ann.Text,
+		Lang:  c.ann.Result.Lang,
+		Saved: float64(time.Now().UnixMilli()),
+	}
+	res := c.ann.Result
+	c.library.note = "Saving…"
+	c.library.store.put(entry, func(err error) {
+		ctx.Dispatch(func(app.Context) {
+			if err != nil {
+				c.library.note = "Could not save the article: " + err.Error()
+				return
+			}
+			c.library.state = "ready"
+			c.library.add(entry, res)
+			c.library.note = "Saved “" + entry.Title + "”."
+		})
+	})
+}
+
+// onLibraryOpen puts a saved article in the text area and annotates it.
+func (c *Annotator) onLibraryOpen(ctx app.Context, e app.Event) {
+	c.openArticle(ctx, ctx.JSSrc().Get("dataset").Get("article").String(), "")
+}
+
+// onSharedEntity opens the article a shared entity was found in and
+// highlights the entity there.
+func (c *Annotator) onSharedEntity(ctx app.Context, e app.Event) {
+	ds := ctx.JSSrc().Get("dataset")
+	c.openArticle(ctx, ds.Get("article").String(), ds.Get("entity").String())
+}
+
+// openArticle shows the saved article with the id (unless it is on screen
+// already) and then highlights the entity, if one is given.
+func (c *Annotator) openArticle(ctx app.Context, id, entity string) {
+	entry, ok := c.library.entry(id)
+	if !ok {
+		return
+	}
+	if c.ann == nil || c.ann.Text != entry.Text {
+		app.Window().GetElementByID(textID).Set("value", entry.Text)
+		c.lang = entry.Lang
+		c.edits++
+		c.pendingSelect = entity
+		c.annotate(ctx, entry.Text)
+		c.library.note = "Opened “" + entry.Title + "”."
+	} else if entity != "" {
+		c.selectEntity(entity)
+	}
+	if c.selected != "" {
+		ctx.Defer(func(app.Context) { scrollToEntity(c.selected) })
+	}
+}
+
+// selectEntity highlights the entity's mentions if the article has it.
+func (c *Annotator) selectEntity(id string) {
+	if _, ok := c.ann.entity(id); ok {
+		c.selected, c.current = id, ""
+	}
+}
+
+// onLibraryDelete deletes a saved article.
+func (c *Annotator) onLibraryDelete(ctx app.Context, e app.Event) {
+	id := ctx.JSSrc().Get("dataset").Get("article").String()
+	entry, ok := c.library.entry(id)
+	if !ok {
+		return
+	}
+	c.library.store.remove(id, func(err error) {
+		ctx.Dispatch(func(app.Context) {
+			if err != nil {
+				c.library.note = "Could not delete the article: " + err.Error()
+				return
+			}
+			c.library.remove(id)
+			c.library.note = "Deleted “" + entry.Title + "”."
+		})
+	})
+}
+
+// libraryPanel renders the saved articles, a button to save the one on
+// screen, and the entities the saved articles share.
+func (c *Annotator) libraryPanel() app.UI {
+	l := &c.library
+	saved := c.ann != nil && l.holds(c.ann.Text)
+	canSave := c.mounted && l.state != "unavailable" && c.ann != nil && c.ann.Text != "" && !saved
+	saveText := "Save this article"
+	if saved {
+		saveText = "Saved in the library"
+	}
+	return app.Section().ID("library").Class("panel library").Aria("labelledby", "library-title").Body(
+		app.H2().ID("library-title").Text("Library"),
+		app.P().Class("hint").Text("Articles saved in this browser only. Open one to annotate it again; entities they share are linked below."),
+		app.Button().ID("library-save").Type("button").Disabled(!canSave).OnClick(c.onLibrarySave).Text(saveText),
+		c.libraryList(saved),
+		c.sharedEntities(),
+		app.P().ID("library-status").Class("status").Aria("live", "polite").Text(l.note),
+	)
+}
+
+// libraryList lists the saved articles, newest first.
+func (c *Annotator) libraryList(saved bool) app.UI {
+	l := &c.library
+	if len(l.entries) == 0 {
+		if l.state == "ready" {
+			return app.P().ID("library-empty").Class("hint").Text("No saved articles yet.")
+		}
+		return nil
+	}
+	return app.Ul().ID("library-list").Body(
+		app.Range(l.entries).Slice(func(i int) app.UI {
+			e := l.entries[i]
+			open := saved && c.ann.Text == e.Text
+			return app.Li().Class("library-entry").DataSet("article", e.ID).Body(
+				app.Button().Type("button").Class("library-open").DataSet("article", e.ID).
+					Aria("current", open).OnClick(c.onLibraryOpen).Body(
+					app.Span().Class("library-title").Text(e.Title),
+					app.Span().Class("library-meta").Text(savedWhen(e.Saved)+" · "+plural(len(strings.Fields(e.Text)), "word", "words")),
+				),
+				app.Button().Type("button").Class("library-delete").DataSet("article", e.ID).
+					Aria("label", "Delete “"+e.Title+"”").OnClick(c.onLibraryDelete).Text("Delete"),
+			)
+		}),
+	)
+}
+
+// savedWhen writes a save time in the browser's time zone.
+func savedWhen(ms float64) string {
+	if ms <= 0 {
+		return "saved"
+	}
+	return "saved " + time.UnixMilli(int64(ms)).Local().Format("2 Jan 2006 15:04")
+}
+
+// sharedEntities renders the cross-article view: each entity two or more
+// saved articles name, with the name and mentions it has in each; a member
+// opens its article with the entity highlighted.
+func (c *Annotator) sharedEntities() app.UI {
+	l := &c.library
+	if len(l.entries) < 2 {
+		return nil
+	}
+	if len(l.shared) == 0 {
+		return app.P().ID("shared-none").Class("hint").Text("The saved articles share no named entity.")
+	}
+	return app.Div().Class("shared").Body(
+		app.H3().Text("Shared entities"),
+		app.Ul().ID("shared").Body(
+			app.Range(l.shared).Slice(func(i int) app.UI {
+				cl := l.shared[i]
+				return app.Li().Class("cluster").DataSet("cluster", cl.ID).DataSet("label", string(cl.Label)).Body(
+					app.Div().Class("cluster-head").Body(
+						app.Span().Class("swatch").Aria("hidden", true),
+						app.Span().Class("cluster-name").Text(cl.Name),
+						app.Span().Class("count").Title("%s", plural(len(cl.Documents), "article", "articles")).Text(len(cl.Documents)),
+					),
+					app.Ul().Class("members").Body(
+						app.Range(cl.Documents).Slice(func(j int) app.UI {
+							m := cl.Documents[j]
+							entry, _ := l.entry(m.Name)
+							return app.Li().Body(
+								app.Button().Type("button").Class("member").
+									DataSet("article", m.Name).DataSet("entity", m.Entity).
+									OnClick(c.onSharedEntity).Body(
+									app.Span().Class("member-text").Text(m.Text),
+									app.Span().Class("member-article").Text(" in "+entry.Title+" · "+plural(m.Mentions, "mention", "mentions")),
+								),
+							)
+						}),
+					),
+				)
+			}),
+		),
+	)
+}
