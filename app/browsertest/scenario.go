@@ -4,6 +4,7 @@ package browsertest
 
 import (
 	"cmp"
+	"embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,6 +24,10 @@ type Article struct {
 	Name    string
 	Text    string
 	Anchors []Anchor
+	// Others are more articles, for the features a single article may not
+	// show (aliases, quotes, dates); Library are two articles that share
+	// entities, for the library.
+	Others, Library []Article
 }
 
 // Anchor is a mention a working analyzer must find: its text and label.
@@ -52,17 +57,47 @@ var sampleAnchors = []Anchor{
 	{"€1.2bn", analyzer.MONEY},
 }
 
+// sharedCompanion is the other real article of ../shared, saved with
+// sharedArticle in the library.
+const sharedCompanion = "kim-beijing-march-2018.txt"
+
+// inventedArticles are two short articles written for these tests, which
+// mention the same people with different spellings (Elena Marquez / Elena
+// Márquez), by aliases (Ms Marquez, Gunnarsson) and in quotes: the
+// library's articles when ../shared is absent.
+//
+//go:embed testdata/harbour-talks.txt testdata/harbour-deal.txt
+var inventedArticles embed.FS
+
 // TestArticle returns the article end-to-end tests paste: the shared news
-// article when ../shared is beside the module at root, else the sample.
+// article when ../shared is beside the module at root, else the sample;
+// with the other shared article, or two invented ones, as its Others and
+// Library.
 func TestArticle(tb testing.TB, root string) Article {
 	a := sharedArticle
-	text, err := os.ReadFile(filepath.Join(root, "..", "shared", "articles", a.Name))
+	dir := filepath.Join(root, "..", "shared", "articles")
+	text, err := os.ReadFile(filepath.Join(dir, a.Name))
 	if err == nil {
+		companion, err := os.ReadFile(filepath.Join(dir, sharedCompanion))
+		if err != nil {
+			tb.Fatalf("../shared/articles has %s but not %s: %v", a.Name, sharedCompanion, err)
+		}
 		a.Text = string(text)
+		other := Article{Name: sharedCompanion, Text: string(companion)}
+		a.Others = []Article{other}
+		a.Library = []Article{a, other}
 		return a
 	}
-	tb.Logf("../shared/articles/%s is absent (%v): pasting the app's sample article", a.Name, err)
-	return Article{Name: "ui.Sample", Text: ui.Sample, Anchors: sampleAnchors}
+	tb.Logf("../shared/articles/%s is absent (%v): pasting the app's sample article and invented ones", a.Name, err)
+	var invented []Article
+	for _, name := range []string{"harbour-talks.txt", "harbour-deal.txt"} {
+		data, err := inventedArticles.ReadFile("testdata/" + name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		invented = append(invented, Article{Name: name, Text: string(data)})
+	}
+	return Article{Name: "ui.Sample", Text: ui.Sample, Anchors: sampleAnchors, Others: invented, Library: invented}
 }
 
 // Scenario checks the annotator at url in the browser, as a user would use
@@ -258,8 +293,8 @@ func Scenario(t *testing.T, b *Browser, url string, article Article) {
 		if got := p.ViewText(); got != text {
 			t.Fatalf("view shows %q, want the pasted text %q", got, text)
 		}
-		if n := Eval[int](p, `document.querySelectorAll("#view *:not(mark)").length`); n != 0 {
-			t.Fatalf("the view holds %d elements other than marks", n)
+		if n := Eval[int](p, `document.querySelectorAll("#view *:not(mark):not(span.quote)").length`); n != 0 {
+			t.Fatalf("the view holds %d elements other than marks and quotes", n)
 		}
 		// A control: the same img made by innerHTML does fire its onerror,
 		// so by the time it has, the pasted one would have too.
@@ -307,13 +342,15 @@ func Scenario(t *testing.T, b *Browser, url string, article Article) {
 		if w := Eval[int](p, `document.documentElement.scrollWidth`); w > 375 {
 			t.Errorf("the page is %d px wide at a 375 px viewport: it scrolls sideways", w)
 		}
-		for _, sel := range []string{"#text", "#view", "#annotate", "#lang"} {
+		for _, sel := range []string{"#text", "#view", "#annotate", "#lang", "#pictures", "#entity-chart", "#cooccurrence", "#exports .download", "#library-save"} {
 			right := Eval[float64](p, `document.querySelector("`+sel+`").getBoundingClientRect().right`)
 			if right > 375 {
 				t.Errorf("%s ends at x=%.0f, beyond the 375 px viewport", sel, right)
 			}
 		}
 	})
+
+	Intelligence(t, p, url, article)
 
 	t.Run("no uncaught exceptions", func(t *testing.T) {
 		if ex := b.Exceptions(); len(ex) > 0 {
@@ -452,7 +489,9 @@ const contrastJS = `(() => {
 	};
 	for (const sel of ["h1", ".tagline", ".paste-label", "#text", "#annotate", "#sample", "#lang", ".status",
 			".legend-item", ".legend-item .count", "#view", ".entity-name", ".entity .count", ".stat dt", ".stat dd",
-			".term", ".speaker", "blockquote"]) {
+			".term", ".speaker", ".quote-text", ".speaker-name", ".speaker-text", ".aliases", ".value", ".badge", ".dateline",
+			".phrase", "figcaption", ".pairs summary", ".export-about .hint", ".library-title", ".library-meta",
+			".cluster-name", ".member-text", ".member-article", "#library-save", ".download", "#view .quote"]) {
 		const e = document.querySelector(sel);
 		if (e) check(sel, e);
 	}

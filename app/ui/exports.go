@@ -124,7 +124,7 @@ func exportFormatByKey(key string) (exportFormat, bool) {
 // the last of them did.
 func (c *Annotator) exportPanel() app.UI {
 	if c.ann == nil || c.ann.Text == "" {
-		return nil
+		return hiddenPanel("exports")
 	}
 	return app.Section().ID("exports").Class("panel exports").Aria("labelledby", "exports-title").Body(
 		app.H2().ID("exports-title").Text("Export"),

@@ -101,12 +101,12 @@ func circleLayout(n int, c point, r float64) []point {
 // where in the article each is mentioned, and who is named with whom.
 func (c *Annotator) pictures() app.UI {
 	a := c.ann
-	if a == nil {
-		return nil
+	var main []analyzer.EntityResult
+	if a != nil {
+		main = mainEntities(a.Result, maxMainEntities)
 	}
-	main := mainEntities(a.Result, maxMainEntities)
 	if len(main) == 0 {
-		return nil
+		return hiddenPanel("pictures")
 	}
 	return app.Section().ID("pictures").Class("panel pictures").Aria("labelledby", "pictures-title").Body(
 		app.H2().ID("pictures-title").Text("Pictures"),
@@ -132,4 +132,12 @@ func (c *Annotator) onNodeKey(ctx app.Context, e app.Event) {
 func activationKey(e app.Event) bool {
 	k := e.Get("key").String()
 	return k == "Enter" || k == " "
+}
+
+// hiddenPanel stands in for a panel with nothing to show, so that the
+// page keeps its structure: go-app matches children by position, and a
+// panel appearing before others would make it rebuild them (and drop what
+// their event handlers deferred).
+func hiddenPanel(id string) app.UI {
+	return app.Section().ID(id).Class("panel").Hidden(true)
 }
