@@ -43,20 +43,30 @@ func (c *capture) RecognizeNames(doc *analyzer.Document) []analyzer.Mention {
 func EvaluateRecognizer(docs []Document, names analyzer.NameRecognizer) (Score, error) {
 	score := Score{}
 	for k, d := range docs {
-		t := d.Rebuild()
-		c := &capture{names: names}
-		if _, err := analyzer.Annotate(t.Text, analyzer.Options{Names: c}); err != nil {
+		pred, err := PredictRecognizer(d, names)
+		if err != nil {
 			return nil, fmt.Errorf("document %d: %w", k+1, err)
-		}
-		var pred []Chunk
-		for _, m := range c.found {
-			if first, end, ok := t.TokenRange(m.Start, m.End); ok {
-				pred = append(pred, Chunk{first, end, string(m.Label)})
-			}
 		}
 		score.Add(d.GoldChunks(), pred)
 	}
 	return score, nil
+}
+
+// PredictRecognizer returns names's own mentions in the rebuilt document,
+// as chunks of gold tokens.
+func PredictRecognizer(d Document, names analyzer.NameRecognizer) ([]Chunk, error) {
+	t := d.Rebuild()
+	c := &capture{names: names}
+	if _, err := analyzer.Annotate(t.Text, analyzer.Options{Names: c}); err != nil {
+		return nil, err
+	}
+	var pred []Chunk
+	for _, m := range c.found {
+		if first, end, ok := t.TokenRange(m.Start, m.End); ok {
+			pred = append(pred, Chunk{first, end, string(m.Label)})
+		}
+	}
+	return pred, nil
 }
 
 // Predict annotates the rebuilt document and returns its PER, ORG, LOC and

@@ -221,7 +221,7 @@ func logErrors(path string, dev []conll.Document, model *tagger.Model) error {
 	}
 	defer f.Close()
 	for _, d := range dev {
-		pred, err := conll.Predict(d, analyzer.Options{Names: analyzer.TaggerNames{Model: model}})
+		pred, err := conll.PredictRecognizer(d, analyzer.TaggerNames{Model: model})
 		if err != nil {
 			return err
 		}
