@@ -231,6 +231,12 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: the pictures have %v, want %v", scheme, got, want)
 			}
+			// Drawn as SVG, not as unknown HTML elements: every bar, tick
+			// and node has an SVG box of its own.
+			if n := Eval[int](p, `Array.from(document.querySelectorAll("#pictures [data-part=bar], #pictures [data-part=tick-mark], #pictures [data-part=dot]"))
+				.filter(e => !(e instanceof SVGGraphicsElement) || e.getBBox().width <= 0).length`); n != 0 {
+				t.Errorf("%s: %d shapes of the pictures are not drawn as SVG", scheme, n)
+			}
 			for _, c := range Eval[[]contrast](p, pictureContrastJS) {
 				min := 4.5 // text
 				if strings.HasPrefix(c.What, "shape ") {

@@ -163,3 +163,66 @@ func TestFormatInt(t *testing.T) {
 		}
 	}
 }
+
+func TestAliasesValuesAndQuotes(t *testing.T) {
+	text := "Kim Jong-un arrived. “We are friends,” Mr Kim said on Tuesday. “Kim\nJong Un is here,” a guard said."
+	at := func(s string) analyzer.MentionResult {
+		i := strings.Index(text, s)
+		return mention(text, i, i+len(s))
+	}
+	tuesday := at("Tuesday")
+	tuesday.Value, tuesday.Unresolved = "XXXX-WXX-2", true
+	kim := at("Kim\nJong Un")
+	res := &analyzer.Result{
+		Entities: []analyzer.EntityResult{
+			{ID: "e1", Label: analyzer.PER, Name: "Kim Jong-un", Salience: 0.5, Mentions: []analyzer.MentionResult{at("Kim Jong-un"), at("Mr Kim"), kim}},
+			{ID: "e2", Label: analyzer.PER, Name: "Xi", Salience: 0.9, Mentions: []analyzer.MentionResult{}},
+			{ID: "e3", Label: analyzer.DATE, Name: "Tuesday", Mentions: []analyzer.MentionResult{tuesday, tuesday}},
+		},
+		Quotes: []analyzer.QuoteResult{
+			{SpanResult: at("“We are friends,”").SpanResult, Text: "“We are friends,”", Speaker: "e1"},
+			// A mark crosses this one's end: the view must not wrap it.
+			{SpanResult: analyzer.SpanResult{Start: strings.Index(text, "“Kim"), End: strings.Index(text, "Jong Un")}},
+		},
+	}
+	a := newAnnotation(text, res)
+	if got := a.Aliases["e1"]; !slices.Equal(got, []string{"Mr Kim", "Kim Jong Un"}) {
+		t.Errorf("aliases of e1 = %q, want Mr Kim and Kim Jong Un (line break as a space)", got)
+	}
+	if got := a.Values["e3"]; !slices.Equal(got, []dateValue{{"XXXX-WXX-2", true}}) {
+		t.Errorf("values of e3 = %v, want one unresolved value", got)
+	}
+	if len(a.Quotes) != 1 || a.Quotes[0].Index != 0 {
+		t.Errorf("wrapped quotes %+v, want only the first (a mark crosses the second)", a.Quotes)
+	}
+	if ids := []string{a.Groups[0].Entities[0].ID, a.Groups[0].Entities[1].ID}; !slices.Equal(ids, []string{"e2", "e1"}) {
+		t.Errorf("people listed %q, want the most salient first", ids)
+	}
+	if i := a.markAt(strings.Index(text, "Mr Kim")); i < 0 || a.Marks[i].Entity != "e1" {
+		t.Errorf("markAt(Mr Kim) = %d", i)
+	}
+	if i := a.markAt(1); i != -1 {
+		t.Errorf("markAt(1) = %d, want -1: no mark starts there", i)
+	}
+
+	html := app.HTMLString(annotatedText(a, nil, "e1", "q0", nil))
+	for _, want := range []string{`class="quote current"`, `id="current"`, `data-quote="0"`, `XXXX-WXX-2, unresolved`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("view lacks %s:\n%s", want, html)
+		}
+	}
+	if n := strings.Count(html, "<mark"); n != len(a.Marks) {
+		t.Errorf("view has %d marks, want %d", n, len(a.Marks))
+	}
+}
+
+func TestTopTermsBySalience(t *testing.T) {
+	terms := []analyzer.TermResult{{Stem: "a", Count: 9, Salience: 0.2}, {Stem: "b", Count: 1, Salience: 1}, {Stem: "c", Count: 3, Salience: 0.5}}
+	var got []string
+	for _, tr := range topTerms(terms, 2) {
+		got = append(got, tr.Stem)
+	}
+	if want := []string{"b", "c"}; !slices.Equal(got, want) {
+		t.Errorf("topTerms = %q, want %q", got, want)
+	}
+}

@@ -23,7 +23,7 @@ const (
 // entityChart renders a horizontal bar chart of the main entities' mention
 // counts, the most mentioned first. A bar's colour is its label's; clicking
 // it highlights the entity's mentions. Screen readers get the figures as
-// the chart's label.
+// the chart's title (a text node: names never go into attributes).
 func entityChart(main []analyzer.EntityResult, selected string, onSelect app.EventHandler) app.UI {
 	rows := slices.Clone(main)
 	slices.SortStableFunc(rows, func(x, y analyzer.EntityResult) int {
@@ -56,7 +56,6 @@ func entityChart(main []analyzer.EntityResult, selected string, onSelect app.Eve
 		app.FigCaption().Text("Mentions of the main entities"),
 		svgRoot("entity-chart", chartWidth, 8+float64(len(rows))*chartRow).
 			Role("img").
-			Aria("label", "Mentions: "+strings.Join(summary, ", ")).
-			Body(bars...),
+			Body(append([]app.UI{svgTitle("Mentions: " + strings.Join(summary, ", "))}, bars...)...),
 	)
 }

@@ -85,30 +85,42 @@ func exportHTML(a *annotation) (string, error) {
 }
 
 // exportName is the file name of an export: the article's title as a slug
-// ("china-confirms-xi-jinping...") and the format's extension.
+// of at most maxSlug bytes, cut between words ("china-confirms-xi-jinping...")
+// and the format's extension.
 func exportName(text, ext string) string {
+	if strings.TrimSpace(text) == "" {
+		return "article" + ext
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range articleTitle(text) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			dash = true
+			continue
 		}
-		if b.Len() >= 60 {
-			break
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	slug := b.String()
+	if len(slug) > maxSlug {
+		slug = slug[:maxSlug+1]
+		if i := strings.LastIndexByte(slug, '-'); i > 0 {
+			slug = slug[:i]
+		} else {
+			slug = strings.ToValidUTF8(slug[:maxSlug], "")
 		}
 	}
-	if b.Len() == 0 {
+	if slug == "" {
 		return "article" + ext
 	}
-	return b.String() + ext
+	return slug + ext
 }
+
+// maxSlug is the longest an export's name gets before its extension.
+const maxSlug = 60
 
 // exportFormatByKey returns the format with the key.
 func exportFormatByKey(key string) (exportFormat, bool) {

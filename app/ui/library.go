@@ -309,7 +309,10 @@ func (c *Annotator) libraryList(saved bool) app.UI {
 					app.Span().Class("library-meta").Text(savedWhen(e.Saved)+" · "+plural(len(strings.Fields(e.Text)), "word", "words")),
 				),
 				app.Button().Type("button").Class("library-delete").DataSet("article", e.ID).
-					Aria("label", "Delete “"+e.Title+"”").OnClick(c.onLibraryDelete).Text("Delete"),
+					OnClick(c.onLibraryDelete).Body(
+					app.Text("Delete"),
+					app.Span().Class("visually-hidden").Text(" “"+e.Title+"”"),
+				),
 			)
 		}),
 	)

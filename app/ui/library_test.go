@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"annotator/analyzer"
+)
+
+// Two invented articles that name the same people, spelt differently.
+const (
+	talksArticle = `Harbour talks open in Reykjavik
+
+Prime Minister Elena Marquez of Portugal met Iceland's president Jon Gunnarsson in Reykjavik on Tuesday. Ms Marquez said the talks were useful.`
+	dealArticle = `Fishing deal signed in Reykjavik
+
+Elena Márquez and Jón Gunnarsson signed the agreement in Reykjavik on Wednesday. Mrs Márquez called it a good day.`
+)
+
+func TestArticleIDAndTitle(t *testing.T) {
+	if articleID(talksArticle) != articleID(talksArticle) || articleID(talksArticle) == articleID(dealArticle) {
+		t.Error("articleID is not a function of the text alone")
+	}
+	if n := len(articleID("x")); n != 32 {
+		t.Errorf("articleID has %d hex digits, want 32", n)
+	}
+	for text, want := range map[string]string{
+		talksArticle:                        "Harbour talks open in Reykjavik",
+		"\n \n  Two   spaces \t here\nrest": "Two spaces here",
+		"   \n\n":                           "Untitled article",
+		strings.Repeat("a", 200):            strings.Repeat("a", maxTitle-1) + "…",
+	} {
+		if got := articleTitle(text); got != want {
+			t.Errorf("articleTitle(%.20q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestLibraryLinksSavedArticles(t *testing.T) {
+	var l library
+	talks := libraryEntry{ID: articleID(talksArticle), Title: articleTitle(talksArticle), Text: talksArticle, Lang: "en", Saved: 1}
+	deal := libraryEntry{ID: articleID(dealArticle), Title: articleTitle(dealArticle), Text: dealArticle, Lang: "en", Saved: 2}
+	// Loaded from the store, oldest first: the library lists the newest
+	// first and annotates both to link them.
+	l.set([]libraryEntry{talks, deal})
+	if got := []string{l.entries[0].ID, l.entries[1].ID}; !slices.Equal(got, []string{deal.ID, talks.ID}) {
+		t.Errorf("entries %q, want the newest first", got)
+	}
+	if !l.holds(dealArticle) || l.holds(dealArticle+" ") {
+		t.Error("holds does not tell saved texts from others")
+	}
+	names := map[string][]string{}
+	for _, c := range l.shared {
+		if len(c.Documents) < 2 {
+			t.Errorf("cluster %q is in %d articles: not shared", c.Name, len(c.Documents))
+		}
+		for _, m := range c.Documents {
+			if _, ok := l.entry(m.Name); !ok {
+				t.Errorf("cluster %q names an article %q the library lacks", c.Name, m.Name)
+			}
+			names[c.Name] = append(names[c.Name], m.Text)
+		}
+	}
+	// What the analyzer links across the two spellings, as annotate
+	// -corpus does.
+	docs := []analyzer.CorpusDocument{{Name: deal.ID, Result: l.results[deal.ID]}, {Name: talks.ID, Result: l.results[talks.ID]}}
+	if want := sharedClusters(docs); !slices.EqualFunc(l.shared, want, func(x, y analyzer.Cluster) bool { return x.Name == y.Name && len(x.Documents) == len(y.Documents) }) {
+		t.Errorf("shared %v, want LinkCorpus's %v", l.shared, want)
+	}
+	variants := 0
+	for _, texts := range names {
+		if len(texts) == 2 && texts[0] != texts[1] {
+			variants++
+		}
+	}
+	if variants == 0 {
+		t.Errorf("no entity linked across spellings: %v", names)
+	}
+
+	// Saving again replaces; removing unlinks.
+	newer := talks
+	newer.Saved = 3
+	l.add(newer, nil)
+	if len(l.entries) != 2 || l.entries[0].ID != talks.ID {
+		t.Errorf("after saving again, entries %v", l.entries)
+	}
+	l.remove(deal.ID)
+	if len(l.entries) != 1 || len(l.shared) != 0 || l.results[deal.ID] != nil {
+		t.Errorf("after removing one of two, %d entries and %d shared entities", len(l.entries), len(l.shared))
+	}
+}
+
+func TestLibraryLeavesOutWhatTheAnalyzerRefuses(t *testing.T) {
+	var l library
+	l.set([]libraryEntry{
+		{ID: "a", Text: talksArticle, Lang: "en"},
+		{ID: "b", Text: "Elena Marquez \xff", Lang: "en"}, // invalid UTF-8
+		{ID: "c", Text: dealArticle, Lang: "xx"},          // unknown language
+	})
+	if len(l.entries) != 3 || len(l.results) != 1 {
+		t.Errorf("%d entries, %d annotated: want all listed, only the valid one annotated", len(l.entries), len(l.results))
+	}
+}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func TestEntityListShowsAliasesValuesAndDateline(t *testing.T) {
+	text := "Kim Jong Un met Mr Kim's guard on Tuesday and on Friday."
+	at := func(s string) analyzer.MentionResult {
+		i := strings.Index(text, s)
+		return mention(text, i, i+len(s))
+	}
+	tue, fri := at("Tuesday"), at("Friday")
+	tue.Value = "2018-06-19"
+	fri.Value, fri.Unresolved = "XXXX-WXX-5", true
+	for _, c := range []struct {
+		dateline string
+		want     []string
+	}{
+		{"2018-06-18", []string{"Dateline", `datetime="2018-06-18"`}},
+		{"", []string{"No dateline"}},
+	} {
+		res := &analyzer.Result{Dateline: c.dateline, Entities: []analyzer.EntityResult{
+			{ID: "e1", Label: analyzer.PER, Name: "Kim Jong-un", Salience: 0.8, Mentions: []analyzer.MentionResult{at("Kim Jong Un"), at("Mr Kim")}},
+			{ID: "e2", Label: analyzer.DATE, Name: "Tuesday", Mentions: []analyzer.MentionResult{tue}},
+			{ID: "e3", Label: analyzer.DATE, Name: "Friday", Mentions: []analyzer.MentionResult{fri}},
+		}}
+		html := app.HTMLString(entityList(newAnnotation(text, res), "e1", nil))
+		for _, want := range append(c.want,
+			`Kim Jong Un · Mr Kim`, `2018-06-19`, `XXXX-WXX-5`, `unresolved`, `salience 80%`) {
+			if !strings.Contains(html, want) {
+				t.Errorf("dateline %q: the entity list lacks %s:\n%s", c.dateline, want, html)
+			}
+		}
+		// The server writes a true attribute bare: one button is pressed.
+		if n := strings.Count(html, `aria-pressed="false"`); n != 2 {
+			t.Errorf("%d buttons not pressed, want 2 of 3", n)
+		}
+		if n := strings.Count(html, `class="badge"`); n != 1 {
+			t.Errorf("%d unresolved badges, want 1 (Friday)", n)
+		}
+	}
+}
+
+func TestQuoteListNamesSpeakers(t *testing.T) {
+	text := `"One two three four," Kim said. "Five six seven eight," the <b>ministry</b> said. "Nine ten eleven twelve."`
+	q := func(s string) analyzer.SpanResult {
+		i := strings.Index(text, s)
+		return analyzer.SpanResult{Start: i, End: i + len(s)}
+	}
+	k := strings.Index(text, "Kim")
+	res := &analyzer.Result{
+		Entities: []analyzer.EntityResult{{ID: "e1", Label: analyzer.PER, Name: "Kim Jong-un", Mentions: []analyzer.MentionResult{mention(text, k, k+3)}}},
+		Quotes: []analyzer.QuoteResult{
+			{SpanResult: q(`"One two three four,"`), Text: `"One two three four,"`, Speaker: "e1"},
+			{SpanResult: q(`"Five six seven eight,"`), Text: `"Five six seven eight,"`, SpeakerText: "the <b>ministry</b>"},
+			{SpanResult: q(`"Nine ten eleven twelve."`), Text: `"Nine ten eleven twelve."`},
+		},
+	}
+	html := app.HTMLString(quoteList(newAnnotation(text, res), "q1", nil))
+	for _, want := range []string{
+		`class="speaker-name"`, `>Kim Jong-un<`,
+		`class="speaker-text"`, `the &lt;b&gt;ministry&lt;/b&gt;`,
+		`class="speaker-unknown"`, `unattributed`,
+		`data-quote="2"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the quote list lacks %s:\n%s", want, html)
+		}
+	}
+	if n := strings.Count(html, `aria-current="false"`); n != 2 {
+		t.Errorf("%d quotes not current, want 2 of 3", n)
+	}
+	if strings.Contains(html, "<b>") {
+		t.Errorf("markup in a speaker's words became markup:\n%s", html)
+	}
+}
+
+func TestKeyTermsAndPhrases(t *testing.T) {
+	res := &analyzer.Result{
+		Terms:   []analyzer.TermResult{{Stem: "denuclearis", Forms: []string{"denuclearisation", "denuclearization"}, Count: 3, Salience: 1}},
+		Phrases: []analyzer.PhraseResult{{Text: "landmark\nsummit", Count: 2, Salience: 1}},
+	}
+	a := newAnnotation("", res)
+	html := app.HTMLString(keyTerms(a)) + app.HTMLString(keyPhrases(a))
+	for _, want := range []string{`denuclearisation · denuclearization`, `data-stem="denuclearis"`, `landmark summit`, `salience 100%`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the terms lack %s:\n%s", want, html)
+		}
+	}
+	if keyPhrases(newAnnotation("", &analyzer.Result{})) != nil {
+		t.Error("a panel of key phrases without phrases")
+	}
+}

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// picturesResult is a hand-made result: three sentences, names mentioned
+// in some of them, and a date the pictures must leave out.
+func picturesResult() (string, *analyzer.Result) {
+	text := "Kim met Xi. Xi met <Moon> and Kim. Moon left on Tuesday."
+	sentences := []analyzer.SpanResult{{Start: 0, End: 11}, {Start: 12, End: 34}, {Start: 35, End: len(text)}}
+	at := func(s string, nth int) analyzer.MentionResult {
+		i := -1
+		for range nth + 1 {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return mention(text, i, i+len(s))
+	}
+	return text, &analyzer.Result{
+		Sentences: sentences,
+		Entities: []analyzer.EntityResult{
+			{ID: "e1", Label: analyzer.PER, Name: "Kim", Salience: 0.9, Mentions: []analyzer.MentionResult{at("Kim", 0), at("Kim", 1)}},
+			{ID: "e2", Label: analyzer.PER, Name: "Xi", Salience: 0.9, Mentions: []analyzer.MentionResult{at("Xi", 0), at("Xi", 1), at("Xi", 2)}},
+			{ID: "e3", Label: analyzer.DATE, Name: "Tuesday", Salience: 1, Mentions: []analyzer.MentionResult{at("Tuesday", 0)}},
+			{ID: "e4", Label: analyzer.PER, Name: "<Moon>", Salience: 0.5, Mentions: []analyzer.MentionResult{at("<Moon>", 0), at("Moon", 1)}},
+		},
+	}
+}
+
+func ids(es []analyzer.EntityResult) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func TestMainEntities(t *testing.T) {
+	_, res := picturesResult()
+	// Names only; ties in salience go to the most mentioned.
+	if got := ids(mainEntities(res, 8)); !slices.Equal(got, []string{"e2", "e1", "e4"}) {
+		t.Errorf("mainEntities = %q, want e2 e1 e4", got)
+	}
+	if got := ids(mainEntities(res, 2)); !slices.Equal(got, []string{"e2", "e1"}) {
+		t.Errorf("mainEntities(2) = %q", got)
+	}
+	if got := mainEntities(&analyzer.Result{}, 8); len(got) != 0 {
+		t.Errorf("mainEntities of nothing = %v", got)
+	}
+}
+
+func TestCooccurrences(t *testing.T) {
+	_, res := picturesResult()
+	main := mainEntities(res, 8) // e2 Xi, e1 Kim, e4 Moon
+	got := cooccurrences(res, main)
+	// Xi and Kim share sentences 1 and 2; Xi and Moon, Kim and Moon share
+	// sentence 2; Moon's second mention is alone in sentence 3.
+	want := []pair{{0, 1, 2}, {0, 2, 1}, {1, 2, 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("cooccurrences = %v, want %v", got, want)
+	}
+	// A mention outside every sentence counts nowhere.
+	res.Sentences = res.Sentences[:1]
+	if got := cooccurrences(res, main); !slices.Equal(got, []pair{{0, 1, 1}}) {
+		t.Errorf("with one sentence, cooccurrences = %v", got)
+	}
+}
+
+func TestCircleLayout(t *testing.T) {
+	c := point{100, 100}
+	if got := circleLayout(1, c, 50); !slices.Equal(got, []point{c}) {
+		t.Errorf("one node at %v, want the centre", got)
+	}
+	got := circleLayout(4, c, 50)
+	want := []point{{100, 50}, {150, 100}, {100, 150}, {50, 100}}
+	if !slices.Equal(got, want) {
+		t.Errorf("four nodes at %v, want top, right, bottom, left %v", got, want)
+	}
+	for _, p := range circleLayout(7, c, 50) {
+		if d := math.Hypot(p.X-c.X, p.Y-c.Y); math.Abs(d-50) > 0.2 {
+			t.Errorf("node %v is %.2f from the centre, want 50", p, d)
+		}
+	}
+	for _, tc := range []struct {
+		p      point
+		anchor string
+	}{{point{150, 100}, "start"}, {point{50, 100}, "end"}, {point{100, 50}, "middle"}, {c, "middle"}} {
+		if _, _, a := labelPosition(tc.p, c, 10); a != tc.anchor {
+			t.Errorf("label of a node at %v anchored %s, want %s", tc.p, a, tc.anchor)
+		}
+	}
+}
+
+func TestPicturesRender(t *testing.T) {
+	text, res := picturesResult()
+	c := &Annotator{ann: newAnnotation(text, res), selected: "e1"}
+	html := app.HTMLString(c.pictures())
+	count := func(s string) int { return strings.Count(html, s) }
+	for what, want := range map[string]int{
+		`data-part="bar"`:  3,
+		`data-part="tick"`: 7, // mentions of the three names
+		`data-part="node"`: 3,
+		`data-part="edge"`: 3,
+		`<svg`:             3,
+	} {
+		if n := count(what); n != want {
+			t.Errorf("%d %s, want %d", n, what, want)
+		}
+	}
+	if strings.Contains(html, "<Moon>") || !strings.Contains(html, "&lt;Moon&gt;") {
+		t.Errorf("an entity name with markup is not escaped:\n%s", html)
+	}
+	// Kim is selected: its edges are active, the third is not (the
+	// server writes a true attribute bare).
+	if count(`data-active="false"`) != 1 {
+		t.Errorf("%d inactive edges, want 1 of 3", count(`data-active="false"`))
+	}
+	if !strings.Contains(html, "Xi and Kim: 2 sentences") {
+		t.Errorf("the edge titles do not say how many sentences:\n%s", html)
+	}
+	// The tallest bar is the most mentioned: Xi, 3.
+	if !strings.Contains(html, `width="226"`) {
+		t.Errorf("no bar at full length:\n%s", html)
+	}
+
+	empty := &Annotator{ann: newAnnotation("Tuesday.", &analyzer.Result{})}
+	if html := app.HTMLString(empty.pictures()); !strings.Contains(html, "hidden") || strings.Contains(html, "<svg") {
+		t.Errorf("a text without names draws pictures:\n%s", html)
+	}
+}
+
+func TestShorten(t *testing.T) {
+	for in, want := range map[string]string{"Kim": "Kim", "Diaoyutai State Guest House": "Diaoyutai State Gu…", "Ålesund–Molde": "Ålesund–Molde"} {
+		if got := shorten(in, 19); got != want {
+			t.Errorf("shorten(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
