@@ -119,6 +119,7 @@ type extractor struct {
 	feats    []uint64 // static features of all tokens
 	featEnd  []int32  // token i's are feats[featEnd[i-1]:featEnd[i]]
 	docSet   table
+	keep     bool // extract computes and keeps every token's static features (training)
 	doc      *Doc
 	sports   bool    // the document reads like a sports report, where towns are teams
 	firstOcc table   // lower-case word -> 1 + its first capitalised token
@@ -151,6 +152,9 @@ func (x *extractor) extract(doc *Doc) {
 	x.doc = doc
 	x.feats = x.feats[:0]
 	x.featEnd = x.featEnd[:0]
+	if !x.keep {
+		return
+	}
 	for _, s := range doc.Sentences {
 		for len(x.featEnd) < s.First {
 			x.featEnd = append(x.featEnd, int32(len(x.feats)))
@@ -165,7 +169,15 @@ func (x *extractor) extract(doc *Doc) {
 	}
 }
 
+// tokenFeats returns the static features of token i, which must be in a
+// sentence: kept from extract in training, computed now when tagging (each
+// is used once, and a long text's features would fill megabytes).
 func (x *extractor) tokenFeats(i int) []uint64 {
+	if !x.keep {
+		x.feats = x.feats[:0]
+		x.static(i, x.doc.Sentences[x.sentOf[i]])
+		return x.feats
+	}
 	start := int32(0)
 	if i > 0 {
 		start = x.featEnd[i-1]

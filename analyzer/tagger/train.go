@@ -116,6 +116,7 @@ func Train(examples []Example, opts TrainOptions) *Weights {
 func train1(examples []Example, opts TrainOptions) *Weights {
 	p := &perceptron{index: make(map[uint64]int32)}
 	d := decoder{twoPass: opts.TwoPass}
+	d.x.keep = true // the features are scored in both passes
 	order := make([]int, len(examples))
 	for i := range order {
 		order[i] = i
