@@ -169,3 +169,37 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// TestTagEdgeCases: odd documents tag without panicking, and mentions stay
+// inside sentences.
+func TestTagEdgeCases(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", 300)
+	tests := []struct {
+		name string
+		doc  Doc
+	}{
+		{"empty", Doc{}},
+		{"no sentences", Doc{Text: "John Smith", Tokens: []Token{{0, 4, ""}, {5, 10, ""}}}},
+		{"partial sentences", Doc{Text: "John Smith said", Tokens: []Token{{0, 4, ""}, {5, 10, ""}, {11, 15, "said"}}, Sentences: []Range{{1, 3}}}},
+		{"one token", doc("Paris")},
+		{"long token", doc("Mr " + long + " said")},
+		{"non-ASCII", doc("Ångström met Łukasz in Zürich and 東京 🇯🇵 .")},
+		{"many sentences", doc(strings.Repeat("Paris . ", 1000))},
+	}
+	for _, tt := range tests {
+		ms := m.Tag(&tt.doc)
+		for _, mention := range ms {
+			inside := false
+			for _, s := range tt.doc.Sentences {
+				inside = inside || (s.First <= mention.First && mention.End <= s.End)
+			}
+			if !inside || mention.First >= mention.End {
+				t.Errorf("%s: mention %v outside the sentences %v", tt.name, mention, tt.doc.Sentences)
+			}
+		}
+	}
+}

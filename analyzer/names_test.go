@@ -1,0 +1,91 @@
+package analyzer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDefaultNames checks the trained tagger through the pipeline on plain
+// news sentences: the names it must find, with their labels.
+func TestDefaultNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want map[string]Label // mention text -> label
+	}{
+		{"Angela Merkel met Emmanuel Macron in Paris on Monday.",
+			map[string]Label{"Angela Merkel": PER, "Emmanuel Macron": PER, "Paris": LOC}},
+		{"Shares of Siemens rose 3 percent in Frankfurt after the German company raised its forecast.",
+			map[string]Label{"Siemens": ORG, "Frankfurt": LOC, "German": MISC}},
+		{"The United Nations Security Council met in New York on Tuesday.",
+			map[string]Label{"United Nations Security Council": ORG, "New York": LOC}},
+		{"BRUSSELS 1996-08-22\nThe European Commission said on Thursday it disagreed.",
+			map[string]Label{"BRUSSELS": LOC, "European Commission": ORG}},
+	}
+	for _, tt := range tests {
+		doc, err := Annotate(tt.text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]Label{}
+		for _, m := range doc.Mentions {
+			if m.Label.IsName() {
+				got[doc.SpanText(m.Span)] = m.Label
+			}
+		}
+		for name, label := range tt.want {
+			if got[name] != label {
+				t.Errorf("%q: %q labelled %q, want %s (all: %v)", tt.text, name, got[name], label, got)
+			}
+		}
+	}
+}
+
+// TestDefaultNamesContract checks what NameRecognizer promises: sorted,
+// non-overlapping mentions on token boundaries within one sentence, with
+// both token and byte spans set, on texts that stress the tokenizer.
+func TestDefaultNamesContract(t *testing.T) {
+	texts := []string{
+		"",
+		"   \n\n ",
+		"Kim Jong-un’s visit to Beijing, China’s capital, surprised the U.S. and South Korea.",
+		"CHINA CONFIRMS XI JINPING, KIM JONG UN HELD TALKS IN BEIJING\nBEIJING (Reuters) -",
+		"Москва и Санкт-Петербург. 東京 Tokyo 🇯🇵 Mr. Abe said: «Nein». https://example.com/a?b=c mail@example.com",
+		strings.Repeat("Rotor Volgograd 2 Dynamo Moscow 1\n", 50),
+		strings.Repeat("A", 5000) + " Smith",
+	}
+	for _, text := range texts {
+		doc, err := Annotate(text, Options{Names: nameCapture{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := DefaultNames.RecognizeNames(doc)
+		sentenceOf := make([]int, len(doc.Tokens))
+		for k, s := range doc.Sentences {
+			for i := s.FirstToken; i < s.EndToken; i++ {
+				sentenceOf[i] = k
+			}
+		}
+		for i, m := range names {
+			if !m.Label.IsName() {
+				t.Errorf("%q: label %q", text, m.Label)
+			}
+			if m.FirstToken < 0 || m.EndToken > len(doc.Tokens) || m.FirstToken >= m.EndToken {
+				t.Fatalf("%q: bad token range %d-%d", text, m.FirstToken, m.EndToken)
+			}
+			if m.Start != doc.Tokens[m.FirstToken].Start || m.End != doc.Tokens[m.EndToken-1].End {
+				t.Errorf("%q: span %v does not match tokens %d-%d", text, m.Span, m.FirstToken, m.EndToken)
+			}
+			if sentenceOf[m.FirstToken] != sentenceOf[m.EndToken-1] {
+				t.Errorf("%q: %q crosses a sentence boundary", text, doc.SpanText(m.Span))
+			}
+			if i > 0 && names[i-1].End > m.Start {
+				t.Errorf("%q: mentions %v and %v overlap or are unsorted", text, names[i-1].Span, m.Span)
+			}
+		}
+	}
+}
+
+// nameCapture finds no names, leaving the document for the test to tag.
+type nameCapture struct{}
+
+func (nameCapture) RecognizeNames(*Document) []Mention { return nil }
