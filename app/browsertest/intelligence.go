@@ -298,7 +298,7 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 		if node.ID == e.ID {
 			node = main[1]
 		}
-		p.Click(fmt.Sprintf(`#cooccurrence [data-part=node][data-entity=%q]`, node.ID))
+		p.Click(fmt.Sprintf(`#cooccurrence [data-part=node][data-entity=%q] [data-part=dot]`, node.ID))
 		Poll[bool](p, fmt.Sprintf(`document.querySelector('#cooccurrence [data-part=node][data-entity=%q]').getAttribute("aria-pressed") === "true"`, node.ID))
 		checkSelected(t, p, node)
 		p.Click(entityButton(node.ID))

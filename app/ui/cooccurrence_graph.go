@@ -11,9 +11,9 @@ import (
 
 // Geometry of the co-occurrence graph: nodes on a circle, names outside.
 const (
-	graphWidth  = 480.0
-	graphHeight = 330.0
-	graphRadius = 105.0
+	graphWidth  = 420.0
+	graphHeight = 310.0
+	graphRadius = 92.0
 	graphMinR   = 7.0  // node radius of the least mentioned entity
 	graphMaxR   = 17.0 // and of the most mentioned
 	graphMaxW   = 8.0  // edge width of the pair named together most
@@ -66,7 +66,7 @@ func cooccurrenceGraph(main []analyzer.EntityResult, pairs []pair, selected stri
 				svgTitle(e.Name+": "+plural(len(e.Mentions), "mention", "mentions")+", named with "+plural(links[i], "other", "others")),
 				svgElem("circle").DataSet("part", "dot").
 					Attr("cx", num(at[i].X)).Attr("cy", num(at[i].Y)).Attr("r", num(r)),
-				svgText(x, y, anchor, shorten(e.Name, 18)).DataSet("part", "name"),
+				svgText(x, y, anchor, shorten(e.Name, 14)).DataSet("part", "name"),
 			)
 	}
 	return app.Figure().Class("figure graph").Body(
@@ -91,7 +91,7 @@ func labelPosition(p, centre point, r float64) (x, y float64, anchor string) {
 		return p.X, p.Y + r + 14, "middle"
 	}
 	ux, uy := dx/d, dy/d
-	x, y = p.X+ux*(r+5), p.Y+uy*(r+5)+4 // +4: a baseline centres 12px text
+	x, y = p.X+ux*(r+5), p.Y+uy*(r+5)+4 // +4: a baseline centres 13px text
 	switch {
 	case ux > 0.35:
 		anchor = "start"

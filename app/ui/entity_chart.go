@@ -13,11 +13,11 @@ import (
 
 // Geometry of the mention chart, in its own units (the SVG scales to fit).
 const (
-	chartWidth    = 400.0
+	chartWidth    = 360.0
 	chartRow      = 24.0
-	chartLabelEnd = 128.0 // names end here, right-aligned
-	chartBarStart = 134.0
-	chartBarMax   = 226.0 // the longest bar; its count follows it
+	chartLabelEnd = 112.0 // names end here, right-aligned
+	chartBarStart = 118.0
+	chartBarMax   = 208.0 // the longest bar; its count follows it
 )
 
 // entityChart renders a horizontal bar chart of the main entities' mention
@@ -45,7 +45,7 @@ func entityChart(main []analyzer.EntityResult, selected string, onSelect app.Eve
 			OnClick(onSelect).
 			Body(
 				svgTitle(e.Name+": "+plural(n, "mention", "mentions")),
-				svgText(chartLabelEnd, y+15, "end", shorten(e.Name, 20)).DataSet("part", "name"),
+				svgText(chartLabelEnd, y+15, "end", shorten(e.Name, 16)).DataSet("part", "name"),
 				svgElem("rect").DataSet("part", "bar").
 					Attr("x", num(chartBarStart)).Attr("y", num(y+3)).
 					Attr("width", num(w)).Attr("height", num(chartRow-6)).Attr("rx", "2"),

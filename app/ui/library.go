@@ -298,11 +298,12 @@ func (c *Annotator) libraryList(saved bool) app.UI {
 		}
 		return nil
 	}
-	return app.Ul().ID("library-list").Body(
+	return app.Ol().ID("library-list").Body(
 		app.Range(l.entries).Slice(func(i int) app.UI {
 			e := l.entries[i]
 			open := saved && c.ann.Text == e.Text
 			return app.Li().Class("library-entry").DataSet("article", e.ID).Body(
+				app.Span().Class("library-number").Aria("hidden", true).Text(i+1),
 				app.Button().Type("button").Class("library-open").DataSet("article", e.ID).
 					Aria("current", open).OnClick(c.onLibraryOpen).Body(
 					app.Span().Class("library-title").Text(e.Title),
@@ -327,8 +328,9 @@ func savedWhen(ms float64) string {
 }
 
 // sharedEntities renders the cross-article view: each entity two or more
-// saved articles name, with the name and mentions it has in each; a member
-// opens its article with the entity highlighted.
+// saved articles name, with the name and mentions it has in each (the
+// article by its number in the list); a member opens its article with the
+// entity highlighted.
 func (c *Annotator) sharedEntities() app.UI {
 	l := &c.library
 	if len(l.entries) < 2 {
@@ -337,17 +339,18 @@ func (c *Annotator) sharedEntities() app.UI {
 	if len(l.shared) == 0 {
 		return app.P().ID("shared-none").Class("hint").Text("The saved articles share no named entity.")
 	}
+	number := make(map[string]int, len(l.entries))
+	for i, e := range l.entries {
+		number[e.ID] = i + 1
+	}
 	return app.Div().Class("shared").Body(
 		app.H3().Text("Shared entities"),
 		app.Ul().ID("shared").Body(
 			app.Range(l.shared).Slice(func(i int) app.UI {
 				cl := l.shared[i]
 				return app.Li().Class("cluster").DataSet("cluster", cl.ID).DataSet("label", string(cl.Label)).Body(
-					app.Div().Class("cluster-head").Body(
-						app.Span().Class("swatch").Aria("hidden", true),
-						app.Span().Class("cluster-name").Text(cl.Name),
-						app.Span().Class("count").Title("%s", plural(len(cl.Documents), "article", "articles")).Text(len(cl.Documents)),
-					),
+					app.Span().Class("swatch").Aria("hidden", true),
+					app.Span().Class("cluster-name").Text(cl.Name),
 					app.Ul().Class("members").Body(
 						app.Range(cl.Documents).Slice(func(j int) app.UI {
 							m := cl.Documents[j]
@@ -356,8 +359,10 @@ func (c *Annotator) sharedEntities() app.UI {
 								app.Button().Type("button").Class("member").
 									DataSet("article", m.Name).DataSet("entity", m.Entity).
 									OnClick(c.onSharedEntity).Body(
+									app.Span().Class("member-article").Aria("hidden", true).Text(number[m.Name]),
 									app.Span().Class("member-text").Text(m.Text),
-									app.Span().Class("member-article").Text(" in "+entry.Title+" · "+plural(m.Mentions, "mention", "mentions")),
+									app.Span().Class("count").Text(m.Mentions),
+									app.Span().Class("visually-hidden").Text(" "+plural(m.Mentions, "mention", "mentions")+" in “"+entry.Title+"”"),
 								),
 							)
 						}),

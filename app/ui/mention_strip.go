@@ -10,11 +10,11 @@ import (
 
 // Geometry of the mention strips.
 const (
-	stripWidth    = 400.0
+	stripWidth    = 360.0
 	stripRow      = 30.0
-	stripLabelEnd = 128.0
-	stripStart    = 136.0
-	stripEnd      = 394.0
+	stripLabelEnd = 112.0
+	stripStart    = 120.0
+	stripEnd      = 354.0
 )
 
 // mentionStrips renders one strip per main entity: a line standing for the
@@ -30,7 +30,7 @@ func mentionStrips(a *annotation, main []analyzer.EntityResult, selected string,
 		mid := y + stripRow/2
 		ticks := make([]app.UI, 0, len(e.Mentions)+3)
 		ticks = append(ticks,
-			svgText(stripLabelEnd, mid+4, "end", shorten(e.Name, 20)).DataSet("part", "name"),
+			svgText(stripLabelEnd, mid+4, "end", shorten(e.Name, 16)).DataSet("part", "name"),
 			svgElem("line").DataSet("part", "track").
 				Attr("x1", num(stripStart)).Attr("x2", num(stripEnd)).
 				Attr("y1", num(mid)).Attr("y2", num(mid)),

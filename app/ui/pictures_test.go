@@ -126,7 +126,7 @@ func TestPicturesRender(t *testing.T) {
 		t.Errorf("the edge titles do not say how many sentences:\n%s", html)
 	}
 	// The tallest bar is the most mentioned: Xi, 3.
-	if !strings.Contains(html, `width="226"`) {
+	if !strings.Contains(html, `width="208"`) {
 		t.Errorf("no bar at full length:\n%s", html)
 	}
 
