@@ -37,6 +37,12 @@ type annotation struct {
 	// Doc is what the exports need of the analyzer's document (see
 	// exportable); nil when the result did not come from a document.
 	Doc *analyzer.Document
+
+	// main and pairs are what the pictures draw, once pictured
+	// (pictureData).
+	main     []analyzer.EntityResult
+	pairs    []pair
+	pictured bool
 	// Tokens and Elapsed describe the run, for the stats and the benchmark.
 	Tokens  int
 	Elapsed time.Duration

@@ -23,7 +23,6 @@ const (
 // into view and highlights all the entity's mentions. Each strip is one
 // tab stop; the arrow keys, Home and End move between its ticks.
 func mentionStrips(a *annotation, main []analyzer.EntityResult, selected string, onTick, onKey app.EventHandler) app.UI {
-	length := float64(max(len(a.Text), 1))
 	rows := make([]app.UI, len(main))
 	for i, e := range main {
 		y := float64(i) * stripRow
@@ -35,11 +34,16 @@ func mentionStrips(a *annotation, main []analyzer.EntityResult, selected string,
 				Attr("x1", num(stripStart)).Attr("x2", num(stripEnd)).
 				Attr("y1", num(mid)).Attr("y2", num(mid)),
 		)
-		for j, m := range e.Mentions {
-			x := round1(stripStart + (stripEnd-stripStart)*float64(m.Start)/length)
+		for j, t := range stripTicks(e.Mentions, len(a.Text)) {
+			x := round1(stripStart + (stripEnd-stripStart)*t.At)
 			tabIndex := -1
 			if j == 0 {
 				tabIndex = 0
+			}
+			m := e.Mentions[t.First]
+			title := e.Name + ", mention " + strconv.Itoa(t.First+1) + " of " + strconv.Itoa(len(e.Mentions)) + ": " + oneLine(m.Text)
+			if t.Count > 1 {
+				title = e.Name + ", mentions " + strconv.Itoa(t.First+1) + " to " + strconv.Itoa(t.First+t.Count) + " of " + strconv.Itoa(len(e.Mentions))
 			}
 			ticks = append(ticks, svgElem("g").
 				DataSet("part", "tick").
@@ -50,7 +54,7 @@ func mentionStrips(a *annotation, main []analyzer.EntityResult, selected string,
 				OnClick(onTick).
 				On("keydown", onKey).
 				Body(
-					svgTitle(e.Name+", mention "+strconv.Itoa(j+1)+" of "+strconv.Itoa(len(e.Mentions))+": "+oneLine(m.Text)),
+					svgTitle(title),
 					// A wide transparent target, and the tick drawn on it.
 					svgElem("rect").DataSet("part", "hit").
 						Attr("x", num(x-4)).Attr("y", num(y+3)).Attr("width", "8").Attr("height", num(stripRow-6)),
@@ -117,4 +121,36 @@ func (c *Annotator) onTickKey(ctx app.Context, e app.Event) {
 	if next.Truthy() && next.Get("dataset").Get("part").String() == "tick" {
 		next.Call("focus")
 	}
+}
+
+// tick is one tick of a strip: mentions [First, First+Count) of an entity,
+// at At, from 0 (the start of the text) to 1 (its end).
+type tick struct {
+	First, Count int
+	At           float64
+}
+
+// maxTicks is how many ticks a strip draws at most: an entity mentioned
+// more often (in a long text) gets one tick per stretch of the text that
+// mentions it, so that the picture stays small.
+const maxTicks = 240
+
+// stripTicks places an entity's mentions (in text order) on a strip for a
+// text of n bytes: a tick each, or, past maxTicks, one per 1/maxTicks of
+// the text.
+func stripTicks(mentions []analyzer.MentionResult, n int) []tick {
+	length := float64(max(n, 1))
+	ticks := make([]tick, 0, min(len(mentions), maxTicks))
+	for i, m := range mentions {
+		at := float64(m.Start) / length
+		if len(mentions) > maxTicks && len(ticks) > 0 {
+			last := &ticks[len(ticks)-1]
+			if int(at*maxTicks) == int(last.At*maxTicks) {
+				last.Count++
+				continue
+			}
+		}
+		ticks = append(ticks, tick{First: i, Count: 1, At: at})
+	}
+	return ticks
 }

@@ -80,6 +80,18 @@ func cooccurrences(res *analyzer.Result, entities []analyzer.EntityResult) []pai
 	return pairs
 }
 
+// pictureData returns the main entities and their pairs, computed once
+// per run: a page renders at every click, and a long text has many
+// entities.
+func (a *annotation) pictureData() ([]analyzer.EntityResult, []pair) {
+	if !a.pictured {
+		a.main = mainEntities(a.Result, maxMainEntities)
+		a.pairs = cooccurrences(a.Result, a.main)
+		a.pictured = true
+	}
+	return a.main, a.pairs
+}
+
 // point is a position in a picture's coordinates.
 type point struct{ X, Y float64 }
 
@@ -101,10 +113,10 @@ func circleLayout(n int, c point, r float64) []point {
 // where in the article each is mentioned, and who is named with whom.
 func (c *Annotator) pictures() app.UI {
 	a := c.ann
-	var main []analyzer.EntityResult
-	if a != nil {
-		main = mainEntities(a.Result, maxMainEntities)
+	if a == nil {
+		return hiddenPanel("pictures")
 	}
+	main, pairs := a.pictureData()
 	if len(main) == 0 {
 		return hiddenPanel("pictures")
 	}
@@ -113,7 +125,7 @@ func (c *Annotator) pictures() app.UI {
 		app.Div().Class("figures").Body(
 			entityChart(main, c.selected, c.onEntity),
 			mentionStrips(a, main, c.selected, c.onTick, c.onTickKey),
-			cooccurrenceGraph(main, cooccurrences(a.Result, main), c.selected, c.onEntity, c.onNodeKey),
+			cooccurrenceGraph(main, pairs, c.selected, c.onEntity, c.onNodeKey),
 		),
 	)
 }

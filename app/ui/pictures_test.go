@@ -143,3 +143,31 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+func TestStripTicks(t *testing.T) {
+	few := []analyzer.MentionResult{{SpanResult: analyzer.SpanResult{Start: 0}}, {SpanResult: analyzer.SpanResult{Start: 1}}, {SpanResult: analyzer.SpanResult{Start: 50}}}
+	got := stripTicks(few, 100)
+	if want := []tick{{0, 1, 0}, {1, 1, 0.01}, {2, 1, 0.5}}; !slices.Equal(got, want) {
+		t.Errorf("stripTicks of a few mentions = %v, want one tick each %v", got, want)
+	}
+	// A long text mentioning an entity every 10 bytes: one tick per
+	// 1/maxTicks of the text, every mention counted once.
+	var many []analyzer.MentionResult
+	for i := range 10000 {
+		many = append(many, analyzer.MentionResult{SpanResult: analyzer.SpanResult{Start: i * 10}})
+	}
+	got = stripTicks(many, 100000)
+	if len(got) != maxTicks {
+		t.Errorf("%d ticks for 10,000 mentions, want %d", len(got), maxTicks)
+	}
+	total := 0
+	for i, tk := range got {
+		if tk.First != total {
+			t.Fatalf("tick %d starts at mention %d, want %d", i, tk.First, total)
+		}
+		total += tk.Count
+	}
+	if total != len(many) {
+		t.Errorf("the ticks count %d mentions, want %d", total, len(many))
+	}
+}
