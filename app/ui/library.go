@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +21,11 @@ type libraryEntry struct {
 	Text  string
 	Lang  string
 	Saved float64 // when, in milliseconds since 1970 (JavaScript time)
+	// Names are the article's named entities as JSON ([]EntityResult), as
+	// the app of version Version found them: what linking needs, kept so
+	// that opening the library does not annotate every article again.
+	Names   string
+	Version string
 }
 
 // library is the articles saved in this browser and the entities they
@@ -33,7 +39,11 @@ type library struct {
 	// shared are the entities named in two or more saved articles; a
 	// member's Name is its article's id.
 	shared []analyzer.Cluster
-	note   string // what the last action did, for the status line
+	// version is the app's: entries stored by another version are
+	// annotated again, and listed in stale until stored again.
+	version string
+	stale   []libraryEntry
+	note    string // what the last action did, for the status line
 }
 
 // articleID identifies a text: the hex of the first 16 bytes of its
@@ -125,27 +135,65 @@ func sortEntries(entries []libraryEntry) {
 	})
 }
 
-// link annotates the entries not annotated yet and finds the entities
-// that two or more of them share (analyzer.LinkCorpus, as annotate -corpus
-// does). An entry the analyzer refuses is left out of the links.
+// link finds the entities that two or more entries share
+// (analyzer.LinkCorpus, as annotate -corpus does). An entry's names come
+// from its annotation in this session, else from what it was stored with
+// by this version of the app, else from annotating it again (and the entry
+// goes to stale, to be stored with them). An entry the analyzer refuses is
+// left out of the links.
 func (l *library) link() {
 	if l.results == nil {
 		l.results = make(map[string]*analyzer.Result)
 	}
 	var docs []analyzer.CorpusDocument
-	for _, e := range l.entries {
+	for i, e := range l.entries {
 		res, ok := l.results[e.ID]
 		if !ok {
+			res = storedNames(e, l.version)
+		}
+		if res == nil {
 			doc, err := analyzer.Annotate(e.Text, analyzer.Options{Lang: e.Lang})
 			if err != nil {
 				continue
 			}
 			res = doc.Result()
-			l.results[e.ID] = res
+			l.entries[i] = e.withNames(res, l.version)
+			l.stale = append(l.stale, l.entries[i])
 		}
+		l.results[e.ID] = res
 		docs = append(docs, analyzer.CorpusDocument{Name: e.ID, Result: res})
 	}
 	l.shared = sharedClusters(docs)
+}
+
+// withNames returns the entry with the named entities of res, found by
+// the app of the version.
+func (e libraryEntry) withNames(res *analyzer.Result, version string) libraryEntry {
+	var names []analyzer.EntityResult
+	for _, ent := range res.Entities {
+		if ent.Label.IsName() {
+			names = append(names, ent)
+		}
+	}
+	data, err := json.Marshal(names)
+	if err != nil {
+		return e
+	}
+	e.Names, e.Version = string(data), version
+	return e
+}
+
+// storedNames returns the result holding the entry's stored names, nil if
+// another version of the app stored them (or none did).
+func storedNames(e libraryEntry, version string) *analyzer.Result {
+	if e.Names == "" || e.Version != version {
+		return nil
+	}
+	res := &analyzer.Result{Lang: e.Lang}
+	if json.Unmarshal([]byte(e.Names), &res.Entities) != nil {
+		return nil
+	}
+	return res
 }
 
 // sharedClusters returns the clusters of the documents' entities that two
@@ -162,6 +210,7 @@ func sharedClusters(docs []analyzer.CorpusDocument) []analyzer.Cluster {
 
 // openLibrary loads the saved articles once the app has mounted.
 func (c *Annotator) openLibrary(ctx app.Context) {
+	c.library.version = app.Getenv("GOAPP_VERSION")
 	c.library.store.onGone = func() {
 		ctx.Dispatch(func(app.Context) {
 			c.library.set(nil)
@@ -178,8 +227,18 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 			}
 			c.library.state = "ready"
 			c.library.set(entries)
+			c.storeStale()
 		})
 	})
+}
+
+// storeStale stores again the entries annotated anew by this version of
+// the app, with their names. It is a cache: a failure costs only time.
+func (c *Annotator) storeStale() {
+	for _, e := range c.library.stale {
+		c.library.store.put(e, func(error) {})
+	}
+	c.library.stale = nil
 }
 
 // onLibrarySave saves the annotated article.
@@ -193,7 +252,7 @@ func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
 		Text:  c.ann.Text,
 		Lang:  c.ann.Result.Lang,
 		Saved: float64(time.Now().UnixMilli()),
-	}
+	}.withNames(c.ann.Result, c.library.version)
 	res := c.ann.Result
 	c.library.note = "Saving…"
 	c.library.store.put(entry, func(err error) {

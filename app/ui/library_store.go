@@ -174,7 +174,7 @@ func idbError(v app.Value) error {
 
 // toJS is the record stored for an article.
 func (e libraryEntry) toJS() map[string]any {
-	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved}
+	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved, "names": e.Names, "version": e.Version}
 }
 
 // entryFromJS reads a stored record; ok is false for a record that is not
@@ -186,7 +186,7 @@ func entryFromJS(v app.Value) (libraryEntry, bool) {
 		}
 		return ""
 	}
-	e := libraryEntry{ID: str("id"), Title: str("title"), Text: str("text"), Lang: str("lang")}
+	e := libraryEntry{ID: str("id"), Title: str("title"), Text: str("text"), Lang: str("lang"), Names: str("names"), Version: str("version")}
 	if f := v.Get("saved"); f.Type() == app.TypeNumber {
 		e.Saved = f.Float()
 	}

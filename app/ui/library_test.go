@@ -102,3 +102,35 @@ func TestLibraryLeavesOutWhatTheAnalyzerRefuses(t *testing.T) {
 		t.Errorf("%d entries, %d annotated: want all listed, only the valid one annotated", len(l.entries), len(l.results))
 	}
 }
+
+func TestLibraryReusesStoredNames(t *testing.T) {
+	doc, err := analyzer.Annotate(dealArticle, analyzer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks := libraryEntry{ID: "talks", Text: talksArticle, Lang: "en"}
+	// Stored by this version with the names of another text: the library
+	// must use them as stored, without annotating the text.
+	fromDeal := talks.withNames(doc.Result(), "v1")
+	if fromDeal.Version != "v1" || !strings.Contains(fromDeal.Names, "Márquez") || strings.Contains(fromDeal.Names, `"DATE"`) {
+		t.Fatalf("withNames stored %s (version %q): want the names only", fromDeal.Names, fromDeal.Version)
+	}
+	l := library{version: "v1"}
+	l.set([]libraryEntry{fromDeal})
+	var names []string
+	for _, e := range l.results["talks"].Entities {
+		names = append(names, e.Name)
+	}
+	if !slices.Contains(names, "Elena Márquez") || len(l.stale) != 0 {
+		t.Errorf("the library did not use the stored names %q (stale %d)", names, len(l.stale))
+	}
+	// Stored by another version: annotated again, and stale until stored.
+	l = library{version: "v2"}
+	l.set([]libraryEntry{fromDeal})
+	if len(l.stale) != 1 || l.stale[0].Version != "v2" || !strings.Contains(l.stale[0].Names, "Elena Marquez") {
+		t.Errorf("an entry of another version was not annotated again: stale %+v", l.stale)
+	}
+	if l.entries[0].Version != "v2" {
+		t.Errorf("the entry keeps version %q", l.entries[0].Version)
+	}
+}
