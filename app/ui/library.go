@@ -213,9 +213,10 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 	c.library.version = app.Getenv("GOAPP_VERSION")
 	c.library.store.onGone = func() {
 		ctx.Dispatch(func(app.Context) {
+			c.library.results = nil
 			c.library.set(nil)
-			c.library.state = ""
-			c.library.note = "The library was cleared."
+			c.library.state = "ready"
+			c.library.note = "The library was deleted from this device."
 		})
 	}
 	c.library.store.list(func(entries []libraryEntry, err error) {
