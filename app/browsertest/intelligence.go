@@ -446,12 +446,36 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 		id := Eval[string](p, `document.querySelector('#shared li.cluster button.member[data-article="`+articleKey(texts[0])+`"]').dataset.entity`)
 		checkSelected(t, p, entityByID(results[texts[0]], id))
 
-		// Delete both.
-		for range 2 {
-			n := Eval[int](p, `document.querySelectorAll("#library-list li.library-entry").length`)
-			p.Click("#library-list li.library-entry button.library-delete")
-			Poll[bool](p, fmt.Sprintf(`document.querySelectorAll("#library-list li.library-entry").length === %d`, n-1))
+		// Delete one with its button.
+		p.Click("#library-list li.library-entry button.library-delete")
+		Poll[bool](p, `document.querySelectorAll("#library-list li.library-entry").length === 1`)
+		if n := storedArticles(p); n != 1 {
+			t.Errorf("IndexedDB holds %d articles after deleting one of two", n)
 		}
+
+		// Deleting the database (as "clear local data" or another tab
+		// does) is not blocked by the app's connection, empties the
+		// library, and saving works again after.
+		Await[bool](p, `new Promise((resolve, reject) => {
+			const req = indexedDB.deleteDatabase("annotator-library");
+			req.onsuccess = () => resolve(true);
+			req.onerror = () => reject(req.error);
+			req.onblocked = () => reject(new Error("the app's connection blocks deleting the library"));
+		})`)
+		Poll[bool](p, `document.getElementById("library-empty") !== null`)
+		// Even a database someone made again without the app's store.
+		Await[bool](p, `new Promise((resolve, reject) => {
+			const req = indexedDB.open("annotator-library", 1);
+			req.onsuccess = () => { req.result.close(); resolve(true); };
+			req.onerror = () => reject(req.error);
+		})`)
+		Poll[bool](p, `!document.getElementById("library-save").disabled`)
+		p.Click("#library-save")
+		Poll[bool](p, `document.querySelectorAll("#library-list li.library-entry").length === 1`)
+		if n := storedArticles(p); n != 1 {
+			t.Errorf("IndexedDB holds %d articles after saving into a deleted library", n)
+		}
+		p.Click("#library-list li.library-entry button.library-delete")
 		Poll[bool](p, `document.getElementById("library-empty") !== null`)
 		if n := storedArticles(p); n != 0 {
 			t.Errorf("IndexedDB holds %d articles after deleting them all", n)
@@ -692,9 +716,9 @@ func checkHTMLExport(t *testing.T, p *Page, data []byte, text string, res *analy
 }
 
 // storedArticles counts the articles in the library's IndexedDB, read
-// directly, not through the app.
+// directly, not through the app (and without creating the database).
 func storedArticles(p *Page) int {
-	return Await[int](p, `new Promise((resolve, reject) => {
+	return Await[int](p, `indexedDB.databases().then(dbs => dbs.some(d => d.name === "annotator-library")).then(exists => exists && new Promise((resolve, reject) => {
 		const open = indexedDB.open("annotator-library");
 		open.onerror = () => reject(open.error);
 		open.onsuccess = () => {
@@ -704,7 +728,7 @@ func storedArticles(p *Page) int {
 			count.onsuccess = () => { db.close(); resolve(count.result); };
 			count.onerror = () => { db.close(); reject(count.error); };
 		};
-	})`)
+	})).then(Number)`)
 }
 
 // articleKey is the id the library stores a text under: the hex of the

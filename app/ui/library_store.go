@@ -35,13 +35,20 @@ func (s *libraryStore) open(done func(db app.Value, err error)) {
 		done(s.db, nil)
 		return
 	}
+	s.openVersion(libraryVersion, done)
+}
+
+// openVersion opens the database at the version, creating the store if
+// it lacks it. A database someone made without the store (at the current
+// version, so no upgrade would run) is opened again one version up.
+func (s *libraryStore) openVersion(version int, done func(db app.Value, err error)) {
 	idb := app.Window().Get("indexedDB")
 	if !idb.Truthy() {
 		done(nil, errNoIndexedDB)
 		return
 	}
 	var req app.Value
-	if err := catchJS(func() { req = idb.Call("open", libraryDBName, libraryVersion) }); err != nil {
+	if err := catchJS(func() { req = idb.Call("open", libraryDBName, version) }); err != nil {
 		done(nil, err)
 		return
 	}
@@ -57,6 +64,12 @@ func (s *libraryStore) open(done func(db app.Value, err error)) {
 		upgrade.Release()
 		if err != nil {
 			done(nil, err)
+			return
+		}
+		if !db.Get("objectStoreNames").Call("contains", articleStore).Bool() {
+			next := db.Get("version").Int() + 1
+			db.Call("close")
+			s.openVersion(next, done)
 			return
 		}
 		var gone app.Func
