@@ -10,6 +10,7 @@ package gazetteer
 
 import (
 	_ "embed"
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -167,6 +168,47 @@ func (s *hashSet) get(h uint64) uint16 {
 	}
 }
 
+//go:embed clusters.txt
+var clusters string
+
+var (
+	clusterOnce sync.Once
+	clusterSet  hashSet
+)
+
+// Cluster returns the word cluster of the lower-case word whose phrase hash
+// is h: its path in the cluster tree as 1<<depth | bits, so the prefix of
+// length n is code>>(depth-n); 0 when the word has no cluster.
+func Cluster(h uint64) uint16 {
+	clusterOnce.Do(loadClusters)
+	return clusterSet.get(h)
+}
+
+// ClusterDepth returns the depth of a cluster code (its path's length).
+func ClusterDepth(code uint16) int { return bits.Len16(code) - 1 }
+
+// loadClusters parses clusters.txt: lines "path<TAB>word word...".
+func loadClusters() {
+	clusterSet.init(strings.Count(clusters, " ") + strings.Count(clusters, "\n"))
+	for line := range strings.Lines(clusters) {
+		path, words, ok := strings.Cut(strings.TrimRight(line, "\n"), "\t")
+		if !ok || strings.HasPrefix(path, "#") || len(path) > 15 {
+			continue
+		}
+		code := uint16(1)
+		for _, b := range path {
+			code = code<<1 | uint16(b-'0')
+		}
+		for len(words) > 0 {
+			w, rest, _ := strings.Cut(words, " ")
+			clusterSet.add(hashRaw(w), code)
+			words = rest
+		}
+	}
+}
+
 // Fingerprint identifies the lists, so a model trained with other lists is
 // refused rather than silently wrong.
-func Fingerprint() uint64 { return hashRaw(lists) ^ uint64(len(lists)) }
+func Fingerprint() uint64 {
+	return hashRaw(lists) ^ uint64(len(lists)) ^ 31*hashRaw(clusters)
+}

@@ -53,3 +53,31 @@ func BenchmarkLoad(b *testing.B) {
 		load()
 	}
 }
+
+func TestCluster(t *testing.T) {
+	paris, london, tuesday := Cluster(Hash("paris")), Cluster(Hash("london")), Cluster(Hash("tuesday"))
+	if paris == 0 || london == 0 || tuesday == 0 {
+		t.Fatalf("no cluster: paris %d, london %d, tuesday %d", paris, london, tuesday)
+	}
+	if Cluster(Hash("xqzzyplugh")) != 0 {
+		t.Error("a made-up word has a cluster")
+	}
+	prefix := func(c uint16, n int) uint16 { return c >> (ClusterDepth(c) - n) }
+	// Cities share a longer path with each other than with weekdays.
+	shared := func(a, b uint16) int {
+		n := 0
+		for n < min(ClusterDepth(a), ClusterDepth(b)) && prefix(a, n+1) == prefix(b, n+1) {
+			n++
+		}
+		return n
+	}
+	if shared(paris, london) <= shared(paris, tuesday) {
+		t.Errorf("paris/london share %d bits, paris/tuesday %d", shared(paris, london), shared(paris, tuesday))
+	}
+}
+
+func BenchmarkLoadClusters(b *testing.B) {
+	for b.Loop() {
+		loadClusters()
+	}
+}

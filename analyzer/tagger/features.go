@@ -64,6 +64,10 @@ const (
 	tSentLen
 	tPosition
 	tNextShapeWord
+	tCluster
+	tClusterPrev
+	tClusterNext
+	tClusterCap
 )
 
 // maxOccurrences bounds the other occurrences whose contexts a token's
@@ -109,6 +113,7 @@ type tokenInfo struct {
 	docLower   bool   // the document also has this word in lower case
 	docCapMid  bool   // ... and capitalised inside a normal sentence
 	hasLetters bool
+	cluster    uint16 // word cluster code (gazetteer.Cluster), 0 if none
 }
 
 // extractor computes the static features of a document's tokens. It keeps
@@ -259,6 +264,9 @@ func (x *extractor) describe(tok, stem string) tokenInfo {
 		}
 	}
 	ti.lowEnd = int32(len(x.lower))
+	if letters > 0 {
+		ti.cluster = gazetteer.Cluster(hashBytes(x.lower[ti.lowStart:ti.lowEnd]))
+	}
 	ti.lower = lowerHash
 	ti.exact = exact
 	ti.shape = hashBytes(shape[:nshape])
@@ -465,6 +473,20 @@ func (x *extractor) static(i int, s Range) {
 		f2(tCapPrevCur, prevCap, capc),
 		f2(tCapCurNext, capc, nextCap),
 	)
+	if c := ti.cluster; c != 0 {
+		for _, n := range clusterPrefixes {
+			f = append(f, f2(tCluster, uint64(n), clusterPrefix(c, n)))
+		}
+		f = append(f, f2(tClusterCap, clusterPrefix(c, 8), capc))
+	}
+	prevCluster, nextCluster := uint64(1<<16), uint64(1<<16+1)
+	if i-1 >= s.First {
+		prevCluster = clusterPrefix(x.info[i-1].cluster, 8)
+	}
+	if i+1 < s.End {
+		nextCluster = clusterPrefix(x.info[i+1].cluster, 8)
+	}
+	f = append(f, f1(tClusterPrev, prevCluster), f1(tClusterNext, nextCluster))
 	sentLen := uint64(min(s.End-s.First, 8))
 	f = append(f,
 		f2(tLowerNextCap, word, nextCap),
@@ -579,6 +601,21 @@ func (x *extractor) contexts(f []uint64, i int) []uint64 {
 		f = append(f, f1(tCtxPrev, prev), f1(tCtxNext, next))
 	}
 	return f
+}
+
+// clusterPrefixes are the path lengths used as features, coarse to fine.
+var clusterPrefixes = [...]int{5, 8, 11, 14}
+
+// clusterPrefix returns the first n bits of cluster code c's path (the whole
+// path if shorter), as a code.
+func clusterPrefix(c uint16, n int) uint64 {
+	if c == 0 {
+		return 0
+	}
+	if d := gazetteer.ClusterDepth(c); d > n {
+		c >>= d - n
+	}
+	return uint64(c)
 }
 
 func b2u(b bool) uint64 {

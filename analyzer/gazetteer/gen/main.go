@@ -109,15 +109,16 @@ var titles = []string{
 }
 
 func main() {
-	out := flag.String("out", "analyzer/gazetteer/lists.txt", "file to write")
+	out := flag.String("out", "analyzer/gazetteer/lists.txt", "name lists to write")
+	clusters := flag.String("clusters", "analyzer/gazetteer/clusters.txt", "word clusters to write (empty: skip)")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	if err := run(*out, *clusters); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string) error {
+func run(out, clusters string) error {
 	dir, err := os.MkdirTemp("", "gazetteer-gen-")
 	if err != nil {
 		return err
@@ -182,7 +183,13 @@ func run(out string) error {
 		}
 		fmt.Fprintf(os.Stderr, "%-10s %6d\n", k, len(words))
 	}
-	return os.WriteFile(out, []byte(b.String()), 0o644)
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	if clusters == "" {
+		return nil
+	}
+	return writeClusters(dir, clusters)
 }
 
 // keep drops empty, over-long and non-text phrases.
