@@ -1,0 +1,76 @@
+package main
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"annotator/analyzer/conll"
+	"annotator/analyzer/tagger"
+)
+
+func read(t *testing.T, s string) []conll.Document {
+	t.Helper()
+	docs, err := conll.Read(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestExample checks that gold labels land on the pipeline's tokens.
+func TestExample(t *testing.T) {
+	docs := read(t, "Peter B-PER\nBlackburn I-PER\nvisited O\nU.S. B-LOC\nsites O\n. O\n")
+	ex, lost, err := example(docs[0])
+	if err != nil || lost != 0 {
+		t.Fatalf("lost %d, err %v", lost, err)
+	}
+	got := tagger.Decode(ex.Gold)
+	want := []tagger.Mention{{First: 0, End: 2, Type: tagger.PER}, {First: 3, End: 4, Type: tagger.LOC}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("gold mentions %v, want %v", got, want)
+	}
+	if n := len(ex.Doc.Tokens); n != 6 {
+		t.Errorf("%d tokens, want 6", n)
+	}
+}
+
+func TestTitleCase(t *testing.T) {
+	titleShare = 1
+	defer func() { titleShare = 0.5 }()
+	tests := []struct {
+		in   string
+		want []string // acceptable headlines
+		ok   bool
+	}{
+		{"SOCCER O\n- O\nJAPAN B-LOC\nGET O\nLUCKY O\nWIN O\n", []string{"Soccer - Japan Get Lucky Win"}, true},
+		{"Kim B-PER\nwon O\nthe O\nrace O\n", nil, false}, // not ALL CAPS
+		{"TALKS O\nIN O\nTHE O\nCITY B-LOC\nOF I-LOC\nLONDON I-LOC\n", []string{"Talks In The City Of London", "Talks in the City of London"}, true},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, tt := range tests {
+		d := read(t, tt.in)[0]
+		out, ok := titleCase(d, rng)
+		if ok != tt.ok {
+			t.Fatalf("%q: ok %v, want %v", tt.in, ok, tt.ok)
+		}
+		if !ok {
+			continue
+		}
+		var words []string
+		for _, tok := range out.Sentences[0] {
+			words = append(words, tok.Text)
+		}
+		got := strings.Join(words, " ")
+		found := false
+		for _, w := range tt.want {
+			found = found || got == w
+		}
+		if !found {
+			t.Errorf("got %q, want one of %q", got, tt.want)
+		}
+		if out.Tags()[2] != d.Tags()[2] {
+			t.Error("labels changed")
+		}
+	}
+}
