@@ -46,45 +46,22 @@ func mergeMentions(names, numbers []Mention) []Mention {
 //   - different full names never merge, even when they share words (Kim
 //     Jong-un and Kim Jong-il), and an ambiguous short form stays apart.
 //
-// Dates and numbers group by their text. Every mention takes the label of
-// its entity: the most frequent among its mentions.
+// Names only group with names of the same label: Detroit the city (LOC) and
+// Detroit the team (ORG) are two entities, and a mention keeps the label the
+// recogniser gave it. Dates and numbers group by their text.
 func groupEntities(doc *Document) {
 	g := newEntityGrouper(doc)
 	g.groupFullNames()
-	g.settlePersons()
 	g.linkShortForms()
 	g.number()
-}
-
-// settlePersons makes the forms of each group agree on being a person, by
-// the group's majority label: a name tagged PER twice and ORG once is a
-// person, and its titles come off for matching.
-func (g *entityGrouper) settlePersons() {
-	votes := make(map[int]int) // group root → PER mentions minus others
-	for _, f := range g.forms {
-		if f.person {
-			votes[g.find(f.mention)]++
-		} else {
-			votes[g.find(f.mention)]--
-		}
-	}
-	for i := range g.forms {
-		f := &g.forms[i]
-		person := votes[g.find(f.mention)] > 0
-		if person != f.person {
-			f.person = person
-			f.words = nameWords(g.doc.SpanText(g.doc.Mentions[f.mention].Span), person)
-			f.key = nameKey(f.words)
-		}
-	}
 }
 
 // nameForm is a name mention seen through the alias rules.
 type nameForm struct {
 	mention int
-	words   []string // folded words, titles dropped: [kim jong un]
-	key     string   // words joined without spaces: kimjongun
-	person  bool
+	words   []string // folded words, titles dropped: [kim jong-un]
+	key     string   // label and words without spaces or hyphens: PER/kimjongun
+	label   Label
 }
 
 type entityGrouper struct {
@@ -106,7 +83,7 @@ func newEntityGrouper(doc *Document) *entityGrouper {
 		if len(words) == 0 {
 			continue
 		}
-		g.forms = append(g.forms, nameForm{mention: i, words: words, key: nameKey(words), person: m.Label == PER})
+		g.forms = append(g.forms, nameForm{mention: i, words: words, key: string(m.Label) + "/" + nameKey(words), label: m.Label})
 	}
 	return g
 }
@@ -206,52 +183,53 @@ func (g *entityGrouper) linkShortForms() {
 	}
 }
 
-// shortFormIndex finds the full names a short form can stand for: a lone
-// word that begins or ends a person's name (Kim → Kim Jong-un, Trump →
-// Donald Trump), an acronym of an organisation, place or event (SCMP → South
-// China Morning Post), or two or more of its leading or trailing words (Great
-// Hall → Great Hall of the People).
-type shortFormIndex struct {
-	personWord map[string][]int
-	acronym    map[string][]int
-	part       map[string][]int
-}
+// shortFormIndex finds the full names of the same label a short form can
+// stand for: a lone word that begins or ends a person's name (Kim → Kim
+// Jong-un, Trump → Donald Trump), an acronym of an organisation, place or
+// event (SCMP → South China Morning Post), or two or more of its leading or
+// trailing words (Great Hall → Great Hall of the People).
+type shortFormIndex map[string][]int // label/kind/words → group roots
 
-func newShortFormIndex(full map[int]nameForm) *shortFormIndex {
-	x := &shortFormIndex{personWord: map[string][]int{}, acronym: map[string][]int{}, part: map[string][]int{}}
+func newShortFormIndex(full map[int]nameForm) shortFormIndex {
+	x := shortFormIndex{}
+	add := func(f nameForm, kind, words string, r int) {
+		k := string(f.label) + "/" + kind + "/" + words
+		x[k] = append(x[k], r)
+	}
 	for r, f := range full {
 		n := len(f.words)
 		if n < 2 {
 			continue
 		}
-		if f.person {
-			x.personWord[f.words[0]] = append(x.personWord[f.words[0]], r)
+		if f.label == PER {
+			add(f, "word", f.words[0], r)
 			if f.words[n-1] != f.words[0] {
-				x.personWord[f.words[n-1]] = append(x.personWord[f.words[n-1]], r)
+				add(f, "word", f.words[n-1], r)
 			}
 			continue
 		}
 		if a := acronymOf(f.words); len(a) >= 2 && len(a) <= 6 {
-			x.acronym[a] = append(x.acronym[a], r)
+			add(f, "acronym", a, r)
 		}
 		for k := 2; k < n; k++ {
-			x.part[strings.Join(f.words[:k], " ")] = append(x.part[strings.Join(f.words[:k], " ")], r)
-			x.part[strings.Join(f.words[n-k:], " ")] = append(x.part[strings.Join(f.words[n-k:], " ")], r)
+			add(f, "part", strings.Join(f.words[:k], " "), r)
+			add(f, "part", strings.Join(f.words[n-k:], " "), r)
 		}
 	}
 	return x
 }
 
-func (x *shortFormIndex) candidates(f nameForm) []int {
+func (x shortFormIndex) candidates(f nameForm) []int {
+	prefix := string(f.label) + "/"
 	switch {
-	case f.person && len(f.words) == 1:
-		return x.personWord[f.words[0]]
-	case f.person:
+	case f.label == PER && len(f.words) == 1:
+		return x[prefix+"word/"+f.words[0]]
+	case f.label == PER:
 		return nil
 	case len(f.words) == 1:
-		return x.acronym[f.words[0]]
+		return x[prefix+"acronym/"+f.words[0]]
 	default:
-		return x.part[strings.Join(f.words, " ")]
+		return x[prefix+"part/"+strings.Join(f.words, " ")]
 	}
 }
 
@@ -281,7 +259,7 @@ func uniqueInts(xs []int) []int {
 }
 
 // number builds the entities from the groups, in order of first mention,
-// and gives each its label and canonical name.
+// and gives each its label (all its mentions share it) and canonical name.
 func (g *entityGrouper) number() {
 	doc := g.doc
 	doc.Entities = doc.Entities[:0]
@@ -299,27 +277,9 @@ func (g *entityGrouper) number() {
 	}
 	for e := range doc.Entities {
 		ent := &doc.Entities[e]
-		ent.Label = majorityLabel(doc, ent.Mentions)
+		ent.Label = doc.Mentions[ent.Mentions[0]].Label
 		ent.Name = canonicalName(doc, ent.Mentions)
-		for _, m := range ent.Mentions {
-			doc.Mentions[m].Label = ent.Label
-		}
 	}
-}
-
-// majorityLabel is the most frequent label of the mentions, the earliest on
-// a tie.
-func majorityLabel(doc *Document, mentions []int) Label {
-	counts := make(map[Label]int, 2)
-	best := doc.Mentions[mentions[0]].Label
-	for _, m := range mentions {
-		l := doc.Mentions[m].Label
-		counts[l]++
-		if counts[l] > counts[best] {
-			best = l
-		}
-	}
-	return best
 }
 
 // canonicalName is the most complete mention: the longest once titles,
