@@ -130,6 +130,11 @@ func (j *Job) annotateChunk(start, end int) {
 	chunk.Sentences = SplitSentences(doc.Text, chunk.Tokens)
 	stemTokens(chunk)
 	mentions := mergeMentions(j.names.RecognizeNames(chunk), findNumbers(chunk))
+	if len(doc.Tokens) == 0 {
+		// The first chunk (for an article, the whole text) needs no copy.
+		doc.Tokens, doc.Sentences, doc.Mentions = chunk.Tokens, chunk.Sentences, mentions
+		return
+	}
 	base := len(doc.Tokens)
 	for _, s := range chunk.Sentences {
 		s.FirstToken += base

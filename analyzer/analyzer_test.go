@@ -338,3 +338,30 @@ func TestJobChunksLikeOnePass(t *testing.T) {
 		t.Error("chunked terms or stats differ")
 	}
 }
+
+// BenchmarkAnnotateArticles annotates article-sized documents one by one
+// (the CoNLL development set's documents when ../shared is present), as the
+// app does: per-document costs count here.
+func BenchmarkAnnotateArticles(b *testing.B) {
+	docs := strings.Split(benchmarkText(b), "\n\n")
+	tokens, bytes := 0, 0
+	for _, d := range docs {
+		doc, err := Annotate(d, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens += len(doc.Tokens)
+		bytes += len(d)
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if _, err := Annotate(d, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

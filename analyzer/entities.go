@@ -262,8 +262,8 @@ func uniqueInts(xs []int) []int {
 // and gives each its label (all its mentions share it) and canonical name.
 func (g *entityGrouper) number() {
 	doc := g.doc
-	doc.Entities = doc.Entities[:0]
-	index := make(map[int]int) // group root → entity
+	doc.Entities = make([]Entity, 0, len(doc.Mentions))
+	index := make(map[int]int, len(doc.Mentions)) // group root → entity
 	for i := range doc.Mentions {
 		r := g.find(i)
 		e, ok := index[r]

@@ -71,6 +71,11 @@ type stemEntry struct {
 	// term groups key terms: the stem of the British spelling in English,
 	// the stem elsewhere.
 	term string
+	// reporting marks words every news story uses ("said"), left out of
+	// key terms; phraseEdges tells whether a key phrase may start or end
+	// with the word.
+	reporting   bool
+	phraseEdges uint8
 }
 
 // stemCache remembers the stem of each surface form: snowball lower-cases and
@@ -95,7 +100,7 @@ func (c *stemCache) lookup(form string) stemEntry {
 		c.forms = make(map[string]stemEntry)
 	}
 	lower := strings.ToLower(form)
-	e := stemEntry{stem: c.stem(lower, true), stop: c.isStop(lower)}
+	e := stemEntry{stem: c.stem(lower, true), stop: c.isStop(lower), reporting: reportingWords[lower], phraseEdges: phraseEdges(lower)}
 	e.term = e.stem
 	if c.british {
 		if b := britishSpelling(lower); b != lower {

@@ -27,31 +27,40 @@ const (
 // words, scored by their count and their words' salience.
 func keyTerms(doc *Document) ([]Term, []Phrase) {
 	inMention := mentionTokens(doc)
-	type group struct {
-		term  Term
-		first int
-	}
-	var groups []group
-	byKey := make(map[string]int)
-	keys := make([]string, len(doc.Tokens)) // term key of each content word
+	// About one token in four starts a new term in an article.
+	groups := make([]termGroup, 0, len(doc.Tokens)/4+1)
+	byKey := make(map[string]int32, len(doc.Tokens)/4+1)
+	termOf := make([]int32, len(doc.Tokens)) // term group of each content word, -1 for others
+	edges := make([]uint8, len(doc.Tokens))  // whether a phrase may start or end at each token
+	cache := stemCaches[doc.Lang]
+	cache.mu.Lock()
 	for i, t := range doc.Tokens {
-		if t.Kind != Word || inMention[i] || !isContentWord(doc, i) || reportingWords[strings.ToLower(doc.TokenText(i))] {
+		termOf[i] = -1
+		if t.Kind != Word || inMention[i] {
 			continue
 		}
 		form := doc.TokenText(i)
-		key := TermKey(doc.Lang, form)
-		keys[i] = key
-		g, ok := byKey[key]
-		if !ok {
-			g = len(groups)
-			byKey[key] = g
-			groups = append(groups, group{term: Term{Stem: key}, first: i})
+		if !looksLikeContent(form) {
+			continue
 		}
+		e := cache.lookup(form)
+		if e.stop || e.reporting {
+			continue
+		}
+		g, ok := byKey[e.term]
+		if !ok {
+			g = int32(len(groups))
+			byKey[e.term] = g
+			groups = append(groups, termGroup{term: Term{Stem: e.term}, first: i})
+		}
+		termOf[i] = g
+		edges[i] = e.phraseEdges
 		groups[g].term.Count++
 		if !hasFormFold(groups[g].term.Forms, form) {
 			groups[g].term.Forms = append(groups[g].term.Forms, strings.ToLower(form))
 		}
 	}
+	cache.mu.Unlock()
 	bg := background(doc.Lang)
 	top := 0.0
 	for i := range groups {
@@ -62,6 +71,7 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 	for i := range groups {
 		groups[i].term.Salience = round3(groups[i].term.Salience / top)
 	}
+	phrases := keyPhrases(doc, termOf, edges, groups)
 	sort.SliceStable(groups, func(a, b int) bool {
 		ta, tb := groups[a].term, groups[b].term
 		if ta.Salience != tb.Salience {
@@ -69,11 +79,6 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 		}
 		return groups[a].first < groups[b].first
 	})
-	salience := make(map[string]float64, len(groups))
-	for _, g := range groups {
-		salience[g.term.Stem] = g.term.Salience
-	}
-	phrases := keyPhrases(doc, keys, salience)
 	if len(groups) > MaxTerms {
 		groups = groups[:MaxTerms]
 	}
@@ -84,35 +89,67 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 	return terms, phrases
 }
 
+// termGroup counts one key term.
+type termGroup struct {
+	term  Term
+	first int // token where it first appears
+}
+
+// Phrase edges of a word, kept in the word cache.
+const (
+	canStartPhrase uint8 = 1 << iota
+	canEndPhrase
+)
+
+// phraseEdges tells whether a phrase may start or end with the word (lower
+// case). Without parts of speech, adverbs (-ly) and common verbs do not
+// start one ("quickly sanctions", "took part"), verb forms (-ed, -ing) and
+// common verbs do not end one.
+func phraseEdges(lower string) uint8 {
+	var edges uint8
+	if !strings.HasSuffix(lower, "ly") && !commonVerbs[lower] {
+		edges |= canStartPhrase
+	}
+	if !strings.HasSuffix(lower, "ed") && !strings.HasSuffix(lower, "ing") && !commonVerbs[lower] {
+		edges |= canEndPhrase
+	}
+	return edges
+}
+
+// phraseKey is up to four term groups, -1 past the phrase's end.
+type phraseKey [4]int32
+
 // keyPhrases counts every run of two to four content words inside a
 // sentence with only spaces between them ("joint military manoeuvres"),
-// grouped by their words' term keys. A run that a longer one with the same
+// grouped by their words' terms. A run that a longer one with the same
 // count contains is dropped ("military manoeuvres" inside "joint military
 // manoeuvres"). Phrases rank by count times the mean salience of their
-// words. Without parts of speech, runs that start with an adverb or a common
-// verb ("quickly sanctions", "took part") or end in a verb form (-ed, -ing)
-// are left out.
-func keyPhrases(doc *Document, keys []string, salience map[string]float64) []Phrase {
+// words, and must start and end with words that can (see phraseEdges).
+func keyPhrases(doc *Document, termOf []int32, edges []uint8, terms []termGroup) []Phrase {
 	var groups []*phraseGroup
-	byKey := make(map[string]*phraseGroup)
+	byKey := make(map[phraseKey]*phraseGroup)
 	for _, s := range doc.Sentences {
 		for k := s.FirstToken; k < s.EndToken; {
 			end := k
-			for end < s.EndToken && keys[end] != "" && (end == k || isSpaceGap(doc.Text[doc.Tokens[end-1].End:doc.Tokens[end].Start])) {
+			for end < s.EndToken && termOf[end] >= 0 && (end == k || isSpaceGap(doc.Text[doc.Tokens[end-1].End:doc.Tokens[end].Start])) {
 				end++
 			}
 			for from := k; from < end; from++ {
+				if edges[from]&canStartPhrase == 0 {
+					continue
+				}
 				for n := 2; n <= 4 && from+n <= end; n++ {
-					if !isPhraseStart(doc.TokenText(from)) || !isPhraseEnd(doc.TokenText(from+n-1)) {
+					if edges[from+n-1]&canEndPhrase == 0 {
 						continue
 					}
-					key := strings.Join(keys[from:from+n], " ")
+					key := phraseKey{-1, -1, -1, -1}
+					copy(key[:], termOf[from:from+n])
 					g := byKey[key]
 					if g == nil {
 						text := strings.ToLower(doc.Text[doc.Tokens[from].Start:doc.Tokens[from+n-1].End])
-						g = &phraseGroup{phrase: Phrase{Text: text}, words: keys[from : from+n], first: from}
-						for _, w := range g.words {
-							g.score += salience[w] / float64(n)
+						g = &phraseGroup{phrase: Phrase{Text: text}, key: key, words: n, first: from}
+						for _, t := range termOf[from : from+n] {
+							g.score += terms[t].term.Salience / float64(n)
 						}
 						byKey[key] = g
 						groups = append(groups, g)
@@ -125,12 +162,15 @@ func keyPhrases(doc *Document, keys []string, salience map[string]float64) []Phr
 	}
 	// A phrase inside a longer one with the same count is only ever part of it.
 	for _, long := range groups {
-		n := len(long.words)
+		n := long.words
 		if n < 3 {
 			continue
 		}
-		for _, sub := range [][]string{long.words[:n-1], long.words[1:]} {
-			if g := byKey[strings.Join(sub, " ")]; g != nil && g.phrase.Count == long.phrase.Count {
+		prefix, suffix := phraseKey{-1, -1, -1, -1}, phraseKey{-1, -1, -1, -1}
+		copy(prefix[:], long.key[:n-1])
+		copy(suffix[:], long.key[1:n])
+		for _, sub := range []phraseKey{prefix, suffix} {
+			if g := byKey[sub]; g != nil && g.phrase.Count == long.phrase.Count {
 				g.subsumed = true
 			}
 		}
@@ -167,20 +207,11 @@ func keyPhrases(doc *Document, keys []string, salience map[string]float64) []Phr
 // phraseGroup counts one key phrase.
 type phraseGroup struct {
 	phrase   Phrase
-	words    []string // term keys
-	first    int      // token where it first appears
+	key      phraseKey
+	words    int
+	first    int // token where it first appears
 	score    float64
 	subsumed bool
-}
-
-func isPhraseStart(w string) bool {
-	lw := strings.ToLower(w)
-	return !strings.HasSuffix(lw, "ly") && !commonVerbs[lw]
-}
-
-func isPhraseEnd(w string) bool {
-	lw := strings.ToLower(w)
-	return !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "ing") && !commonVerbs[lw]
 }
 
 // commonVerbs are frequent verb forms that snowball's stop list keeps.
@@ -227,23 +258,27 @@ func mentionTokens(doc *Document) []bool {
 	return in
 }
 
-// isContentWord reports whether token i can be a key term: at least three
-// letters, mostly letters, not a stop word, not a clitic.
+// isContentWord reports whether token i can be a key term: it looks like
+// content (see looksLikeContent) and is not a stop word.
 func isContentWord(doc *Document, i int) bool {
 	w := doc.TokenText(i)
-	if utf8.RuneCountInString(w) < 3 || isApostrophe(firstRune(w)) {
+	return looksLikeContent(w) && !IsStopWord(doc.Lang, w)
+}
+
+// looksLikeContent reports whether a word can be a key term before its stop
+// word is checked: at least three letters, mostly letters, not a clitic.
+func looksLikeContent(w string) bool {
+	if len(w) < 3 || utf8.RuneCountInString(w) < 3 || isApostrophe(firstRune(w)) {
 		return false
 	}
-	letters := 0
+	letters, runes := 0, 0
 	for _, r := range w {
+		runes++
 		if unicode.IsLetter(r) {
 			letters++
 		}
 	}
-	if letters*2 < utf8.RuneCountInString(w) {
-		return false
-	}
-	return !IsStopWord(doc.Lang, w)
+	return letters*2 >= runes
 }
 
 func hasFormFold(forms []string, form string) bool {
