@@ -1,8 +1,11 @@
 package tagger
 
-// decoder tags documents greedily, left to right: each token's tag is the
-// best-scoring one given the tags already chosen (Ratinov and Roth found
-// this as good as Viterbi for NER, at a fraction of the cost).
+// decoder tags documents left to right. Training is greedy: each token's
+// tag is the best-scoring one given the tags already chosen, unconstrained,
+// so the perceptron learns from its own mistakes as they come. Tagging
+// keeps a small beam of valid BILOU sequences per sentence: a name whose
+// first word looked like a name on its own ("Jansher" in "Jansher Khan")
+// is no longer cut in two by a greedy choice the next word regrets.
 type decoder struct {
 	x     extractor
 	feats []uint64
@@ -18,20 +21,72 @@ type decoder struct {
 	// depend on tags, computed in the first pass and reused in the second
 	// (when tagging; in training the weights move in between).
 	static [][numTags]float32
+	scores [numTags]float32
+	// Tagging: the beam's width, the scores of the previous-tag features
+	// that take few values, and the beam's hypotheses token by token.
+	beam    int
+	trans   *transitions
+	lattice []hyp
+	width   []int
+	path    []uint8
+	// byPrev[prev] caches the current token's scores of the features of
+	// previous tag prev, valid when byPrevGen[prev] == gen.
+	byPrev    [numTags + 1][numTags]float32
+	byPrevGen [numTags + 1]uint32
+	gen       uint32
+}
+
+// hyp is a beam hypothesis at one token: its tag, the tag before, the
+// sequence's score and the hypothesis it extends at the previous token.
+type hyp struct {
+	score     float32
+	tag, prev uint8
+	back      int16
+}
+
+// noTag is the previous tag at a sentence's start.
+const noTag = uint8(numTags)
+
+// transitions holds the scores of the previous-tag features whose values
+// are few (tTagPrev, tTagPrev2, tTagPrevCap), so that a beam hypothesis
+// costs one lookup (tTagPrevLower) rather than four.
+type transitions struct {
+	pair [numTags + 1][numTags + 1][numTags]float32 // [prev2][prev]
+	cap  [numTags + 1][capKinds][numTags]float32    // [prev][cap]
+}
+
+func newTransitions(sc scorer) *transitions {
+	t := new(transitions)
+	for prev := range numTags + 1 {
+		var base [numTags]float32
+		sc.score([]uint64{f1(tTagPrev, uint64(prev))}, &base)
+		for prev2 := range numTags + 1 {
+			t.pair[prev2][prev] = base
+			sc.score([]uint64{f2(tTagPrev2, uint64(prev2), uint64(prev))}, &t.pair[prev2][prev])
+		}
+		for c := range capKinds {
+			sc.score([]uint64{f2(tTagPrevCap, uint64(prev), uint64(c))}, &t.cap[prev][c])
+		}
+	}
+	return t
 }
 
 // scorer adds the weights of features to per-tag scores.
 type scorer interface {
 	score(feats []uint64, s *[numTags]float32)
+	// add1 is score of one feature, faster.
+	add1(f uint64, s *[numTags]float32)
 }
 
 // learner is called at each token during training with its features, gold
 // and predicted tag.
 type learner func(feats []uint64, gold, pred uint8)
 
-// tag returns the tags of doc's tokens. With learn set, gold must hold the
-// gold tags: learn sees every token, and transitions are not constrained
-// (the model learns them); otherwise only valid BILOU sequences come out.
+// tag returns the tags of doc's tokens. With learn set (training), gold
+// must hold the gold tags, learn sees every token and decoding is greedy
+// and unconstrained (the model learns the transitions); otherwise (tagging)
+// a beam search of width d.beam over valid BILOU sequences, scored with
+// d.trans, picks each sentence's tags.
 func (d *decoder) tag(doc *Doc, sc scorer, gold []uint8, learn learner) []uint8 {
 	d.x.extract(doc)
 	n := len(doc.Tokens)
@@ -54,42 +109,27 @@ func (d *decoder) tag(doc *Doc, sc scorer, gold []uint8, learn learner) []uint8 
 
 func (d *decoder) pass(doc *Doc, sc scorer, gold []uint8, learn learner) {
 	d.hist.reset(len(doc.Tokens))
-	var scores [numTags]float32
 	for _, s := range doc.Sentences {
+		if learn == nil {
+			d.beamSentence(s, sc)
+			continue
+		}
 		for i := s.First; i < s.End; i++ {
-			prev, prev2 := uint8(numTags), uint8(numTags) // sentence start
+			prev, prev2 := noTag, noTag
 			if i-1 >= s.First {
 				prev = d.tags[i-1]
 			}
 			if i-2 >= s.First {
 				prev2 = d.tags[i-2]
 			}
-			if learn == nil {
-				if !d.second {
-					scores = [numTags]float32{}
-					sc.score(d.x.tokenFeats(i), &scores)
-					d.static[i] = scores
-				}
-				scores = d.static[i]
-				d.feats = d.dynamic(d.feats[:0], i, prev, prev2)
-			} else {
-				scores = [numTags]float32{}
-				d.feats = d.dynamic(append(d.feats[:0], d.x.tokenFeats(i)...), i, prev, prev2)
-			}
-			sc.score(d.feats, &scores)
-			var best uint8
-			if learn != nil {
-				// Training: unconstrained, and later tokens see the
-				// predicted tags, as they will when tagging.
-				best = argmax(&scores)
-				learn(d.feats, gold[i], best)
-			} else {
-				p := prev
-				if p == uint8(numTags) {
-					p = tagO
-				}
-				best = argmaxValid(&scores, p, i == s.End-1)
-			}
+			d.scores = [numTags]float32{}
+			f := append(d.feats[:0], d.x.tokenFeats(i)...)
+			f = d.prevFeats(f, i, prev, prev2)
+			d.feats = d.docFeats(f, i)
+			sc.score(d.feats, &d.scores)
+			// Later tokens see the predicted tags, as they will when tagging.
+			best := argmax(&d.scores)
+			learn(d.feats, gold[i], best)
 			if d.second {
 				d.uncount(&d.agg, i, d.tags[i])
 				d.count(&d.agg, i, best)
@@ -100,16 +140,109 @@ func (d *decoder) pass(doc *Doc, sc scorer, gold []uint8, learn learner) {
 	}
 }
 
-// dynamic appends the features that depend on tags already chosen: the
-// previous tags and the types earlier mentions of the word were given.
-func (d *decoder) dynamic(f []uint64, i int, prev, prev2 uint8) []uint64 {
+// beamSentence tags sentence s with a beam search: at each token it keeps
+// the d.beam best-scoring valid tag sequences, then follows the best one
+// back. The document-level counts (hist, agg) take the sentence's tags
+// once it is done.
+func (d *decoder) beamSentence(s Range, sc scorer) {
+	n, k := s.End-s.First, max(d.beam, 1)
+	d.lattice = resize(d.lattice, n*k)
+	d.width = resize(d.width, n)
+	for i := s.First; i < s.End; i++ {
+		pos := i - s.First
+		if !d.second {
+			d.scores = [numTags]float32{}
+			sc.score(d.x.tokenFeats(i), &d.scores)
+			d.static[i] = d.scores
+		}
+		// The token's score before its previous tags are known.
+		d.scores = d.static[i]
+		if d.feats = d.docFeats(d.feats[:0], i); len(d.feats) > 0 {
+			sc.score(d.feats, &d.scores)
+		}
+		base := d.scores
+		ti := &d.x.info[i]
+		d.gen++
+		out := d.lattice[pos*k : pos*k+k]
+		width, from := 0, 1
+		if pos > 0 {
+			from = d.width[pos-1]
+		}
+		last := b2u(i == s.End-1)
+		for j := range from {
+			prev, prev2 := noTag, noTag
+			var sofar float32
+			if pos > 0 {
+				h := &d.lattice[(pos-1)*k+j]
+				prev, prev2, sofar = h.tag, h.prev, h.score
+			}
+			// The scores of prev's features, once per token and prev.
+			byPrev := &d.byPrev[prev]
+			if d.byPrevGen[prev] != d.gen {
+				d.byPrevGen[prev] = d.gen
+				*byPrev = d.trans.cap[prev][ti.cap]
+				sc.add1(f2(tTagPrevLower, uint64(prev), ti.lower), byPrev)
+			}
+			pair := &d.trans.pair[prev2][prev]
+			p := prev
+			if p == noTag {
+				p = tagO
+			}
+			allowed := allowedNext[p][last]
+			for t := range numTags {
+				if allowed&(1<<t) == 0 {
+					continue
+				}
+				c := hyp{score: sofar + base[t] + pair[t] + byPrev[t], tag: uint8(t), prev: prev, back: int16(j)}
+				// Insert c into out[:width], kept sorted best first.
+				at := width
+				for at > 0 && out[at-1].score < c.score {
+					at--
+				}
+				if at >= k {
+					continue
+				}
+				if width < k {
+					width++
+				}
+				copy(out[at+1:width], out[at:width-1])
+				out[at] = c
+			}
+		}
+		d.width[pos] = width
+	}
+	d.path = resize(d.path, n)
+	for pos, j := n-1, 0; pos >= 0; pos-- {
+		h := &d.lattice[pos*k+j]
+		d.path[pos] = h.tag
+		j = int(h.back)
+	}
+	for pos, tag := range d.path {
+		i := s.First + pos
+		if d.second {
+			d.uncount(&d.agg, i, d.tags[i])
+			d.count(&d.agg, i, tag)
+		}
+		d.tags[i] = tag
+		d.count(&d.hist, i, tag)
+	}
+}
+
+// prevFeats appends the features of token i's previous tags.
+func (d *decoder) prevFeats(f []uint64, i int, prev, prev2 uint8) []uint64 {
 	ti := &d.x.info[i]
-	f = append(f,
+	return append(f,
 		f1(tTagPrev, uint64(prev)),
 		f2(tTagPrev2, uint64(prev2), uint64(prev)),
 		f2(tTagPrevLower, uint64(prev), ti.lower),
 		f2(tTagPrevCap, uint64(prev), uint64(ti.cap)),
 	)
+}
+
+// docFeats appends the features of the types earlier mentions of the word
+// were given, and in the second pass the types of its other mentions.
+func (d *decoder) docFeats(f []uint64, i int) []uint64 {
+	ti := &d.x.info[i]
 	if ti.cap != capLower && ti.cap != capNone {
 		if h := d.hist.get(ti.lower); h != 0 {
 			maj := majority(h)
@@ -192,34 +325,12 @@ func argmax(s *[numTags]float32) uint8 {
 	return uint8(best)
 }
 
-// mayFollow is validNext relaxed: an open mention may also end before O, B
-// or U. One wrong I then cannot drag the following words into the name
-// ("Kim Jong Un Held Talks In Beijing").
-func mayFollow(prev, tag uint8) bool {
-	return validNext(prev, tag) || tag == tagO || tagPos(tag) == posB || tagPos(tag) == posU
-}
-
-// argmaxValid returns the best tag that may follow prev, and that may end a
-// sentence when last is set.
-func argmaxValid(s *[numTags]float32, prev uint8, last bool) uint8 {
-	allowed := allowedNext[prev][b2u(last)]
-	best := -1
-	for t := 0; t < numTags; t++ {
-		if allowed&(1<<t) == 0 {
-			continue
-		}
-		if best < 0 || s[t] > s[best] {
-			best = t
-		}
-	}
-	return uint8(best)
-}
-
-// allowedNext[prev][last] is the bit set of tags argmaxValid may choose.
+// allowedNext[prev][last] is the bit set of the tags that may follow prev,
+// and end a sentence when last is 1.
 var allowedNext = func() (a [numTags][2]uint32) {
 	for prev := range numTags {
 		for t := range numTags {
-			if mayFollow(uint8(prev), uint8(t)) {
+			if validNext(uint8(prev), uint8(t)) {
 				a[prev][0] |= 1 << t
 				if mayEnd(uint8(t)) {
 					a[prev][1] |= 1 << t

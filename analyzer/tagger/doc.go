@@ -1,11 +1,13 @@
 // Package tagger is the named-entity tagger: an averaged perceptron over
-// hashed features, decoded greedily left to right over BILOU tags with
-// previous-tag and document-level (prediction history) features.
+// hashed features, trained greedily and decoded with a small beam over
+// BILOU tags, with previous-tag and document-level (prediction history)
+// features.
 //
 // Files follow the pipeline: doc.go (what the tagger reads and writes),
-// hash.go, features.go (per-token feature hashes), decode.go (greedy
-// decoding), train.go (the averaged perceptron), model.go (the compact,
-// quantised model file and its loader), tagger.go (the embedded default).
+// hash.go, features.go (per-token feature hashes), decode.go (greedy passes
+// in training, beam search when tagging), train.go (the averaged
+// perceptron), model.go (the compact, quantised model file and its
+// loader), tagger.go (the embedded default).
 package tagger
 
 // Doc is the tagger's view of a tokenized document.

@@ -82,6 +82,7 @@ const (
 	capAll                 // ALL CAPS, two letters or more
 	capSingle              // a lone capital: "A", "J."
 	capMixed               // lower first, upper inside: iPhone
+	capKinds
 )
 
 // Sentence modes: news headlines and datelines are in Title Case or ALL

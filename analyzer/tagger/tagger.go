@@ -29,6 +29,8 @@ func (m *Model) Tag(doc *Doc) []Mention {
 	d := decoders.Get().(*decoder)
 	defer decoders.Put(d)
 	d.twoPass = m.twoPass
+	d.beam = m.Beam
+	d.trans = m.trans
 	return decodeSentences(doc, d.tag(doc, m, nil, nil))
 }
 

@@ -65,6 +65,8 @@ func (p *perceptron) score(feats []uint64, s *[numTags]float32) {
 	}
 }
 
+func (p *perceptron) add1(f uint64, s *[numTags]float32) { p.score([]uint64{f}, s) }
+
 func (p *perceptron) learn(feats []uint64, gold, pred uint8) {
 	p.c++
 	if gold == pred {
@@ -156,9 +158,11 @@ func (w *Weights) score(feats []uint64, s *[numTags]float32) {
 	}
 }
 
+func (w *Weights) add1(f uint64, s *[numTags]float32) { w.score([]uint64{f}, s) }
+
 // Tag tags doc with the full-precision weights (used to compare with the
 // quantised model).
 func (w *Weights) Tag(doc *Doc) []Mention {
-	d := decoder{twoPass: w.TwoPass}
+	d := decoder{twoPass: w.TwoPass, beam: DefaultBeam, trans: newTransitions(w)}
 	return decodeSentences(doc, d.tag(doc, w, nil, nil))
 }

@@ -9,7 +9,9 @@
 // on; the gold labels are aligned to those tokens by offsets. The
 // shuffling seed is fixed, so a run is reproducible. After training it
 // scores the quantised model on the development file through the full
-// pipeline and prints P/R/F1 per type.
+// pipeline and prints P/R/F1 per type. With NER_ERRORS=FILE set it also
+// writes the tagger's errors there, each classified, with counts at the
+// end; -model FILE scores an existing model instead of training one.
 package main
 
 import (
@@ -18,6 +20,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -40,7 +43,20 @@ func main() {
 	clip := flag.Float64("clip", 0.9999, "quantile of |weight| mapped to the int8 maximum")
 	flag.IntVar(&minWeight, "minweight", 8, "drop features whose largest quantised |weight| is below this")
 	flag.Float64Var(&titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
+	flag.IntVar(&beam, "beam", tagger.DefaultBeam, "beam width when scoring the development set")
+	evalOnly := flag.String("model", "", "score this model file on -dev instead of training")
 	flag.Parse()
+	if *evalOnly != "" {
+		data, err := os.ReadFile(*evalOnly)
+		if err == nil {
+			err = evaluate(data, *devPath)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*trainPath, *devPath, *out, *epochs, *seed, *twoPass, *clip); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
@@ -91,10 +107,18 @@ func run(trainPath, devPath, out string, epochs int, seed uint64, twoPass bool, 
 	if devPath == "" {
 		return nil
 	}
-	model, err := tagger.Load(buf.Bytes())
+	return evaluate(buf.Bytes(), devPath)
+}
+
+// evaluate scores model file data on the development file, through the
+// full pipeline and on the tagger's own mentions, and logs its errors to
+// $NER_ERRORS if set.
+func evaluate(data []byte, devPath string) error {
+	model, err := tagger.Load(data)
 	if err != nil {
 		return err
 	}
+	model.Beam = beam
 	dev, err := conll.ReadFile(devPath)
 	if err != nil {
 		return err
@@ -120,6 +144,7 @@ var (
 	titleShare float64
 	models     int
 	minWeight  int
+	beam       int
 )
 
 // titleCase returns d with its ALL CAPS headline, if it has one, rewritten
@@ -213,13 +238,18 @@ func example(d conll.Document) (tagger.Example, int, error) {
 }
 
 // logErrors writes the development set's false negatives and positives
-// with some context, for error analysis.
+// with some context, for error analysis, each marked with its kind: "type"
+// (the same span with another type), "bound" (overlapping a mention of the
+// other side), "spurious" (a prediction overlapping no gold mention) or
+// "missed" (a gold mention overlapping no prediction). It ends with the
+// counts of each kind.
 func logErrors(path string, dev []conll.Document, model *tagger.Model) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	kinds := map[string]int{}
 	for _, d := range dev {
 		pred, err := conll.PredictRecognizer(d, analyzer.TaggerNames{Model: model})
 		if err != nil {
@@ -236,24 +266,67 @@ func logErrors(path string, dev []conll.Document, model *tagger.Model) error {
 			return strings.Join(toks[a:c.Start], " ") + " [" + strings.Join(toks[c.Start:c.End], " ") + "] " + strings.Join(toks[c.End:b], " ")
 		}
 		gold := d.GoldChunks()
-		in := func(cs []conll.Chunk, c conll.Chunk) bool {
-			for _, x := range cs {
-				if x == c {
-					return true
-				}
-			}
-			return false
-		}
-		for _, c := range gold {
-			if !in(pred, c) {
-				fmt.Fprintf(f, "FN %s\t%s\n", c.Type, ctx(c))
-			}
-		}
-		for _, c := range pred {
-			if !in(gold, c) {
-				fmt.Fprintf(f, "FP %s\t%s\n", c.Type, ctx(c))
-			}
+		for _, e := range errorKinds(gold, pred) {
+			kinds[e.side+" "+e.kind+" "+e.chunk.Type+e.other]++
+			fmt.Fprintf(f, "%s %s %s%s\t%s\n", e.side, e.chunk.Type, e.kind, e.other, ctx(e.chunk))
 		}
 	}
+	keys := make([]string, 0, len(kinds))
+	for k := range kinds {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return kinds[keys[i]] > kinds[keys[j]] || kinds[keys[i]] == kinds[keys[j]] && keys[i] < keys[j]
+	})
+	fmt.Fprintln(f, "# error kinds")
+	for _, k := range keys {
+		fmt.Fprintf(f, "# %5d %s\n", kinds[k], k)
+	}
 	return nil
+}
+
+// mistake is one false negative (side FN) or positive (FP).
+type mistake struct {
+	side, kind string
+	chunk      conll.Chunk
+	other      string // for kind "type": "<-GOLD" or "->PRED"
+}
+
+// errorKinds classifies the chunks of gold and pred that do not match
+// exactly (see logErrors).
+func errorKinds(gold, pred []conll.Chunk) []mistake {
+	var out []mistake
+	classify := func(side string, c conll.Chunk, others, same []conll.Chunk) {
+		for _, s := range same {
+			if s == c {
+				return
+			}
+		}
+		m := mistake{side: side, kind: "missed", chunk: c}
+		if side == "FP" {
+			m.kind = "spurious"
+		}
+		for _, o := range others {
+			if o.Start == c.Start && o.End == c.End {
+				m.kind = "type"
+				if side == "FP" {
+					m.other = "<-" + o.Type
+				} else {
+					m.other = "->" + o.Type
+				}
+				break
+			}
+			if o.Start < c.End && c.Start < o.End {
+				m.kind = "bound"
+			}
+		}
+		out = append(out, m)
+	}
+	for _, c := range gold {
+		classify("FN", c, pred, pred)
+	}
+	for _, c := range pred {
+		classify("FP", c, gold, gold)
+	}
+	return out
 }

@@ -74,3 +74,16 @@ func TestTitleCase(t *testing.T) {
 		}
 	}
 }
+
+func TestErrorKinds(t *testing.T) {
+	gold := []conll.Chunk{{Start: 0, End: 2, Type: "PER"}, {Start: 3, End: 4, Type: "LOC"}, {Start: 5, End: 7, Type: "ORG"}, {Start: 9, End: 10, Type: "MISC"}, {Start: 12, End: 13, Type: "PER"}}
+	pred := []conll.Chunk{{Start: 0, End: 2, Type: "PER"}, {Start: 3, End: 4, Type: "ORG"}, {Start: 5, End: 6, Type: "ORG"}, {Start: 11, End: 12, Type: "LOC"}, {Start: 12, End: 13, Type: "PER"}}
+	var got []string
+	for _, m := range errorKinds(gold, pred) {
+		got = append(got, m.side+" "+m.chunk.Type+" "+m.kind+m.other)
+	}
+	want := []string{"FN LOC type->ORG", "FN ORG bound", "FN MISC missed", "FP ORG type<-LOC", "FP ORG bound", "FP LOC spurious"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
