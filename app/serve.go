@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -21,15 +22,42 @@ import (
 // serve runs the HTTP server until interrupted.
 func serve() {
 	addr := flag.String("addr", "localhost:8000", "`host:port` to listen on")
-	web := flag.String("web", "web", "`directory` holding app.wasm, app.css and the icons")
+	web := flag.String("web", "web", "`directory` holding app.wasm, the styles and the icons")
+	origins := flag.String("embed-origins", "", "`origins` (comma-separated, like https://cms.example.com) that may embed /embed and send it texts")
 	flag.Parse()
-	if err := run(*addr, *web); err != nil {
+	list, err := site.ParseOrigins(*origins)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, *addr, *web, site.Config{EmbedOrigins: list}, defaultTimeouts, os.Stdout); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(addr, web string) error {
-	s, err := site.New(web)
+// timeouts bound how long a client may hold the server.
+type timeouts struct {
+	readHeader time.Duration // to send the request's headers
+	read       time.Duration // to send the whole request
+	write      time.Duration // to receive the response: app.wasm is 2.4 MB compressed
+	idle       time.Duration // between requests on a kept-alive connection
+	shutdown   time.Duration // for requests in flight to finish once interrupted
+}
+
+var defaultTimeouts = timeouts{
+	readHeader: 5 * time.Second,
+	read:       10 * time.Second,
+	write:      2 * time.Minute,
+	idle:       time.Minute,
+	shutdown:   10 * time.Second,
+}
+
+// run serves the web directory on addr until ctx is done (SIGINT or SIGTERM
+// in serve), then stops accepting connections and lets requests in flight
+// finish.
+func run(ctx context.Context, addr, web string, cfg site.Config, t timeouts, out io.Writer) error {
+	s, err := site.New(web, cfg)
 	if err != nil {
 		return err
 	}
@@ -39,13 +67,14 @@ func run(addr, web string) error {
 	}
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: t.readHeader,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+		MaxHeaderBytes:    32 << 10,
 	}
-	fmt.Printf("Annotator %s: open http://%s/\n", s.Version, displayAddr(addr, ln.Addr()))
+	fmt.Fprintf(out, "Annotator %s: open http://%s/\n", s.Version, displayAddr(addr, ln.Addr()))
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -53,14 +82,15 @@ func run(addr, web string) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), t.shutdown)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
-		return err
+		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	fmt.Fprintln(out, "Annotator stopped")
 	return nil
 }
 

@@ -3,6 +3,9 @@
 package main
 
 import (
+	"annotator/app/site"
+	"context"
+	"io"
 	"net"
 	"strings"
 	"testing"
@@ -27,7 +30,7 @@ func TestDisplayAddr(t *testing.T) {
 }
 
 func TestRunWithoutWasmSaysHowToBuildIt(t *testing.T) {
-	err := run("localhost:0", t.TempDir())
+	err := run(context.Background(), "localhost:0", t.TempDir(), site.Config{}, defaultTimeouts, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "make wasm") {
 		t.Errorf("run without app.wasm: %v, want an error pointing to make wasm", err)
 	}

@@ -34,7 +34,7 @@ func dist(t *testing.T) string {
 			return
 		}
 		distDir = filepath.Join(dir, "dist")
-		distErr = build(context.Background(), distDir, "", t.Logf)
+		distErr = build(context.Background(), distDir, "", nil, t.Logf)
 	})
 	if distErr != nil {
 		t.Fatal(distErr)
@@ -62,11 +62,17 @@ func read(t *testing.T, path string) []byte {
 func TestBundleFiles(t *testing.T) {
 	dir := dist(t)
 	for _, name := range []string{
-		"index.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css",
-		"web/app.wasm", "web/app.css", "web/icon-192.png", "web/icon-512.png", "web/icon.svg",
+		"index.html", "embed.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css",
+		"web/app.css", "web/pwa.css", "web/embed.js", "web/icon-192.png", "web/icon-512.png", "web/icon.svg",
 	} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("bundle lacks %s", name)
+		}
+	}
+	// app.wasm is there under its hashed name only, as the pages load it.
+	for pattern, want := range map[string]int{"web/app.wasm": 0, "web/app.[0-9a-f]*.wasm": 1, "web/app.[0-9a-f]*.css": 1, "web/icon.[0-9a-f]*.svg": 1} {
+		if got, _ := filepath.Glob(filepath.Join(dir, pattern)); len(got) != want {
+			t.Errorf("bundle has %d files %s, want %d", len(got), pattern, want)
 		}
 	}
 	// The developer's compressed caches and temporary files stay out.
@@ -83,7 +89,12 @@ func TestBundleFiles(t *testing.T) {
 
 func TestBundleIsPrecompressed(t *testing.T) {
 	dir := dist(t)
-	must := map[string]bool{"index.html": true, "app.js": true, "wasm_exec.js": true, "web/app.wasm": true, "web/app.css": true}
+	must := map[string]bool{"index.html": true, "embed.html": true, "app.js": true, "wasm_exec.js": true, "web/app.css": true, "web/embed.js": true}
+	wasms, _ := filepath.Glob(filepath.Join(dir, "web", "app.*.wasm"))
+	for _, w := range wasms {
+		name, _ := filepath.Rel(dir, w)
+		must[filepath.ToSlash(name)] = true
+	}
 	err := eachFile(dir, func(path string) error {
 		name, _ := filepath.Rel(dir, path)
 		if !fileRules[filepath.Ext(path)].compress {
@@ -146,18 +157,24 @@ func TestBundleIsMinified(t *testing.T) {
 
 func TestBundleIsVersionedAndLocal(t *testing.T) {
 	dir := dist(t)
-	version, err := site.Version(filepath.Join(dir, "web"))
-	if err != nil {
-		t.Fatal(err)
+	m := regexp.MustCompile(`GOAPP_VERSION"?:"([0-9a-f]{20})"`).FindSubmatch(read(t, filepath.Join(dir, "app.js")))
+	if m == nil {
+		t.Fatal("app.js carries no version")
 	}
-	for _, name := range []string{"app.js", "app-worker.js"} {
-		if !bytes.Contains(read(t, filepath.Join(dir, name)), []byte(version)) {
-			t.Errorf("%s does not carry the version %s, the content hash of web/", name, version)
+	if !bytes.Contains(read(t, filepath.Join(dir, "app-worker.js")), m[1]) {
+		t.Errorf("app-worker.js does not carry the version %s of app.js", m[1])
+	}
+	for _, name := range []string{"index.html", "embed.html", "manifest.webmanifest", "app-worker.js", "app.js"} {
+		if m := regexp.MustCompile(`["'=]\s*https?://[^"' )]*`).Find(read(t, filepath.Join(dir, name))); m != nil {
+			t.Errorf("%s refers to %s: the bundle must not depend on another host", name, m)
 		}
 	}
-	for _, name := range []string{"index.html", "manifest.webmanifest", "app-worker.js", "app.js"} {
-		if m := regexp.MustCompile(`https?://[^"' )]*`).Find(read(t, filepath.Join(dir, name))); m != nil {
-			t.Errorf("%s refers to %s: the bundle must not depend on another host", name, m)
+	// Every file a page links is in the bundle.
+	for _, page := range []string{"index.html", "embed.html"} {
+		for _, ref := range regexp.MustCompile(`(?:href|src)="(/[^"]*)"`).FindAllSubmatch(read(t, filepath.Join(dir, page)), -1) {
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(string(ref[1])))); err != nil {
+				t.Errorf("%s links %s, which the bundle lacks", page, ref[1])
+			}
 		}
 	}
 }
@@ -183,15 +200,17 @@ func TestPrefix(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	hashed := `[0-9a-f]{10}`
 	for name, wants := range map[string][]string{
-		"index.html":           {`href="/annotator/web/app.css"`, `src="/annotator/app.js"`, `href="/annotator/manifest.webmanifest"`},
-		"app-worker.js":        {`"/annotator/web/app.wasm"`, `"/annotator/web/icon.svg"`},
-		"app.js":               {`/annotator/web/app.wasm`, `/annotator/app-worker.js`},
-		"manifest.webmanifest": {`"start_url": "/annotator/"`, `"/annotator/web/icon-512.png"`},
+		"index.html":           {`href="/annotator/web/app\.` + hashed + `\.css"`, `src="/annotator/app\.js"`, `href="/annotator/manifest\.webmanifest"`},
+		"embed.html":           {`src="/annotator/app\.js"`, `id="embed"`},
+		"app-worker.js":        {`"/annotator/web/app\.` + hashed + `\.wasm"`, `"/annotator/web/icon\.` + hashed + `\.svg"`, `"/annotator/embed\.html"`, `"/annotator"`},
+		"app.js":               {`/annotator/web/app\.` + hashed + `\.wasm`, `/annotator/app-worker\.js`, `"GOAPP_ROOT_PREFIX":"/annotator"`},
+		"manifest.webmanifest": {`"start_url": "/annotator/"`, `"scope": "/annotator/"`, `"/annotator/web/icon-512\.` + hashed + `\.png"`},
 	} {
 		page := string(read(t, filepath.Join(b.dir, name)))
 		for _, want := range wants {
-			if !strings.Contains(page, want) {
+			if !regexp.MustCompile(want).MatchString(page) {
 				t.Errorf("%s lacks %s", name, want)
 			}
 		}
@@ -227,16 +246,44 @@ func TestRefusesToReplaceOtherDirectories(t *testing.T) {
 	}
 }
 
-// TestBrowserDist runs the end-to-end scenario against the bundle served by
-// a plain file server, which knows nothing of go-app.
+// TestBrowserDist runs the end-to-end scenarios against bundles served by
+// a plain file server, which knows nothing of go-app: the bundle at the
+// root, then one built for /annotator/ with an embed allowlist, served
+// under that path. Both install, work offline, and depend on no other
+// host; the second is embedded from other origins.
 func TestBrowserDist(t *testing.T) {
 	b := browsertest.NewBrowser(t)
-	dir := dist(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
-	defer srv.Close()
 	root, err := wasm.ModuleRoot(".")
 	if err != nil {
 		t.Fatal(err)
 	}
-	browsertest.Scenario(t, b, srv.URL, browsertest.TestArticle(t, root))
+	article := browsertest.TestArticle(t, root)
+
+	t.Run("at the root", func(t *testing.T) {
+		srv := httptest.NewServer(http.FileServer(http.Dir(dist(t))))
+		defer srv.Close()
+		url := srv.URL + "/"
+		browsertest.Scenario(t, b, url, article)
+		t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
+		t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
+	})
+
+	t.Run("under /annotator/", func(t *testing.T) {
+		hosts := browsertest.NewEmbedHosts(t)
+		dir := filepath.Join(t.TempDir(), "dist")
+		if err := build(context.Background(), dir, "/annotator/", []string{hosts.Allowed}, t.Logf); err != nil {
+			t.Fatal(err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("/annotator/", http.StripPrefix("/annotator", http.FileServer(http.Dir(dir))))
+		srv := httptest.NewServer(mux)
+		defer srv.Close()
+		url := srv.URL + "/annotator/"
+		t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
+		t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
+		t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+	})
+
+	t.Run("requests went to loopback only", func(t *testing.T) { browsertest.OnlyLoopback(t, b) })
+	t.Run("no content security policy violations", func(t *testing.T) { browsertest.NoViolations(t, b) })
 }

@@ -1,7 +1,7 @@
 // Command build writes the annotator as a static site that any static file
 // server can serve:
 //
-//	go run ./build -out dist [-prefix /annotator]
+//	go run ./build -out dist [-prefix /annotator] [-embed-origins https://cms.example.com]
 //
 // The bundle is a short table of steps (steps, below); which file each step
 // touches is a second table (fileRules).
@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"annotator/app/site"
 	"annotator/app/ui"
 	"annotator/build/wasm"
 )
@@ -57,19 +58,26 @@ type step struct {
 
 // bundle is the state the steps share.
 type bundle struct {
-	root    string // module root
-	dir     string // directory being written
-	prefix  string // URL path the site is served under, "" for the root
-	version string // content hash, set once app.wasm and the web files are in
+	root    string   // module root
+	dir     string   // directory being written
+	prefix  string   // URL path the site is served under, "" for the root
+	origins []string // that may embed the embed page (site.Config.EmbedOrigins)
+	version string   // content hash, set once app.wasm and the web files are in
 	log     func(format string, args ...any)
 }
 
 func main() {
 	out := flag.String("out", "dist", "`directory` to write the site to (replaced)")
 	prefix := flag.String("prefix", "", "URL `path` the site will be served under, e.g. /annotator")
+	origins := flag.String("embed-origins", "", "`origins` (comma-separated, like https://cms.example.com) whose pages may embed embed.html and send it texts")
 	flag.Parse()
 	logf := func(format string, args ...any) { fmt.Printf(format+"\n", args...) }
-	if err := build(context.Background(), *out, *prefix, logf); err != nil {
+	list, err := site.ParseOrigins(*origins)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(2)
+	}
+	if err := build(context.Background(), *out, *prefix, list, logf); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
 	}
@@ -77,7 +85,7 @@ func main() {
 
 // build runs the steps into a new directory and, when all succeed, puts it
 // in place of out.
-func build(ctx context.Context, out, prefix string, logf func(string, ...any)) error {
+func build(ctx context.Context, out, prefix string, origins []string, logf func(string, ...any)) error {
 	root, err := wasm.ModuleRoot(".")
 	if err != nil {
 		return err
@@ -102,7 +110,7 @@ func build(ctx context.Context, out, prefix string, logf func(string, ...any)) e
 	}
 
 	ui.Routes()
-	b := &bundle{root: root, dir: dir, prefix: normalizePrefix(prefix), log: logf}
+	b := &bundle{root: root, dir: dir, prefix: normalizePrefix(prefix), origins: origins, log: logf}
 	for _, s := range steps {
 		start := time.Now()
 		if err := s.run(ctx, b); err != nil {

@@ -2,11 +2,11 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -14,7 +14,6 @@ import (
 	"annotator/app/site"
 	"annotator/build/wasm"
 
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -54,35 +53,30 @@ func copyWebFiles(ctx context.Context, b *bundle) error {
 	})
 }
 
-// ogURL is the page URL go-app writes into each page's metadata: for a
-// static export it is the address of a throwaway local server, so it goes.
-var ogURL = regexp.MustCompile(`<meta property="og:url" content="[^"]*"/?>`)
-
-// renderPages writes the pages and go-app's files (app.js, the service
-// worker, the manifest...) from the same handler the server uses, versioned
-// by the content hash of web/.
+// renderPages writes the rest of the bundle as the server holds it
+// (site.NewBundle): go-app's pages and scripts, and the files the pages
+// name by a hash of their content (web/app.1a2b3c4d5e.wasm...). app.wasm
+// itself goes: pages load it by its hashed name only.
 func renderPages(ctx context.Context, b *bundle) error {
-	var err error
-	if b.version, err = site.Version(filepath.Join(b.dir, "web")); err != nil {
+	web := filepath.Join(b.dir, "web")
+	files, err := site.NewBundle(web, site.Config{Prefix: b.prefix, EmbedOrigins: b.origins})
+	if err != nil {
 		return err
 	}
-	var resources app.ResourceProvider
-	if b.prefix != "" {
-		resources = app.CustomProvider("", b.prefix)
-	}
-	if err := app.GenerateStaticWebsite(b.dir, site.Handler(b.version, resources)); err != nil {
+	b.version = files.Version
+	if err := os.Remove(filepath.Join(web, site.WasmFile)); err != nil {
 		return err
 	}
-	return eachFile(b.dir, func(path string) error {
-		if filepath.Ext(path) != ".html" {
-			return nil
-		}
-		page, err := os.ReadFile(path)
-		if err != nil {
+	for _, f := range files.Files {
+		path := filepath.Join(b.dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(path, ogURL.ReplaceAll(page, nil), 0o644)
-	})
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // minifyWebFiles minifies the files under web/.
@@ -178,15 +172,24 @@ func precompressFiles(ctx context.Context, b *bundle) error {
 	return nil
 }
 
+// compressed remembers what this process has compressed, by coding and
+// content hash: a second bundle of the same app.wasm (another -prefix, in
+// the tests) does not spend another 20 s of brotli on it.
+var compressed sync.Map
+
 func compressFile(path string, c site.Coding) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	enc, err := c.Encode(raw, site.Best)
-	if err != nil {
+	key := c.Name + fmt.Sprintf("%x", sha256.Sum256(raw))
+	var enc []byte
+	if v, ok := compressed.Load(key); ok {
+		enc = v.([]byte)
+	} else if enc, err = c.Encode(raw, site.Best); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	compressed.Store(key, enc)
 	if len(enc) >= len(raw) {
 		return nil
 	}

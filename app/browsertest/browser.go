@@ -19,6 +19,10 @@ import (
 
 	"annotator/build/wasm"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -51,14 +55,17 @@ func inCI() bool {
 	return v == "true" || v == "1"
 }
 
-// Browser is a headless Chromium with its own empty profile.
+// Browser is a headless Chromium with its own empty profile. Every request
+// it makes goes through a recording proxy (see Requests and SetOffline).
 type Browser struct {
 	ctx    context.Context // the first tab
 	cancel context.CancelFunc
 	dir    string
+	proxy  *proxy
 
 	mu         sync.Mutex
 	exceptions []string // uncaught page exceptions, as the browser reported them
+	violations []string // content security policy violations
 	closed     bool     // the test has ended: logging would panic
 }
 
@@ -85,6 +92,10 @@ func NewBrowser(tb testing.TB) *Browser {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	px, err := startProxy()
+	if err != nil {
+		tb.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -97,18 +108,40 @@ func NewBrowser(tb testing.TB) *Browser {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		// Chromium's own traffic (autofill, sign-in, updates, network time,
+		// hints) off, so that every request left is the page's.
+		chromedp.Flag("disable-features", "AutofillServerCommunication,OptimizationHints,OptimizationHintsFetching,OptimizationGuideModelDownloading,NetworkTimeServiceQuerying,MediaRouter,Translate,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,AcceptCHFrame"),
+		chromedp.Flag("disable-field-trial-config", true),
+		chromedp.Flag("metrics-recording-only", true),
+		chromedp.Flag("disable-breakpad", true),
+		chromedp.Flag("enable-automation", true),
+		chromedp.Flag("password-store", "basic"),
+		chromedp.Flag("use-mock-keychain", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-component-extensions-with-background-pages", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("disable-client-side-phishing-detection", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("safebrowsing-disable-auto-update", true),
+		chromedp.Flag("allow-browser-signin", "false"),
+		// Every request through the recording proxy, loopback included
+		// ("<-loopback>" removes the implicit bypass).
+		chromedp.ProxyServer("http://" + px.addr),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
 		chromedp.UserDataDir(dir),
 		chromedp.WindowSize(1280, 900),
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
-	b := &Browser{ctx: ctx, dir: dir}
+	b := &Browser{ctx: ctx, dir: dir, proxy: px}
 	b.cancel = func() {
 		b.mu.Lock()
 		b.closed = true
 		b.mu.Unlock()
 		cancelTab()
 		cancelAlloc()
+		px.close()
 		// Chromium's helpers can write to the profile for a moment after it
 		// exits.
 		for range 50 {
@@ -123,7 +156,61 @@ func NewBrowser(tb testing.TB) *Browser {
 		tb.Fatalf("start %s: %v", path, err)
 	}
 	go b.watch(tb)
+	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: reportViolations})
+		return err
+	}))
+	if err != nil {
+		tb.Fatal(err)
+	}
 	return b
+}
+
+// reportViolations runs in every document before its own scripts: it turns
+// each content security policy violation into a console error the watcher
+// records.
+const reportViolations = `document.addEventListener("securitypolicyviolation", (e) => {
+	console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " in " + e.documentURI);
+});`
+
+// Requests returns the requests the browser has made since the first from
+// of them (see RequestCount), from any page, frame or worker.
+func (b *Browser) Requests(from int) []Request { return b.proxy.recorded(from) }
+
+// RequestCount returns how many requests the browser has made so far.
+func (b *Browser) RequestCount() int { return b.proxy.count() }
+
+// SetOffline switches the network off or back on: the proxy drops every
+// connection, and the tab (its service worker included) is told it is
+// offline, as the network emulation of Chromium's developer tools does.
+func (b *Browser) SetOffline(tb testing.TB, off bool) {
+	tb.Helper()
+	b.proxy.setOffline(off)
+	err := chromedp.Do(b.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		conditions := []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}}
+		if !off {
+			conditions = []*network.Conditions{}
+		}
+		if _, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			EmulateOfflineServiceWorker: &off,
+			MatchedNetworkConditions:    conditions,
+		}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, t, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off, DownloadThroughput: -1, UploadThroughput: -1})
+		return err
+	}))
+	if err != nil {
+		tb.Fatalf("set offline %v: %v", off, err)
+	}
+}
+
+// Violations returns the content security policy violations reported so
+// far.
+func (b *Browser) Violations() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.violations...)
 }
 
 // Context is the chromedp context of the browser's tab.
@@ -136,12 +223,39 @@ func (b *Browser) watch(tb testing.TB) {
 			if err != nil {
 				return
 			}
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, strings.Trim(string(a.Value), `"`)+a.Description)
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, strings.Trim(string(a.Value), `"`)+a.Description)
+			}
+			msg := strings.Join(args, " ")
+			// The Go runtime writes a panic to the console, then the app is
+			// dead: that is an uncaught exception.
+			if strings.HasPrefix(msg, "panic: ") {
+				b.mu.Lock()
+				b.exceptions = append(b.exceptions, msg)
+				b.mu.Unlock()
+			}
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || strings.HasPrefix(msg, "panic: ") || os.Getenv("BROWSER_LOG") != "" {
+				b.logf(tb, "browser console %s: %s", ev.Type, msg)
+				if strings.HasPrefix(msg, "CSP violation") {
+					b.mu.Lock()
+					b.violations = append(b.violations, msg)
+					b.mu.Unlock()
 				}
-				b.logf(tb, "browser console %s: %s", ev.Type, strings.Join(args, " "))
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range chromedp.Events(b.ctx, log.EntryAdded) {
+			if err != nil {
+				return
+			}
+			e := ev.Entry
+			b.logf(tb, "browser log %s %s: %s (%s)", e.Source, e.Level, e.Text, e.URL)
+			if strings.Contains(e.Text, "Content Security Policy") || strings.Contains(e.Text, "Content-Security-Policy") {
+				b.mu.Lock()
+				b.violations = append(b.violations, e.Text)
+				b.mu.Unlock()
 			}
 		}
 	}()

@@ -298,7 +298,9 @@ func Scenario(t *testing.T, b *Browser, url string, article Article) {
 		}
 		// A control: the same img made by innerHTML does fire its onerror,
 		// so by the time it has, the pasted one would have too.
-		Eval[bool](p, `(() => { document.createElement("div").innerHTML = '<img src=x onerror="window.__annotatorControl=1">'; return true })()`)
+		// (Its handler is a listener: the page's content security policy
+		// refuses inline handlers, a second line of defence.)
+		Eval[bool](p, `(() => { const d = document.createElement("div"); d.innerHTML = '<img src=x>'; d.firstChild.addEventListener("error", () => window.__annotatorControl = 1); return true })()`)
 		Poll[bool](p, `window.__annotatorControl === 1`)
 		if got := Eval[string](p, `String(window.__annotatorXSS)`); got != "undefined" {
 			t.Fatalf("pasted markup ran: window.__annotatorXSS = %q", got)

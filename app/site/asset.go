@@ -4,6 +4,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"os"
@@ -17,36 +19,58 @@ import (
 // while the browser inflates a compressed app.wasm.
 const UncompressedLengthHeader = "X-Uncompressed-Content-Length"
 
+// Cache-Control values: hashed files never change; everything else (pages,
+// the service worker, go-app's scripts, files under their plain names) is
+// revalidated at each use, cheaply, by ETag.
+const (
+	cacheImmutable   = "public, max-age=31536000, immutable"
+	cacheRevalidated = "no-cache"
+)
+
 // asset is a file held in memory in each coding, compressed once. It serves
 // the smallest coding the client accepts.
 type asset struct {
-	contentType string
-	tag         string            // entity tag without quotes, per content
-	bodies      map[string][]byte // by coding, identity included
-	offers      []string          // compressed codings held, best first
+	contentType  string
+	cacheControl string
+	headers      headerSet
+	tag          string            // entity tag without quotes, per content
+	bodies       map[string][]byte // by coding, identity included
+	offers       []string          // compressed codings held, best first
 }
 
-// loadAsset reads the file at path and prepares its compressed forms. It
-// reuses the sibling files path.br and path.gz when they decode to the same
-// bytes (as those of make dist do, compressed harder), and otherwise
-// compresses them quickly and writes them for the next start (best effort:
-// a read-only directory only costs the compression at every start).
-func loadAsset(path, contentType, tag string) (*asset, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+// newAsset prepares f for serving with the given headers, compressed when
+// its type is worth it. With cache set, it reuses the compressed copies
+// cache.br and cache.gz when they decode to f's bytes (as those of make
+// dist do, compressed harder), and otherwise writes them for the next start
+// (best effort: a read-only directory only costs the compression at every
+// start).
+func newAsset(f File, headers headerSet, cache string) (*asset, error) {
+	sum := sha256.Sum256(f.Data)
 	a := &asset{
-		contentType: contentType,
-		tag:         tag,
-		bodies:      map[string][]byte{identity: raw},
+		contentType:  f.ContentType,
+		cacheControl: cacheRevalidated,
+		headers:      headers,
+		tag:          hex.EncodeToString(sum[:8]),
+		bodies:       map[string][]byte{identity: f.Data},
+	}
+	if f.Hashed {
+		a.cacheControl = cacheImmutable
+	}
+	if !Compressible(f.ContentType) {
+		return a, nil
 	}
 	for _, c := range Codings {
-		body, err := cachedEncoding(path+c.Ext, c, raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s %s: %w", path, c.Name, err)
+		var body []byte
+		var err error
+		if cache != "" {
+			body, err = cachedEncoding(cache+c.Ext, c, f.Data)
+		} else {
+			body, err = c.Encode(f.Data, Fast)
 		}
-		if len(body) < len(raw) {
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", f.Name, c.Name, err)
+		}
+		if len(body) < len(f.Data) {
 			a.bodies[c.Name] = body
 			a.offers = append(a.offers, c.Name)
 		}
@@ -74,25 +98,30 @@ func cachedEncoding(cache string, c Coding, raw []byte) ([]byte, error) {
 // Vary, a per-coding ETag, and If-None-Match answered with 304. Range
 // requests get the whole body, as HTTP allows.
 func (a *asset) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	a.headers.apply(h)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	coding := negotiate(r.Header.Values("Accept-Encoding"), a.offers)
 	body := a.bodies[coding]
 	etag := `"` + a.tag + "-" + coding + `"`
-	h := w.Header()
-	h.Add("Vary", "Accept-Encoding")
+	if len(a.offers) > 0 {
+		h.Set("Vary", "Accept-Encoding")
+	}
 	h.Set("ETag", etag)
-	h.Set("Cache-Control", "no-cache")
+	h.Set("Cache-Control", a.cacheControl)
 	if etagMatch(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
 	h.Set("Content-Type", a.contentType)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
-	h.Set(UncompressedLengthHeader, strconv.Itoa(len(a.bodies[identity])))
+	if a.contentType == "application/wasm" {
+		h.Set(UncompressedLengthHeader, strconv.Itoa(len(a.bodies[identity])))
+	}
 	if coding != identity {
 		h.Set("Content-Encoding", coding)
 	}

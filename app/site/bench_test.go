@@ -82,7 +82,7 @@ func median(xs []float64) float64 {
 func BenchmarkWasmAnnotate(b *testing.B) {
 	br := browsertest.NewBrowser(b)
 	root := browsertest.BuildWasm(b)
-	s, err := New(filepath.Join(root, "web"))
+	s, err := New(filepath.Join(root, "web"), Config{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func BenchmarkWasmAnnotate(b *testing.B) {
 // caching, and loads it again from the service worker.
 func BenchmarkWasmMount(b *testing.B) {
 	root := browsertest.BuildWasm(b)
-	s, err := New(filepath.Join(root, "web"))
+	s, err := New(filepath.Join(root, "web"), Config{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,34 +3,128 @@
 package site
 
 import (
+	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"annotator/app/browsertest"
 )
 
-// TestBrowser runs the end-to-end scenario in headless Chromium against the
-// server, as make run starts it, on a free loopback port.
+// TestBrowser runs the end-to-end scenarios in headless Chromium against
+// the server, as make run starts it, on a free loopback port: the user's
+// scenario, then installing, drafts, privacy, offline use, a long text,
+// clearing local data, embedding from other origins and updating to a new
+// version. One browser and one wasm build serve them all.
 func TestBrowser(t *testing.T) {
 	b := browsertest.NewBrowser(t)
 	root := browsertest.BuildWasm(t)
-	s, err := New(filepath.Join(root, "web"))
+	hosts := browsertest.NewEmbedHosts(t)
+	cfg := Config{EmbedOrigins: []string{hosts.Allowed}}
+	s, err := New(filepath.Join(root, "web"), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s)
+	// The test deploys a new version on the same origin by swapping the
+	// handler, as a restarted server would.
+	var current atomic.Pointer[Server]
+	current.Store(s)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		current.Load().ServeHTTP(w, r)
+	}))
 	defer srv.Close()
+	url := srv.URL + "/"
+	article := browsertest.TestArticle(t, root)
 
 	t.Run("app.wasm arrives compressed", func(t *testing.T) {
-		p := browsertest.Open(t, b, srv.URL)
+		p := browsertest.Open(t, b, url)
 		sizes := browsertest.Eval[map[string]float64](p, `(() => {
-			const e = performance.getEntriesByType("resource").find(e => new URL(e.name).pathname === "/web/app.wasm");
+			const e = performance.getEntriesByType("resource").find(e => /\/web\/app\.[0-9a-f]{10}\.wasm$/.test(new URL(e.name).pathname));
 			return e ? {encoded: e.encodedBodySize, decoded: e.decodedBodySize} : {};
 		})()`)
 		if sizes["decoded"] == 0 || sizes["encoded"] >= sizes["decoded"]/2 {
 			t.Errorf("app.wasm transferred %.0f bytes for %.0f: not compressed", sizes["encoded"], sizes["decoded"])
 		}
 	})
-	browsertest.Scenario(t, b, srv.URL, browsertest.TestArticle(t, root))
+	browsertest.Scenario(t, b, url, article)
+	t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
+	t.Run("a draft survives a reload", func(t *testing.T) { browsertest.Draft(t, b, url) })
+	t.Run("the text never leaves the device", func(t *testing.T) { browsertest.Private(t, b, url) })
+	t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
+	t.Run("a 5 MB text is annotated in chunks", func(t *testing.T) { browsertest.LongText(t, b, url, article, 5<<20) })
+	t.Run("clear local data", func(t *testing.T) { browsertest.ClearLocalData(t, b, url) })
+	t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+
+	t.Run("a new version is offered and loaded", func(t *testing.T) {
+		p := browsertest.Open(t, b, url)
+		p.WaitServiceWorker()
+		p.WaitDraft()
+		if v := browsertest.Eval[string](p, `goappGetenv("GOAPP_VERSION")`); v != s.Version {
+			t.Fatalf("running version %s, the server's is %s", v, s.Version)
+		}
+		p.Paste("")
+		before := p.Runs()
+		p.Type("#text", "Typed before the update.")
+		p.WaitRun(before)
+		browsertest.Poll[bool](p, `document.getElementById("local-data").dataset.draft === "saved"`)
+
+		next, err := New(newVersion(t, filepath.Join(root, "web")), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if next.Version == s.Version {
+			t.Fatal("the changed web directory has the same version")
+		}
+		current.Store(next)
+		defer current.Store(s)
+
+		// The user comes back to the tab: the app checks, and offers the
+		// new version.
+		browsertest.Eval[bool](p, `window.dispatchEvent(new Event("focus"))`)
+		msg := browsertest.Poll[string](p, `document.querySelector("#update.available") && document.getElementById("update").textContent`)
+		if !strings.Contains(msg, "new version") {
+			t.Errorf("the update banner says %q", msg)
+		}
+		p.AwaitNavigation(func() { p.Click("#update-reload") })
+		if v := browsertest.Poll[string](p, `goappGetenv("GOAPP_VERSION")`); v != next.Version {
+			t.Errorf("after reloading, version %s runs, want the new %s", v, next.Version)
+		}
+		if got := browsertest.Poll[string](p, `document.getElementById("text").value`); got != "Typed before the update." {
+			t.Errorf("after the update the paste area holds %q", got)
+		}
+		t.Logf("update: %s → %s offered on focus and loaded, the draft kept", s.Version, next.Version)
+	})
+
+	t.Run("requests went to loopback only", func(t *testing.T) { browsertest.OnlyLoopback(t, b) })
+	t.Run("no content security policy violations", func(t *testing.T) { browsertest.NoViolations(t, b) })
+}
+
+// newVersion returns a copy of the web directory with one more file: the
+// same app as a new version, as a deployment would bring.
+func newVersion(t *testing.T, web string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir(web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".tmp") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(web, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "release.txt"), []byte("a new version\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -1,165 +1,113 @@
 //go:build !wasm
 
-// Package site serves the annotator: the go-app page, its static files, and
-// app.wasm precompressed. The bundle builder (build/) reuses Handler, Version
-// and Codings, so the static export and the server describe the same app.
+// Package site is the annotator as a set of files and the server that
+// delivers it. NewBundle reads the web directory and renders go-app's pages
+// and scripts once; the server holds that bundle in memory, precompressed,
+// and the bundle builder (build/) writes the same bundle out as a static
+// site.
 //
 // Server is a plain http.Handler: wrap it to add headers, or mount it under
 // a prefix.
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
-	"io/fs"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// Static file names under the web directory, served at /web/...
-const (
-	WasmFile = "app.wasm"
-	IconPNG  = "icon-192.png"
-	IconPNGL = "icon-512.png"
-	IconSVG  = "icon.svg"
-	StyleCSS = "app.css"
-)
-
-// Handler returns the go-app handler that describes the annotator's page:
-// names, local icons, styles, colours and version. resources locates the
-// files (nil means the site root, app.LocalDir("")); the bundle builder
-// passes a prefixed provider to export under a sub-path.
-func Handler(version string, resources app.ResourceProvider) *app.Handler {
-	if resources == nil {
-		resources = app.LocalDir("")
-	}
-	return &app.Handler{
-		Name:            "Annotator",
-		ShortName:       "Annotator",
-		Title:           "Annotator: people, places and organisations in a news article",
-		Description:     "Paste a news article and see its people, organisations, places, dates, numbers, quotes and key terms highlighted. Runs entirely in the browser.",
-		Lang:            "en",
-		Icon:            app.Icon{Default: "/web/" + IconPNG, Large: "/web/" + IconPNGL, SVG: "/web/" + IconSVG},
-		Styles:          []string{"/web/" + StyleCSS},
-		BackgroundColor: "#ffffff",
-		ThemeColor:      "#1d3557",
-		LoadingLabel:    "Loading the analyzer… {progress}%",
-		// go-app's worker caches the icons it links, but not the SVG one.
-		CacheableResources:      []string{"/web/" + IconSVG},
-		Resources:               resources,
-		Version:                 version,
-		WasmContentLengthHeader: UncompressedLengthHeader,
-	}
-}
-
-// Version returns a content hash of the web directory: app.wasm first, then
-// every other file except precompressed siblings. Browsers and the service
-// worker keep an app until its version changes, so any change to the bundle
-// must change it.
-func Version(webDir string) (string, error) {
-	h := sha256.New()
-	add := func(name string) error {
-		f, err := os.Open(filepath.Join(webDir, name))
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(name))
-		_, err = io.Copy(h, f)
-		return err
-	}
-	if err := add(WasmFile); err != nil {
-		return "", fmt.Errorf("hash %s: %w", WasmFile, err)
-	}
-	err := filepath.WalkDir(webDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		name, err := filepath.Rel(webDir, path)
-		if err != nil || name == WasmFile || isPrecompressed(name) || strings.HasSuffix(name, ".tmp") {
-			return err
-		}
-		return add(name)
-	})
-	if err != nil {
-		return "", fmt.Errorf("hash %s: %w", webDir, err)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:20], nil
-}
-
-func isPrecompressed(name string) bool {
-	for _, c := range Codings {
-		if strings.HasSuffix(name, c.Ext) {
-			return true
-		}
-	}
-	return false
-}
-
-// Server serves the annotator from a web directory.
+// Server serves a bundle from memory: every file precompressed, with a
+// content security policy, cache headers that let browsers keep hashed
+// files for good and revalidate the rest, and 404 for anything but the
+// bundle's own paths.
 type Server struct {
-	// Version is the content hash of the web directory (see Version).
+	// Version is the bundle's version (see Bundle.Version).
 	Version string
+	// Bundle is what the server serves.
+	Bundle *Bundle
 
-	page   *app.Handler
-	wasm   *asset
-	static http.Handler
+	files  map[string]*asset // by URL path
+	errors headerSet         // the security headers of error responses
 }
 
 // New prepares a server for the files in webDir, which must hold app.wasm
-// (make wasm builds it). It reads and compresses app.wasm once, here.
-func New(webDir string) (*Server, error) {
-	if _, err := os.Stat(filepath.Join(webDir, WasmFile)); err != nil {
-		return nil, fmt.Errorf("%w (build it with `make wasm`)", err)
+// (make wasm builds it). It reads and compresses everything once, here,
+// reusing app.wasm's compressed copies from an earlier start.
+func New(webDir string, cfg Config) (*Server, error) {
+	if cfg.Prefix != "" {
+		return nil, fmt.Errorf("the server serves the site at its root, not under %s: mount it with http.StripPrefix", cfg.Prefix)
 	}
-	version, err := Version(webDir)
+	b, err := NewBundle(webDir, cfg)
 	if err != nil {
 		return nil, err
 	}
-	wasm, err := loadAsset(filepath.Join(webDir, WasmFile), "application/wasm", version)
-	if err != nil {
-		return nil, err
+	s := &Server{Version: b.Version, Bundle: b, files: make(map[string]*asset)}
+	page := securityHeaders(ContentSecurityPolicy("'none'"), true)
+	embed := securityHeaders(ContentSecurityPolicy(append([]string{"'self'"}, b.Config.EmbedOrigins...)...), false)
+	s.errors = page
+	for _, f := range b.Files {
+		headers := page
+		if f.Name == "embed.html" {
+			headers = embed
+		}
+		var cache string
+		if f.Source != "" && filepath.Base(f.Source) == WasmFile {
+			cache = f.Source // reuse app.wasm.br and app.wasm.gz across starts
+		}
+		a, err := newAsset(f, headers, cache)
+		if err != nil {
+			return nil, err
+		}
+		s.files["/"+f.Name] = a
 	}
-	return &Server{
-		Version: version,
-		page:    Handler(version, nil),
-		wasm:    wasm,
-		static:  http.StripPrefix("/web/", http.FileServer(filesOnly{http.Dir(webDir)})),
-	}, nil
+	for _, p := range Pages {
+		s.files[p.Path] = s.files["/"+p.Name]
+	}
+	return s, nil
 }
 
-// ServeHTTP routes /web/app.wasm (and go-app's alias /app.wasm) to the
-// precompressed wasm, other /web/ paths to the static files, and the rest to
-// go-app: pages, app.js, the service worker, the manifest.
+// ServeHTTP answers GET and HEAD for the bundle's paths, exactly as
+// spelled: the path is never cleaned or mapped to the file system, so ..,
+// doubled or encoded slashes, backslashes and NUL bytes find nothing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	switch p := r.URL.Path; {
-	case p == "/web/"+WasmFile || p == "/"+WasmFile:
-		s.wasm.ServeHTTP(w, r)
-	case strings.HasPrefix(p, "/web/"):
-		w.Header().Set("Cache-Control", "no-cache")
-		s.static.ServeHTTP(w, r)
-	default:
-		s.page.ServeHTTP(w, r)
+	a := s.files[r.URL.Path]
+	if a == nil || hasEncodedSeparator(r.URL.RawPath) {
+		s.errors.apply(w.Header())
+		http.NotFound(w, r)
+		return
+	}
+	a.ServeHTTP(w, r)
+}
+
+// hasEncodedSeparator reports whether an escaped path hides a slash, a
+// backslash or a NUL byte in a percent escape.
+func hasEncodedSeparator(raw string) bool {
+	raw = strings.ToLower(raw)
+	return strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") || strings.Contains(raw, "%00") || strings.Contains(raw, "\\")
+}
+
+// headerSet is a fixed set of response headers.
+type headerSet [][2]string
+
+func (hs headerSet) apply(h http.Header) {
+	for _, kv := range hs {
+		h.Set(kv[0], kv[1])
 	}
 }
 
-// filesOnly is a file system without directory listings.
-type filesOnly struct{ fs http.FileSystem }
-
-func (f filesOnly) Open(name string) (http.File, error) {
-	file, err := f.fs.Open(name)
-	if err != nil {
-		return nil, err
+// securityHeaders are the headers of every response: the content security
+// policy, no MIME sniffing, no referrer; framing refused unless the page is
+// the embed page, whose policy names who may frame it.
+func securityHeaders(csp string, denyFraming bool) headerSet {
+	hs := headerSet{
+		{"Content-Security-Policy", csp},
+		{"X-Content-Type-Options", "nosniff"},
+		{"Referrer-Policy", "no-referrer"},
+		{"Cross-Origin-Opener-Policy", "same-origin"},
 	}
-	if st, err := file.Stat(); err != nil || st.IsDir() {
-		file.Close()
-		return nil, fs.ErrNotExist
+	if denyFraming {
+		hs = append(hs, [2]string{"X-Frame-Options", "DENY"})
 	}
-	return file, nil
+	return hs
 }

@@ -21,8 +21,8 @@ const debounce = 300 * time.Millisecond
 // back. An error therefore never loses what the user pasted.
 //
 // For tests and benchmarks, the root element (#annotator) carries data-state
-// (idle, pending, done, error) and, once a run is on screen, data-runs,
-// data-annotate-ms, data-render-ms, data-tokens, data-bytes and data-lang
+// (idle, pending, working on a long text, done, error) and, once a run is
+// on screen, data-runs, data-annotate-ms, data-render-ms, data-tokens, data-bytes and data-lang
 // (the result's language, empty after an error); body gets
 // data-ready="1" and data-mounted-ms when the app has mounted.
 type Annotator struct {
@@ -43,6 +43,11 @@ type Annotator struct {
 	pendingSelect string
 	library       library // saved articles (library.go)
 	exportNote    string  // what the last copy or download did
+
+	// A long text is annotated a chunk at a time (chunked_run.go).
+	progress float64 // how far the run has got, 0 to 1
+	stopRun  func()  // stops the run going on; nil when none is
+	more     int     // windows of a long text shown beyond the first (text_window.go)
 }
 
 // OnMount enables the paste area and signals readiness once it is rendered.
@@ -64,6 +69,7 @@ func (c *Annotator) Render() app.UI {
 		state = "idle"
 	}
 	return app.Main().ID("annotator").Class("annotator").DataSet("state", state).Body(
+		&UpdateBanner{},
 		app.Header().Class("masthead").Body(
 			app.H1().Text("Annotator"),
 			app.P().Class("tagline").Text("People, organisations, places, dates and numbers, highlighted as you paste. Everything runs in your browser: the text never leaves this device."),
@@ -78,10 +84,13 @@ func (c *Annotator) Render() app.UI {
 					OnAnnotate: c.onAnnotate,
 					OnSample:   c.onSample,
 				}),
+				&LocalData{},
 				status(c.state, c.ann, c.err),
+				progressBar(c.state == "working", c.progress),
 				app.Section().Class("reading").Aria("label", "Annotated text").Body(
 					legend(c.ann, c.hidden, c.onLegend),
-					annotatedText(c.ann, c.hidden, c.selected, c.current, c.onMarkClick),
+					annotatedText(shownPart(c.ann, c.shownBytes()), c.hidden, c.selected, c.current, c.onMarkClick),
+					moreText(c.ann, c.shownBytes(), c.onMore),
 				),
 				c.pictures(),
 				c.exportPanel(),
@@ -176,17 +185,37 @@ func (c *Annotator) toggleEntity(id string) {
 	c.selected = id
 }
 
-// annotate runs the analyzer over text and publishes the run's figures on
-// the root element once the result is on screen.
+// annotate runs the analyzer over text, stopping any run still going: at
+// once for an article, a chunk at a time with a progress bar for a long
+// text (startRun).
 func (c *Annotator) annotate(ctx app.Context, text string) {
 	start := time.Now()
-	doc, err := analyzer.Annotate(text, analyzer.Options{Lang: c.lang})
-	var res *analyzer.Result
-	if err == nil {
-		res = doc.Result()
+	if c.stopRun != nil {
+		c.stopRun()
 	}
-	elapsed := time.Since(start)
+	c.state, c.progress = "working", 0
+	c.stopRun = startRun(ctx, text, analyzer.Options{Lang: c.lang},
+		func(ctx app.Context, p float64) { c.progress = p },
+		func(ctx app.Context, out runOutcome) {
+			c.stopRun = nil
+			c.show(ctx, text, start, out.Doc, out.Result, out.Err, out.Busy)
+		})
+}
 
+// onMore shows the next window of a long text.
+func (c *Annotator) onMore(ctx app.Context, e app.Event) {
+	c.more++
+}
+
+// shownBytes is how much of a long text the view shows.
+func (c *Annotator) shownBytes() int {
+	return viewWindow * (1 + c.more)
+}
+
+// show puts a finished run on screen and publishes its figures on the root
+// element once it is there.
+func (c *Annotator) show(ctx app.Context, text string, start time.Time, doc *analyzer.Document, res *analyzer.Result, err error, elapsed time.Duration) {
+	c.more = 0
 	c.runs++
 	run := c.runs
 	c.current, c.exportNote = "", ""

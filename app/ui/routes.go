@@ -12,4 +12,7 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // bundle builder call it before they start.
 func Routes() {
 	app.Route("/", &Annotator{})
+	// The embed page: /embed, and embed.html as static hosts serve it.
+	app.Route("/embed", &Embed{})
+	app.RouteWithRegexp(`^/embed\.html$`, &Embed{})
 }

@@ -1,0 +1,303 @@
+//go:build !wasm
+
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Static file names under the web directory.
+const (
+	WasmFile = "app.wasm"
+	IconPNG  = "icon-192.png"
+	IconPNGL = "icon-512.png"
+	IconSVG  = "icon.svg"
+	StyleCSS = "app.css"
+	PWACSS   = "pwa.css"  // the update banner, progress bar, draft status and embed view
+	EmbedJS  = "embed.js" // loaded by host pages: its name never changes
+)
+
+// Pages are the app's pages: URL path (as routed by ui.Routes) and file
+// name in the bundle. Plain file servers serve embed.html as it is named,
+// so the embed script loads that name; the server answers both.
+var Pages = []struct{ Path, Name string }{
+	{"/", "index.html"},
+	{"/embed", "embed.html"},
+}
+
+// goAppFiles are the files go-app's handler generates besides the pages.
+var goAppFiles = []string{"app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "app.css"}
+
+// UpdateInterval is how often an open app asks whether a new version is
+// deployed (go-app's Handler.AutoUpdateInterval); it also asks whenever
+// the page regains focus (ui.UpdateBanner).
+const UpdateInterval = 10 * time.Minute
+
+// EnvEmbedOrigins names the variable that hands the embed allowlist to the
+// app in the browser (go-app's Handler.Env, read with app.Getenv).
+const EnvEmbedOrigins = "ANNOTATOR_EMBED_ORIGINS"
+
+// Config is what varies between deployments of the same files.
+type Config struct {
+	// Prefix is the URL path the site is served under: "" for the root,
+	// "/annotator" for a sub-path.
+	Prefix string
+	// EmbedOrigins may embed the /embed page and talk to it (see
+	// ParseOrigins); the site's own origin always may.
+	EmbedOrigins []string
+}
+
+// File is one file of the site.
+type File struct {
+	Name        string // path in a static export, slash-separated: "index.html", "web/app.1a2b3c4d5e.wasm"
+	ContentType string
+	Data        []byte
+	// Hashed files carry a hash of their content in their name: they never
+	// change, so browsers may cache them for good.
+	Hashed bool
+	// Source is the file of the web directory it was read from, if any.
+	Source string
+}
+
+// Bundle is the whole site as files: the server holds it in memory and the
+// bundle builder writes it out, so both serve exactly the same app.
+type Bundle struct {
+	// Version is a hash of every file and of the configuration: it names
+	// the service worker's cache, so an open app updates when it changes.
+	Version string
+	Config  Config
+	Files   []File // sorted by name
+}
+
+//go:embed worker.js
+var workerTemplate string
+
+// NewBundle reads the web directory (which must hold app.wasm) and renders
+// go-app's pages and scripts for it. Every web file is in the bundle under
+// its own name, except app.wasm, and those the pages refer to also under a
+// hashed name (app.wasm → web/app.1a2b3c4d5e.wasm). Precompressed siblings
+// (.br, .gz), temporary and hidden files are left out. The app's routes
+// must be registered (ui.Routes) before.
+func NewBundle(webDir string, cfg Config) (*Bundle, error) {
+	if _, err := os.Stat(filepath.Join(webDir, WasmFile)); err != nil {
+		return nil, fmt.Errorf("%w (build it with `make wasm`)", err)
+	}
+	cfg.Prefix = NormalizePrefix(cfg.Prefix)
+	origins, err := ParseOrigins(strings.Join(cfg.EmbedOrigins, " "))
+	if err != nil {
+		return nil, err
+	}
+	cfg.EmbedOrigins = origins
+
+	b := &Bundle{Config: cfg}
+	hashed := make(map[string]string) // web file name → its hashed name
+	err = filepath.WalkDir(webDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name, err := filepath.Rel(webDir, p)
+		if err != nil {
+			return err
+		}
+		name = filepath.ToSlash(name)
+		if name != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() || isPrecompressed(name) || strings.HasSuffix(name, ".tmp") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		f := File{Name: "web/" + name, ContentType: ContentType(name), Data: data, Source: p}
+		h := File{Name: "web/" + hashedName(name, data), ContentType: f.ContentType, Data: data, Hashed: true, Source: p}
+		hashed[name] = h.Name
+		if name != WasmFile { // 10 MB: only under its hashed name
+			b.Files = append(b.Files, f)
+		}
+		b.Files = append(b.Files, h)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", webDir, err)
+	}
+	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG} {
+		if hashed[name] == "" {
+			return nil, fmt.Errorf("%s lacks %s", webDir, name)
+		}
+	}
+
+	sum := sha256.New()
+	for _, f := range b.Files {
+		if f.Hashed {
+			fmt.Fprintf(sum, "%s\x00", f.Name)
+		}
+	}
+	fmt.Fprintf(sum, "prefix %q origins %q", cfg.Prefix, cfg.EmbedOrigins)
+	b.Version = hex.EncodeToString(sum.Sum(nil))[:20]
+
+	rendered, err := render(Handler(b.Version, cfg, hashed))
+	if err != nil {
+		return nil, err
+	}
+	b.Files = append(b.Files, rendered...)
+	slices.SortFunc(b.Files, func(x, y File) int { return strings.Compare(x.Name, y.Name) })
+	return b, nil
+}
+
+// Handler returns the go-app handler that describes the annotator: names,
+// local icons and styles (by their hashed names, given by web file name),
+// colours, version, the service worker, and the embed allowlist handed to
+// the app.
+func Handler(version string, cfg Config, hashed map[string]string) *app.Handler {
+	web := func(name string) string { return "/" + hashed[name] }
+	return &app.Handler{
+		Name:            "Annotator",
+		ShortName:       "Annotator",
+		Title:           "Annotator: people, places and organisations in a news article",
+		Description:     "Paste a news article and see its people, organisations, places, dates, numbers, quotes and key terms highlighted. Runs entirely in the browser.",
+		Lang:            "en",
+		Icon:            app.Icon{Default: web(IconPNG), Large: web(IconPNGL), SVG: web(IconSVG)},
+		Styles:          []string{web(StyleCSS), web(PWACSS)},
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#1d3557",
+		LoadingLabel:    "Loading the analyzer… {progress}%",
+		// go-app's worker caches the pages, icons and styles it links, but
+		// neither the SVG icon nor the other pages.
+		CacheableResources:      []string{web(IconSVG), cfg.Prefix + "/embed.html"},
+		Resources:               resources{prefix: cfg.Prefix, wasm: cfg.Prefix + web(WasmFile)},
+		Version:                 version,
+		WasmContentLengthHeader: UncompressedLengthHeader,
+		AutoUpdateInterval:      UpdateInterval,
+		ServiceWorkerTemplate:   workerTemplate,
+		Env:                     app.Environment{EnvEmbedOrigins: strings.Join(cfg.EmbedOrigins, " ")},
+	}
+}
+
+// resources locates the site's files under a prefix, app.wasm by its
+// hashed name (an app.ResourceProvider).
+type resources struct{ prefix, wasm string }
+
+func (r resources) Package() string { return r.prefix }
+func (r resources) Static() string  { return r.prefix }
+func (r resources) AppWASM() string { return r.wasm }
+
+// ogURL is the page URL go-app writes into each page's metadata (its
+// attributes in any order): the address of the request that rendered it,
+// meaningless once stored.
+var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
+
+// render asks the go-app handler for the pages and go-app's files, in
+// process, and makes them files of the bundle. Pages get the content
+// security policy as a meta element too, for static hosts that send no
+// headers.
+func render(h *app.Handler) ([]File, error) {
+	var files []File
+	get := func(urlPath, name string) error {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, urlPath, nil))
+		if w.Code != http.StatusOK {
+			return fmt.Errorf("render %s: status %d", urlPath, w.Code)
+		}
+		data := w.Body.Bytes()
+		if path.Ext(name) == ".html" {
+			data = ogURL.ReplaceAll(data, nil)
+			meta := []byte(`<meta charset="UTF-8">`)
+			if !bytes.Contains(data, meta) {
+				return fmt.Errorf("render %s: no %s to put the content security policy after", urlPath, meta)
+			}
+			csp := fmt.Sprintf(`<meta http-equiv="Content-Security-Policy" content="%s">`, ContentSecurityPolicy())
+			data = bytes.Replace(data, meta, append(meta, csp...), 1)
+		}
+		files = append(files, File{Name: name, ContentType: ContentType(name), Data: bytes.Clone(data)})
+		return nil
+	}
+	for _, p := range Pages {
+		if err := get(p.Path, p.Name); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range goAppFiles {
+		if err := get("/"+name, name); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// hashedName puts a hash of data in a file name: app.wasm →
+// app.1a2b3c4d5e.wasm.
+func hashedName(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+}
+
+// contentTypes are the media types of the site's files by extension.
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".json":        "application/json",
+	".webmanifest": "application/manifest+json",
+	".wasm":        "application/wasm",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".ico":         "image/x-icon",
+	".txt":         "text/plain; charset=utf-8",
+}
+
+// ContentType returns the media type of a file by its name.
+func ContentType(name string) string {
+	if t, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// Compressible reports whether files of this media type are worth
+// precompressing.
+func Compressible(contentType string) bool {
+	t, _, _ := strings.Cut(contentType, ";")
+	return strings.HasPrefix(t, "text/") || t == "application/wasm" || t == "image/svg+xml" ||
+		t == "application/json" || t == "application/manifest+json"
+}
+
+func isPrecompressed(name string) bool {
+	for _, c := range Codings {
+		if strings.HasSuffix(name, c.Ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// NormalizePrefix turns "annotator/", "/annotator" and "/annotator/" into
+// "/annotator", and "/" into "".
+func NormalizePrefix(p string) string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return ""
+	}
+	return "/" + p
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"sync/atomic"
+	"time"
+
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// yieldPause is how long a long run hands the browser back between steps:
+// long enough for go-app to apply the progress and the browser to paint it
+// and handle input, short next to a step (a chunk of 256 KB takes a few
+// hundred milliseconds in the wasm).
+const yieldPause = 15 * time.Millisecond
+
+// runOutcome is what a finished run of the analyzer produced.
+type runOutcome struct {
+	Doc    *analyzer.Document
+	Result *analyzer.Result
+	Err    error
+	// Busy is the analyzer's own time, Start to Result, without the pauses.
+	Busy time.Duration
+}
+
+// startRun annotates text. A text of one chunk (analyzer.ChunkBytes, an
+// article) is annotated at once and done is called before startRun
+// returns. A longer one is annotated a step at a time (analyzer.Job) from a
+// goroutine that pauses between steps, so that the page stays responsive:
+// progress is called with the fraction done after each step, and done at
+// the end, both on the UI goroutine. The returned function stops the run
+// between steps; neither progress nor done is called after it.
+func startRun(ctx app.Context, text string, opts analyzer.Options, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
+	start := time.Now()
+	job, err := analyzer.Start(text, opts)
+	if err != nil {
+		done(ctx, runOutcome{Err: err, Busy: time.Since(start)})
+		return func() {}
+	}
+	if len(text) <= analyzer.ChunkBytes {
+		for !job.Step() {
+		}
+		doc := job.Document()
+		res := doc.Result()
+		done(ctx, runOutcome{Doc: doc, Result: res, Busy: time.Since(start)})
+		return func() {}
+	}
+
+	var stopped atomic.Bool
+	busy := time.Since(start)
+	ctx.Async(func() {
+		for {
+			if stopped.Load() {
+				return
+			}
+			t := time.Now()
+			finished := job.Step()
+			busy += time.Since(t)
+			if finished {
+				break
+			}
+			p := job.Progress()
+			ctx.Dispatch(func(ctx app.Context) {
+				if !stopped.Load() {
+					progress(ctx, p)
+				}
+			})
+			time.Sleep(yieldPause)
+		}
+		t := time.Now()
+		doc := job.Document()
+		res := doc.Result()
+		busy += time.Since(t)
+		ctx.Dispatch(func(ctx app.Context) {
+			if !stopped.Load() {
+				done(ctx, runOutcome{Doc: doc, Result: res, Busy: busy})
+			}
+		})
+	})
+	return func() { stopped.Store(true) }
+}

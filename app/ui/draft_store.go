@@ -1,0 +1,246 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Where the app keeps data in the browser. The draft lives in IndexedDB
+// (database annotator-drafts, store "drafts", one record keyed "current":
+// {text, lang, saved}), which takes a 16 MB text where localStorage's few
+// MB would not. "Clear local data" deletes it, the article library's
+// database (library_store.go) and every localStorage and sessionStorage
+// key that starts with localKeyPrefix.
+const (
+	draftDBName    = "annotator-drafts"
+	draftDBVersion = 1
+	draftStoreName = "drafts"
+	draftKey       = "current"
+	localKeyPrefix = "annotator."
+)
+
+// localDatabases are the IndexedDB databases "Clear local data" deletes.
+var localDatabases = []string{draftDBName, libraryDBName}
+
+// localDataCleared is the event dispatched on window once local data is
+// cleared, for parts of the page that hold some of it in memory.
+const localDataCleared = "annotator-local-data-cleared"
+
+// draftRecord is a saved draft. Text stays a JavaScript string: a draft of
+// several MB goes from the text area to the database and back without a
+// copy through Go.
+type draftRecord struct {
+	Text  app.Value
+	Lang  string
+	Saved float64 // milliseconds since 1970, as Date.now()
+}
+
+// draftDB is the drafts database, opened on first use.
+type draftDB struct {
+	db app.Value // nil until opened, and again once closed
+}
+
+// open calls done with the database, opening (and creating) it first.
+func (s *draftDB) open(done func(app.Value, error)) {
+	if s.db != nil {
+		done(s.db, nil)
+		return
+	}
+	idb := app.Window().Get("indexedDB")
+	if !idb.Truthy() {
+		done(nil, errors.New("this browser keeps no data for pages (no IndexedDB)"))
+		return
+	}
+	var req app.Value
+	if err := jsCall(func() { req = idb.Call("open", draftDBName, draftDBVersion) }); err != nil {
+		done(nil, err)
+		return
+	}
+	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
+		db := req.Get("result")
+		if !db.Get("objectStoreNames").Call("contains", draftStoreName).Bool() {
+			db.Call("createObjectStore", draftStoreName)
+		}
+		return nil
+	})
+	req.Set("onupgradeneeded", upgrade)
+	idbResult(req, func(db app.Value, err error) {
+		upgrade.Release()
+		if err != nil {
+			done(nil, err)
+			return
+		}
+		s.db = db
+		// Another tab clearing local data: let the deletion through.
+		var gone app.Func
+		gone = app.FuncOf(func(app.Value, []app.Value) any {
+			s.close()
+			gone.Release()
+			return nil
+		})
+		db.Set("onversionchange", gone)
+		done(db, nil)
+	})
+}
+
+// close closes the database, if open.
+func (s *draftDB) close() {
+	if s.db != nil {
+		s.db.Call("close")
+		s.db = nil
+	}
+}
+
+// put saves the draft and calls done once it is stored.
+func (s *draftDB) put(d draftRecord, done func(error)) {
+	s.open(func(db app.Value, err error) {
+		if err != nil {
+			done(err)
+			return
+		}
+		var req app.Value
+		err = jsCall(func() {
+			record := app.Window().Get("Object").New()
+			record.Set("text", d.Text)
+			record.Set("lang", d.Lang)
+			record.Set("saved", d.Saved)
+			req = db.Call("transaction", draftStoreName, "readwrite").Call("objectStore", draftStoreName).Call("put", record, draftKey)
+		})
+		if err != nil {
+			done(err)
+			return
+		}
+		idbResult(req, func(_ app.Value, err error) { done(err) })
+	})
+}
+
+// get calls done with the saved draft; found is false when there is none.
+func (s *draftDB) get(done func(d draftRecord, found bool, err error)) {
+	s.open(func(db app.Value, err error) {
+		if err != nil {
+			done(draftRecord{}, false, err)
+			return
+		}
+		var req app.Value
+		err = jsCall(func() {
+			req = db.Call("transaction", draftStoreName, "readonly").Call("objectStore", draftStoreName).Call("get", draftKey)
+		})
+		if err != nil {
+			done(draftRecord{}, false, err)
+			return
+		}
+		idbResult(req, func(v app.Value, err error) {
+			if err != nil || !v.Truthy() || v.Get("text").Type() != app.TypeString {
+				done(draftRecord{}, false, err)
+				return
+			}
+			d := draftRecord{Text: v.Get("text"), Saved: v.Get("saved").Float()}
+			if l := v.Get("lang"); l.Type() == app.TypeString {
+				d.Lang = l.String()
+			}
+			done(d, true, nil)
+		})
+	})
+}
+
+// clearLocalData deletes the app's databases and its keys in localStorage
+// and sessionStorage, then calls done. A database another tab holds open
+// is deleted once that tab lets go (its connections close on
+// versionchange).
+func clearLocalData(drafts *draftDB, done func(error)) {
+	drafts.close()
+	for _, name := range []string{"localStorage", "sessionStorage"} {
+		jsCall(func() { removeKeys(app.Window().Get(name), localKeyPrefix) })
+	}
+	idb := app.Window().Get("indexedDB")
+	if !idb.Truthy() {
+		done(nil)
+		return
+	}
+	var errs []error
+	left := len(localDatabases)
+	for _, name := range localDatabases {
+		var req app.Value
+		if err := jsCall(func() { req = idb.Call("deleteDatabase", name) }); err != nil {
+			errs = append(errs, err)
+			left--
+			continue
+		}
+		idbResult(req, func(_ app.Value, err error) {
+			if err != nil {
+				errs = append(errs, fmt.Errorf("delete %s: %w", name, err))
+			}
+			if left--; left == 0 {
+				jsCall(func() {
+					app.Window().Call("dispatchEvent", app.Window().Get("Event").New(localDataCleared))
+				})
+				done(errors.Join(errs...))
+			}
+		})
+	}
+	if left == 0 {
+		done(errors.Join(errs...))
+	}
+}
+
+// removeKeys removes the keys of a Storage that start with prefix.
+func removeKeys(storage app.Value, prefix string) {
+	if !storage.Truthy() {
+		return
+	}
+	var keys []string
+	for i := range storage.Get("length").Int() {
+		if k := storage.Call("key", i); k.Type() == app.TypeString && len(k.String()) >= len(prefix) && k.String()[:len(prefix)] == prefix {
+			keys = append(keys, k.String())
+		}
+	}
+	for _, k := range keys {
+		storage.Call("removeItem", k)
+	}
+}
+
+// idbResult calls done once an IndexedDB request succeeds, with its
+// result, or fails.
+func idbResult(req app.Value, done func(app.Value, error)) {
+	var onSuccess, onError app.Func
+	release := func() {
+		req.Set("onsuccess", nil)
+		req.Set("onerror", nil)
+		onSuccess.Release()
+		onError.Release()
+	}
+	onSuccess = app.FuncOf(func(app.Value, []app.Value) any {
+		result := req.Get("result")
+		release()
+		done(result, nil)
+		return nil
+	})
+	onError = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		err := errors.New("the browser refused to store data")
+		if e := req.Get("error"); e.Truthy() {
+			err = errors.New(e.Get("message").String())
+		}
+		if len(args) > 0 {
+			args[0].Call("preventDefault")
+		}
+		release()
+		done(nil, err)
+		return nil
+	})
+	req.Set("onsuccess", onSuccess)
+	req.Set("onerror", onError)
+}
+
+// jsCall runs f, which calls into JavaScript, and returns what it throws as
+// an error.
+func jsCall(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	f()
+	return nil
+}

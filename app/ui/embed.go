@@ -1,0 +1,300 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// EmbedOriginsEnv names the app environment variable (go-app's
+// Handler.Env) holding the origins that may embed the /embed page,
+// separated by spaces.
+const EmbedOriginsEnv = "ANNOTATOR_EMBED_ORIGINS"
+
+// Embed is the compact view a CMS shows in an iframe (route /embed): the
+// annotated text and its legend, driven by window.postMessage. web/embed.js
+// is the host page's side.
+//
+// The host sends {type: "annotate", id, text, lang?}; the frame answers
+// {type: "annotated", id, document} (document is the analyzer's JSON
+// result), or {type: "error", id, message} for a malformed message or a
+// text it cannot annotate (id null when the message had none). It sends
+// {type: "ready"} once it listens and {type: "resize", height} whenever its
+// content's height changes. Requests are answered in order, one at a time.
+//
+// Only the site's own origin and those of the allowlist (EmbedOriginsEnv)
+// are answered; messages from any other are ignored. Ready and resize go to
+// the origin named by ?origin= in the frame's URL (embed.js sets it) when
+// the allowlist has it, else to the first allowed origin that sends a
+// message. Where the browser tells who frames the page
+// (location.ancestorOrigins), a page outside the allowlist gets a notice
+// and no answers, even from a static host that sends no frame-ancestors.
+//
+// For tests, #embed carries data-state (waiting, refused, working, done,
+// error) and data-answered (requests answered so far).
+type Embed struct {
+	app.Compo
+
+	allowed    map[string]bool
+	host       string // the origin ready and resize go to
+	refused    string // the origin of a framing page outside the allowlist
+	queue      []embedRequest
+	busy       bool
+	stopRun    func()
+	progress   float64
+	ann        *annotation
+	hidden     map[analyzer.Label]bool
+	err        error
+	state      string
+	answered   int
+	lastHeight int
+	release    []func()
+}
+
+// embedRequest is an annotate message waiting for its answer.
+type embedRequest struct {
+	id     any // as the host sent it: a string or a number
+	text   string
+	lang   string
+	origin string
+	source app.Value // the window to answer
+}
+
+// OnMount reads the allowlist, checks who frames the page, and starts
+// listening.
+func (c *Embed) OnMount(ctx app.Context) {
+	c.state = "waiting"
+	location := app.Window().Get("location")
+	c.allowed = map[string]bool{location.Get("origin").String(): true}
+	for _, o := range strings.Fields(app.Getenv(EmbedOriginsEnv)) {
+		c.allowed[o] = true
+	}
+	framer := ""
+	if a := location.Get("ancestorOrigins"); a.Truthy() && a.Length() > 0 {
+		framer = a.Index(0).String()
+	}
+	if framer != "" && !c.allowed[framer] {
+		c.state, c.refused = "refused", framer
+		return
+	}
+	named := app.Window().Get("URL").New(location.Get("href")).Get("searchParams").Call("get", "origin")
+	if named.Type() == app.TypeString && c.allowed[named.String()] && (framer == "" || framer == named.String()) {
+		c.host = named.String()
+	}
+
+	onMessage := app.FuncOf(func(_ app.Value, args []app.Value) any {
+		ev := args[0]
+		origin := ev.Get("origin").String()
+		if !c.allowed[origin] {
+			return nil // not a word to strangers
+		}
+		req, err := parseEmbedMessage(ev.Get("data"))
+		req.origin, req.source = origin, ev.Get("source")
+		ctx.Dispatch(func(ctx app.Context) { c.receive(ctx, req, err) })
+		return nil
+	})
+	app.Window().Call("addEventListener", "message", onMessage)
+	c.release = append(c.release, func() {
+		app.Window().Call("removeEventListener", "message", onMessage)
+		onMessage.Release()
+	})
+
+	onResize := app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(c.sendHeight)
+		return nil
+	})
+	observer := app.Window().Get("ResizeObserver").New(onResize)
+	observer.Call("observe", app.Window().GetElementByID("embed"))
+	c.release = append(c.release, func() {
+		observer.Call("disconnect")
+		onResize.Release()
+	})
+	if c.host != "" {
+		c.post(app.Window().Get("parent"), c.host, map[string]any{"type": "ready"})
+	}
+}
+
+// OnDismount stops listening and any run.
+func (c *Embed) OnDismount() {
+	for _, f := range c.release {
+		f()
+	}
+	c.release = nil
+	if c.stopRun != nil {
+		c.stopRun()
+	}
+}
+
+// receive queues a request from an allowed origin, or answers a malformed
+// one with an error.
+func (c *Embed) receive(ctx app.Context, req embedRequest, err error) {
+	if c.host == "" {
+		c.host = req.origin
+	}
+	if err != nil {
+		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": err.Error()})
+		c.answered++
+		return
+	}
+	c.queue = append(c.queue, req)
+	if !c.busy {
+		c.next(ctx)
+	}
+}
+
+// next annotates the first queued request.
+func (c *Embed) next(ctx app.Context) {
+	if len(c.queue) == 0 {
+		c.busy = false
+		return
+	}
+	req := c.queue[0]
+	c.queue = c.queue[1:]
+	c.busy, c.state, c.progress = true, "working", 0
+	c.stopRun = startRun(ctx, req.text, analyzer.Options{Lang: req.lang},
+		func(ctx app.Context, p float64) { c.progress = p },
+		func(ctx app.Context, out runOutcome) {
+			c.answer(req, out)
+			ctx.Dispatch(c.next) // not from inside next: a long queue would nest deep
+		})
+}
+
+// answer sends a finished run's result, or its error, to whoever asked,
+// and shows it.
+func (c *Embed) answer(req embedRequest, out runOutcome) {
+	c.answered++
+	if out.Err != nil {
+		c.ann, c.err, c.state = nil, out.Err, "error"
+		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": out.Err.Error()})
+		return
+	}
+	doc, err := json.Marshal(out.Result)
+	if err != nil {
+		c.ann, c.err, c.state = nil, err, "error"
+		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": err.Error()})
+		return
+	}
+	c.ann, c.err, c.state = newAnnotation(req.text, out.Result), nil, "done"
+	c.post(req.source, req.origin, map[string]any{
+		"type":     "annotated",
+		"id":       req.id,
+		"document": app.Window().Get("JSON").Call("parse", string(doc)),
+	})
+}
+
+// post sends a message to a window of the given origin; the browser
+// delivers it only if the window still shows a page of that origin.
+func (c *Embed) post(to app.Value, origin string, msg map[string]any) {
+	if !to.Truthy() {
+		return
+	}
+	jsCall(func() { to.Call("postMessage", msg, origin) })
+}
+
+// sendHeight tells the host the height of the view when it changed.
+func (c *Embed) sendHeight(ctx app.Context) {
+	root := app.Window().GetElementByID("embed")
+	if c.host == "" || !root.Truthy() {
+		return
+	}
+	h := int(math.Ceil(root.Call("getBoundingClientRect").Get("bottom").Float() + app.Window().Get("scrollY").Float()))
+	if h == c.lastHeight {
+		return
+	}
+	c.lastHeight = h
+	c.post(app.Window().Get("parent"), c.host, map[string]any{"type": "resize", "height": h})
+}
+
+// parseEmbedMessage reads an annotate message. The error says what is
+// wrong in the host developer's terms; the request keeps the id, if any,
+// for the answer.
+func parseEmbedMessage(data app.Value) (embedRequest, error) {
+	var req embedRequest
+	if data.Type() != app.TypeObject || app.Window().Get("Array").Call("isArray", data).Bool() {
+		return req, errors.New(`a message must be an object like {type: "annotate", id: 1, text: "..."}`)
+	}
+	switch id := data.Get("id"); id.Type() {
+	case app.TypeString:
+		req.id = id.String()
+	case app.TypeNumber:
+		if f := id.Float(); !math.IsNaN(f) && !math.IsInf(f, 0) {
+			req.id = f
+		}
+	}
+	if id := data.Get("id"); req.id == nil && !id.IsUndefined() && !id.IsNull() {
+		return req, errors.New("id must be a string or a finite number")
+	}
+	typ := data.Get("type")
+	switch {
+	case typ.Type() != app.TypeString:
+		return req, errors.New(`a message needs a type: the frame understands {type: "annotate", id, text, lang?}`)
+	case typ.String() != "annotate":
+		return req, errors.New(`unknown message type ` + strconv.Quote(typ.String()) + `: the frame understands "annotate"`)
+	case req.id == nil:
+		return req, errors.New("an annotate message needs an id (a string or a number) to answer with")
+	}
+	if t := data.Get("text"); t.Type() == app.TypeString {
+		req.text = t.String()
+	} else {
+		return req, errors.New("text must be a string")
+	}
+	switch l := data.Get("lang"); l.Type() {
+	case app.TypeString:
+		req.lang = l.String()
+	case app.TypeUndefined, app.TypeNull:
+	default:
+		return req, errors.New(`lang must be a language code such as "en"`)
+	}
+	return req, nil
+}
+
+func (c *Embed) onLegend(ctx app.Context, e app.Event) {
+	l := analyzer.Label(ctx.JSSrc().Get("dataset").Get("label").String())
+	if c.hidden == nil {
+		c.hidden = make(map[analyzer.Label]bool)
+	}
+	c.hidden[l] = !c.hidden[l]
+}
+
+func (c *Embed) onViewClick(ctx app.Context, e app.Event) {}
+
+// Render draws the compact view: a status line, the legend and the text.
+func (c *Embed) Render() app.UI {
+	state := c.state
+	if state == "" {
+		state = "waiting"
+	}
+	var status string
+	switch {
+	case c.refused != "":
+		status = "This page (" + c.refused + ") is not on the annotator's embed allowlist."
+	case c.err != nil:
+		status = "Could not annotate the text: " + c.err.Error() + "."
+	case c.busy:
+		status = "Annotating…"
+	case c.ann != nil:
+		status = plural(len(c.ann.Result.Entities), "entity", "entities") + " found."
+	default:
+		status = "Waiting for a text from the page."
+	}
+	view := app.Div().Class("embed-view")
+	if c.ann == nil {
+		view = view.Hidden(true) // never Hidden(false): go-app pre-renders it as hidden
+	} else {
+		view = view.Body(
+			legend(c.ann, c.hidden, c.onLegend),
+			annotatedText(shownPart(c.ann, viewWindow), c.hidden, "", "", c.onViewClick),
+		)
+	}
+	return app.Main().ID("embed").Class("embed").DataSet("state", state).DataSet("answered", c.answered).Body(
+		app.P().ID("embed-status").Class("embed-status").Aria("live", "polite").Text(status),
+		progressBar(c.busy && c.progress > 0, c.progress),
+		view,
+	)
+}

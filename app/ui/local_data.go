@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// draftPause is how long typing must pause before the draft is saved; the
+// draft is also saved when the page is hidden or closed, and after each
+// run (the sample, the library and the language menu change the text
+// without typing).
+const draftPause = 400 * time.Millisecond
+
+// LocalData keeps the text the user is working on: it saves the paste area
+// and the language to the browser as a draft (see draftDB) and puts them
+// back when the page opens again with an empty paste area. It also offers
+// to clear everything the app stores in the browser.
+//
+// It works beside the page rather than inside it: it listens to the paste
+// area's input events and watches #annotator's data-runs, and restores by
+// setting the text area and sending the input (or change) event a user's
+// paste would.
+//
+// Its root (#local-data) carries data-draft: idle, saving, saved,
+// restored, error or cleared; and data-restored="1" once the saved draft
+// has been looked for.
+type LocalData struct {
+	app.Compo
+
+	ctx      app.Context // the component's own: an event's dies with the element it came from
+	drafts   draftDB
+	state    string // data-draft
+	message  string
+	confirm  bool   // asking whether to clear
+	lastText string // length-and-ends fingerprint of the last saved text
+	edits    int    // input events seen: a draft arriving after one is not put back
+	restored bool   // the saved draft has been looked for
+	release  []func()
+}
+
+// OnMount restores the draft and starts saving.
+func (d *LocalData) OnMount(ctx app.Context) {
+	d.ctx = ctx
+	d.state = "idle"
+	d.restore(ctx)
+	text := app.Window().GetElementByID(textID)
+	if !text.Truthy() {
+		return
+	}
+	d.listen(ctx, text, "input", func(ctx app.Context) { d.saveSoon(ctx) })
+	d.listen(ctx, app.Window().Get("document"), "visibilitychange", func(ctx app.Context) {
+		if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
+			d.save(ctx)
+		}
+	})
+	d.listen(ctx, app.Window(), "pagehide", func(ctx app.Context) { d.save(ctx) })
+	d.listen(ctx, app.Window(), localDataCleared, func(ctx app.Context) { d.drafts.close() })
+
+	// Save after every run of the analyzer: runs follow every change of text
+	// that does not come from typing.
+	root := app.Window().GetElementByID("annotator")
+	if !root.Truthy() {
+		return
+	}
+	observer := app.Window().Get("MutationObserver").New(app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { d.save(ctx) })
+		return nil
+	}))
+	observer.Call("observe", root, map[string]any{"attributes": true, "attributeFilter": []any{"data-runs"}})
+	d.release = append(d.release, func() { observer.Call("disconnect") })
+}
+
+// OnDismount stops listening and closes the database.
+func (d *LocalData) OnDismount() {
+	for _, f := range d.release {
+		f()
+	}
+	d.release = nil
+	d.drafts.close()
+}
+
+// listen calls f on the UI goroutine for each event of the target.
+func (d *LocalData) listen(ctx app.Context, target app.Value, event string, f func(app.Context)) {
+	fn := app.FuncOf(func(app.Value, []app.Value) any {
+		ctx.Dispatch(f)
+		return nil
+	})
+	target.Call("addEventListener", event, fn)
+	d.release = append(d.release, func() {
+		target.Call("removeEventListener", event, fn)
+		fn.Release()
+	})
+}
+
+// restore puts the saved draft in the paste area, unless it already holds
+// something, and has it annotated.
+func (d *LocalData) restore(ctx app.Context) {
+	d.drafts.get(func(rec draftRecord, found bool, err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			d.restored = true
+			switch {
+			case err != nil:
+				d.state, d.message = "error", "Drafts cannot be kept in this browser: "+err.Error()
+				return
+			case !found || textLength(rec.Text) == 0:
+				return
+			}
+			text := app.Window().GetElementByID(textID)
+			if !text.Truthy() || d.edits > 0 || textLength(text.Get("value")) > 0 {
+				return // the user got there first
+			}
+			text.Set("value", rec.Text)
+			d.lastText = fingerprint(rec.Text)
+			event := "input"
+			target := text
+			if lang := app.Window().GetElementByID("lang"); rec.Lang != "" && lang.Truthy() && lang.Get("value").String() != rec.Lang {
+				lang.Set("value", rec.Lang)
+				if lang.Get("value").String() == rec.Lang { // a language the menu offers
+					event, target = "change", lang
+				}
+			}
+			target.Call("dispatchEvent", app.Window().Get("Event").New(event, map[string]any{"bubbles": true}))
+			d.state, d.message = "restored", "Your draft from "+savedAt(rec.Saved)+" is back."
+		})
+	})
+}
+
+// saveSoon saves the draft once typing pauses.
+func (d *LocalData) saveSoon(ctx app.Context) {
+	d.edits++
+	edit := d.edits
+	ctx.After(draftPause, func(ctx app.Context) {
+		if edit == d.edits {
+			d.save(ctx)
+		}
+	})
+}
+
+// save stores the paste area as the draft, if it changed since the last
+// save.
+func (d *LocalData) save(ctx app.Context) {
+	text := app.Window().GetElementByID(textID)
+	if !text.Truthy() {
+		return
+	}
+	value := text.Get("value")
+	fp := fingerprint(value)
+	if fp == d.lastText {
+		return
+	}
+	d.lastText = fp
+	lang := ""
+	if l := app.Window().GetElementByID("lang"); l.Truthy() {
+		lang = l.Get("value").String()
+	}
+	d.state, d.message = "saving", "Saving the draft on this device…"
+	now := app.Window().Get("Date").Call("now").Float()
+	d.drafts.put(draftRecord{Text: value, Lang: lang, Saved: now}, func(err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				d.lastText = ""
+				d.state, d.message = "error", "The draft could not be saved on this device: "+err.Error()
+				return
+			}
+			d.state, d.message = "saved", "Draft saved on this device."
+		})
+	})
+}
+
+// fingerprint stands for a text in the comparison that skips saving an
+// unchanged draft, without copying the whole text into Go: its length and
+// its first and last characters.
+func fingerprint(text app.Value) string {
+	n := textLength(text)
+	if n <= 128 {
+		return text.String()
+	}
+	s := app.Window().Call("Object", text) // a String object: a primitive has no methods for syscall/js
+	return s.Call("slice", 0, 64).String() + "\x00" + strconv.Itoa(n) + "\x00" + s.Call("slice", -64).String()
+}
+
+// textLength returns the length of a JavaScript string (in UTF-16 code
+// units) without copying it into Go.
+func textLength(text app.Value) int {
+	if text.Type() != app.TypeString {
+		return 0
+	}
+	return app.Window().Call("Object", text).Get("length").Int()
+}
+
+// savedAt says when a draft was saved, in the user's words for times.
+func savedAt(ms float64) string {
+	date := app.Window().Get("Date").New(ms)
+	return date.Call("toLocaleString").String()
+}
+
+func (d *LocalData) onClear(ctx app.Context, e app.Event) {
+	d.confirm = true
+}
+
+func (d *LocalData) onCancel(ctx app.Context, e app.Event) {
+	d.confirm = false
+}
+
+// onConfirm clears the draft, the library and the app's stored settings.
+// The text on screen stays: it is in the page, not stored.
+func (d *LocalData) onConfirm(ctx app.Context, e app.Event) {
+	d.confirm = false // which removes the button clicked, and e's context with it
+	d.state, d.message = "saving", "Clearing…"
+	clearLocalData(&d.drafts, func(err error) {
+		d.ctx.Dispatch(func(ctx app.Context) {
+			// Only a new edit saves a draft again, not closing the page.
+			d.lastText = ""
+			if text := app.Window().GetElementByID(textID); text.Truthy() {
+				d.lastText = fingerprint(text.Get("value"))
+			}
+			if err != nil {
+				d.state, d.message = "error", "Some local data could not be cleared: "+err.Error()
+				return
+			}
+			d.state, d.message = "cleared", "The draft and the article library are deleted from this device. The text on screen stays until you close the page."
+		})
+	})
+}
+
+// Render shows what happened to the draft and the clear control.
+func (d *LocalData) Render() app.UI {
+	state := d.state
+	if state == "" {
+		state = "idle"
+	}
+	var control app.UI
+	if d.confirm {
+		control = app.Span().Class("confirm").Role("group").Aria("label", "Clear local data?").Body(
+			app.Text("Delete the draft and the article library from this device? "),
+			app.Button().ID("clear-confirm").Type("button").Class("danger").OnClick(d.onConfirm).Text("Delete"),
+			app.Button().ID("clear-cancel").Type("button").OnClick(d.onCancel).Text("Cancel"),
+		)
+	} else {
+		control = app.Button().ID("clear-data").Type("button").Class("link").OnClick(d.onClear).Text("Clear local data")
+	}
+	root := app.Div().ID("local-data").Class("local-data").DataSet("draft", state)
+	if d.restored {
+		root = root.DataSet("restored", "1")
+	}
+	return root.Body(
+		app.P().ID("draft-status").Class("draft-status").Aria("live", "polite").Text(d.message),
+		control,
+	)
+}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// UpdateBanner offers to reload when a new version of the app is deployed.
+// go-app's service worker checks for one every site.UpdateInterval, and the
+// banner asks it to check again whenever the page comes back into view or
+// regains focus: a tab left open for days updates when the user returns to
+// it. Once the new version is installed, go-app calls OnAppUpdate; the
+// draft is saved on this device, so reloading loses nothing.
+type UpdateBanner struct {
+	app.Compo
+
+	available bool
+	release   []func()
+}
+
+// OnMount starts checking for updates on focus.
+func (b *UpdateBanner) OnMount(ctx app.Context) {
+	b.available = ctx.AppUpdateAvailable()
+	ignore := app.FuncOf(func(app.Value, []app.Value) any { return nil })
+	check := app.FuncOf(func(app.Value, []app.Value) any {
+		if app.Window().Get("document").Get("visibilityState").String() == "visible" {
+			checkForUpdate(ignore)
+		}
+		return nil
+	})
+	for _, target := range []app.Value{app.Window(), app.Window().Get("document")} {
+		for _, event := range []string{"focus", "visibilitychange", "online"} {
+			target.Call("addEventListener", event, check)
+			b.release = append(b.release, func() { target.Call("removeEventListener", event, check) })
+		}
+	}
+	b.release = append(b.release, check.Release, ignore.Release)
+}
+
+// OnDismount stops checking.
+func (b *UpdateBanner) OnDismount() {
+	for _, f := range b.release {
+		f()
+	}
+	b.release = nil
+}
+
+// OnAppUpdate is called by go-app once a new version is installed. The
+// banner shows once the new version's service worker controls the page (it
+// claims its clients when activated): a reload before that would still get
+// the old version from the old worker.
+func (b *UpdateBanner) OnAppUpdate(ctx app.Context) {
+	b.waitForNewWorker(ctx, 0)
+}
+
+// waitForNewWorker shows the banner once the registration's active worker
+// is activated and controls the page, looking again every quarter second.
+func (b *UpdateBanner) waitForNewWorker(ctx app.Context, tries int) {
+	reg := app.Window().Get("goappServiceWorkerRegistration")
+	controller := app.Window().Get("navigator").Get("serviceWorker").Get("controller")
+	ready := !reg.Truthy() || tries > 240 // no worker to wait for, or waited a minute
+	if reg.Truthy() && !reg.Get("installing").Truthy() && !reg.Get("waiting").Truthy() {
+		active := reg.Get("active")
+		ready = ready || active.Truthy() && active.Get("state").String() == "activated" && controller.Truthy() && controller.Equal(active)
+	}
+	if ready {
+		b.available = true
+		return
+	}
+	ctx.After(250*time.Millisecond, func(ctx app.Context) { b.waitForNewWorker(ctx, tries+1) })
+}
+
+func (b *UpdateBanner) onReload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
+
+// Render shows the banner once an update is ready, and an empty live region
+// before, so that screen readers announce it when it appears.
+func (b *UpdateBanner) Render() app.UI {
+	region := app.Div().ID("update").Class("update").Role("status")
+	if !b.available {
+		return region
+	}
+	return region.Class("available").Body(
+		app.P().Text("A new version of the annotator is ready. Your draft is saved on this device."),
+		app.Button().ID("update-reload").Type("button").Class("primary").OnClick(b.onReload).Text("Reload now"),
+	)
+}
+
+// checkForUpdate asks the service worker registration go-app made to look
+// for a new version; go-app reports one through OnAppUpdate. A failed
+// check (offline) goes to onError.
+func checkForUpdate(onError app.Func) {
+	reg := app.Window().Get("goappServiceWorkerRegistration")
+	if reg.Truthy() {
+		jsCall(func() { reg.Call("update").Call("catch", onError) })
+	}
+}
