@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 WASM    := web/app.wasm
 
-.PHONY: run test bench dist wasm model clean
+.PHONY: run test bench dist wasm model clean loadtest
 
 # Each target below is filled in by the stage that owns it; edit only your own
 # target's recipe.
@@ -25,8 +25,19 @@ bench:
 	$(GO) test -run '^$$' -bench 'WasmSize' -benchtime 1x ./app/site
 	$(GO) test -run '^$$' -bench 'WasmAnnotate|WasmMount' -benchtime 5x ./app/site
 
+# PREFIX=/annotator builds for a sub-path; EMBED_ORIGINS=https://cms.example.com
+# lets those origins embed the static bundle's embed.html.
+PREFIX        ?=
+EMBED_ORIGINS ?=
 dist:
-	$(GO) run ./build -out dist
+	$(GO) run ./build -out dist -prefix '$(PREFIX)' -embed-origins '$(EMBED_ORIGINS)'
+
+# A fixed number of requests from concurrent clients to the server on
+# loopback; prints requests/s and errors, fails on any error.
+LOAD_REQUESTS ?= 20000
+LOAD_CLIENTS  ?= 32
+loadtest: wasm
+	$(GO) run ./app/loadtest -web web -requests $(LOAD_REQUESTS) -clients $(LOAD_CLIENTS)
 
 model:
 	$(GO) run ./analyzer/cmd/train -out analyzer/tagger/model.bin
