@@ -230,6 +230,8 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, doc *ana
 		tokens, lang = c.ann.Tokens, res.Lang
 		if c.pendingSelect != "" {
 			c.selected, c.pendingSelect = c.pendingSelect, ""
+			id := c.selected
+			ctx.Defer(func(app.Context) { scrollToEntity(id) })
 		}
 		if _, ok := c.ann.Names[c.selected]; !ok {
 			c.selected = ""

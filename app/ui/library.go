@@ -289,17 +289,18 @@ func (c *Annotator) openArticle(ctx app.Context, id, entity string) {
 		return
 	}
 	if c.ann == nil || c.ann.Text != entry.Text {
+		// The entity is highlighted once the run is done (Annotator.show).
 		app.Window().GetElementByID(textID).Set("value", entry.Text)
 		c.lang = entry.Lang
 		c.edits++
-		c.pendingSelect = entity
+		c.selected, c.pendingSelect = "", entity
 		c.annotate(ctx, entry.Text)
 		c.library.note = "Opened “" + entry.Title + "”."
-	} else if entity != "" {
-		c.selectEntity(entity)
+		return
 	}
-	if c.selected != "" {
-		ctx.Defer(func(app.Context) { scrollToEntity(c.selected) })
+	if entity != "" {
+		c.selectEntity(entity)
+		ctx.Defer(func(app.Context) { scrollToEntity(entity) })
 	}
 }
 

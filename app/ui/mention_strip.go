@@ -89,8 +89,9 @@ func (c *Annotator) onTick(ctx app.Context, e app.Event) {
 	}
 	c.selected = id
 	c.current = ""
-	if i, err := strconv.Atoi(ds.Get("mark").String()); err == nil && i >= 0 {
+	if i, err := strconv.Atoi(ds.Get("mark").String()); err == nil && i >= 0 && i < len(c.ann.Marks) {
 		c.current = "m" + strconv.Itoa(i)
+		c.reveal(c.ann.Marks[i].End)
 		scrollToCurrent(ctx)
 	}
 }

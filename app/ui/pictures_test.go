@@ -171,3 +171,20 @@ func TestStripTicks(t *testing.T) {
 		t.Errorf("the ticks count %d mentions, want %d", total, len(many))
 	}
 }
+
+func TestRevealShowsALongTextUpToAMention(t *testing.T) {
+	line := strings.Repeat("word ", 20) + "\n"
+	text := strings.Repeat(line, 3*viewWindow/len(line)) + "Kim arrived."
+	at := strings.LastIndex(text, "Kim")
+	res := &analyzer.Result{Entities: []analyzer.EntityResult{
+		{ID: "e1", Label: analyzer.PER, Name: "Kim", Mentions: []analyzer.MentionResult{mention(text, at, at+3)}},
+	}}
+	c := &Annotator{ann: newAnnotation(text, res)}
+	if part := shownPart(c.ann, c.shownBytes()); len(part.Marks) != 0 {
+		t.Fatal("the test text is too short: the view shows its end at once")
+	}
+	c.reveal(at + 3)
+	if part := shownPart(c.ann, c.shownBytes()); len(part.Marks) != 1 {
+		t.Errorf("after reveal, the view shows %d of %d bytes, without the mention at %d", len(part.Text), len(text), at)
+	}
+}

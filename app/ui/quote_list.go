@@ -65,7 +65,16 @@ func (c *Annotator) selectQuote(ctx app.Context, i int) {
 		c.selected = c.ann.Result.Quotes[i].Speaker
 	}
 	c.current = "q" + strconv.Itoa(i)
+	c.reveal(c.ann.Result.Quotes[i].End)
 	scrollToCurrent(ctx)
+}
+
+// reveal makes the view show a long text at least up to byte end (it
+// shows a window of it at first, see text_window.go).
+func (c *Annotator) reveal(end int) {
+	for c.ann != nil && len(shownPart(c.ann, c.shownBytes()).Text) < end {
+		c.more++
+	}
 }
 
 // scrollToCurrent brings the current mark or quote into view once the page
