@@ -97,3 +97,20 @@ func TestKeyTermsAndPhrases(t *testing.T) {
 		t.Error("a panel of key phrases without phrases")
 	}
 }
+
+func TestQuoteListStopsAtMaxQuotes(t *testing.T) {
+	var b strings.Builder
+	var quotes []analyzer.QuoteResult
+	for range maxQuotes + 5 {
+		start := b.Len()
+		b.WriteString(`"One two three four." `)
+		quotes = append(quotes, analyzer.QuoteResult{SpanResult: analyzer.SpanResult{Start: start, End: b.Len() - 1}, Text: `"One two three four."`})
+	}
+	html := app.HTMLString(quoteList(newAnnotation(b.String(), &analyzer.Result{Quotes: quotes}), "", nil))
+	if n := strings.Count(html, `class="quote-button"`); n != maxQuotes {
+		t.Errorf("%d quotes listed, want %d", n, maxQuotes)
+	}
+	if !strings.Contains(html, "The first 200 of 205 quotes") {
+		t.Errorf("the list does not say it stops short")
+	}
+}

@@ -1,10 +1,16 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
+
+// maxQuotes is how many quotes the sidebar lists: a long text (a book, a
+// transcript) has thousands, which would take the browser seconds to lay
+// out.
+const maxQuotes = 200
 
 // quoteList renders the quotes and who said them: the speaker entity's
 // name, or the attribution's words when no entity covers the speaker ("the
@@ -15,9 +21,14 @@ func quoteList(a *annotation, current string, onSelect app.EventHandler) app.UI 
 	if a == nil || len(a.Result.Quotes) == 0 {
 		return nil
 	}
-	quotes := a.Result.Quotes
+	quotes := a.Result.Quotes[:min(len(a.Result.Quotes), maxQuotes)]
+	var more app.UI
+	if n := len(a.Result.Quotes); n > maxQuotes {
+		more = app.P().Class("hint").Text(fmt.Sprintf("The first %s of %s quotes; the exports have them all.", formatInt(maxQuotes), formatInt(n)))
+	}
 	return app.Section().ID("quotes").Class("panel quotes").Body(
 		app.H2().Text("Quotes"),
+		more,
 		app.Ul().Body(
 			app.Range(quotes).Slice(func(i int) app.UI {
 				q := quotes[i]
