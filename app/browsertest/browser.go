@@ -57,6 +57,8 @@ func inCI() bool {
 
 // Browser is a headless Chromium with its own empty profile. Every request
 // it makes goes through a recording proxy (see Requests and SetOffline).
+// Console errors and warnings are logged; BROWSER_LOG=1 logs every console
+// message and log entry.
 type Browser struct {
 	ctx    context.Context // the first tab
 	cancel context.CancelFunc
@@ -251,7 +253,9 @@ func (b *Browser) watch(tb testing.TB) {
 				return
 			}
 			e := ev.Entry
-			b.logf(tb, "browser log %s %s: %s (%s)", e.Source, e.Level, e.Text, e.URL)
+			if e.Level == log.EntryLevelError || e.Level == log.EntryLevelWarning || os.Getenv("BROWSER_LOG") != "" {
+				b.logf(tb, "browser log %s %s: %s (%s)", e.Source, e.Level, e.Text, e.URL)
+			}
 			if strings.Contains(e.Text, "Content Security Policy") || strings.Contains(e.Text, "Content-Security-Policy") {
 				b.mu.Lock()
 				b.violations = append(b.violations, e.Text)
