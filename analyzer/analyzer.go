@@ -29,6 +29,10 @@ type Options struct {
 	// Names finds PER, ORG, LOC and MISC mentions; nil means the built-in
 	// recogniser.
 	Names NameRecognizer
+	// ChunkBytes is about how much text one Job.Step annotates; 0 means
+	// ChunkBytes. Smaller steps keep a single-threaded caller more
+	// responsive.
+	ChunkBytes int
 }
 
 // Annotate runs the whole pipeline over text and returns the annotated
@@ -73,15 +77,21 @@ func Start(text string, opts Options) (*Job, error) {
 	if names == nil {
 		names = DefaultNames
 	}
-	return &Job{doc: &Document{Text: text, Lang: lang}, names: names, chunkBytes: ChunkBytes}, nil
+	chunk := opts.ChunkBytes
+	if chunk <= 0 {
+		chunk = ChunkBytes
+	}
+	return &Job{doc: &Document{Text: text, Lang: lang}, names: names, chunkBytes: chunk}, nil
 }
 
 // finishing are the steps run over the whole document once every chunk is
 // annotated.
 var finishing = []func(doc *Document){
-	func(doc *Document) { resolveDates(doc); groupEntities(doc); rankEntities(doc) },
-	func(doc *Document) { doc.Quotes = findQuotes(doc) },
-	func(doc *Document) { doc.Terms, doc.Phrases = keyTerms(doc); doc.Stats = countStats(doc) },
+	resolveDates,
+	groupEntities,
+	func(doc *Document) { rankEntities(doc); doc.Quotes = findQuotes(doc) },
+	func(doc *Document) { doc.Terms, doc.Phrases = keyTerms(doc) },
+	func(doc *Document) { doc.Stats = countStats(doc) },
 }
 
 // Step does the next piece of work and reports whether the document is

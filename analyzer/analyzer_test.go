@@ -298,11 +298,10 @@ func TestJobChunksLikeOnePass(t *testing.T) {
 	sb.WriteString(strings.Repeat("no paragraph breaks here ", 2*ChunkBytes/25))
 	text := sb.String()
 	run := func(chunk int) (*Document, []float64) {
-		job, err := Start(text, Options{Names: noNames{}})
+		job, err := Start(text, Options{Names: noNames{}, ChunkBytes: chunk})
 		if err != nil {
 			t.Fatal(err)
 		}
-		job.chunkBytes = chunk
 		var progress []float64
 		for !job.Step() {
 			if job.Document() != nil {

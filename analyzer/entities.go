@@ -75,15 +75,28 @@ func newEntityGrouper(doc *Document) *entityGrouper {
 	for i := range g.parent {
 		g.parent[i] = i
 	}
+	// Names repeat: fold each distinct label and text once.
+	type seenKey struct {
+		label Label
+		text  string
+	}
+	seen := make(map[seenKey]nameForm)
 	for i, m := range doc.Mentions {
 		if !m.Label.IsName() {
 			continue
 		}
-		words := nameWords(doc.SpanText(m.Span), m.Label == PER)
-		if len(words) == 0 {
+		k := seenKey{m.Label, doc.SpanText(m.Span)}
+		f, ok := seen[k]
+		if !ok {
+			f = nameForm{words: nameWords(k.text, m.Label == PER), label: m.Label}
+			f.key = string(m.Label) + "/" + nameKey(f.words)
+			seen[k] = f
+		}
+		if len(f.words) == 0 {
 			continue
 		}
-		g.forms = append(g.forms, nameForm{mention: i, words: words, key: string(m.Label) + "/" + nameKey(words), label: m.Label})
+		f.mention = i
+		g.forms = append(g.forms, f)
 	}
 	return g
 }
@@ -151,18 +164,24 @@ func (g *entityGrouper) linkShortForms() {
 		}
 	}
 	index := newShortFormIndex(full)
-	linked := make(map[string]int) // short key → group it was linked to
+	linked := make(map[string]int)      // short key → group it was linked to
+	unlinkable := make(map[string]bool) // keys no full name can stand behind
 	for _, f := range g.forms {
 		own := g.find(f.mention)
-		if len(full[own].words) != len(f.words) {
-			continue // already part of a longer name's group
+		if len(full[own].words) != len(f.words) || unlinkable[f.key] {
+			continue // already part of a longer name's group, or never linkable
 		}
 		if r, ok := linked[f.key]; ok {
 			g.union(r, f.mention)
 			continue
 		}
+		found := index.candidates(f)
+		if len(found) == 0 {
+			unlinkable[f.key] = true
+			continue
+		}
 		var earlier, all []int
-		for _, r := range index.candidates(f) {
+		for _, r := range found {
 			r = g.find(r)
 			if r == own || len(full[r].words) <= len(f.words) {
 				continue
