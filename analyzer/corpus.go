@@ -123,14 +123,15 @@ func labelClass(l Label) string {
 }
 
 // fullNameKeys returns the spelling-free keys of an entity's name and of
-// its mentions that have at least two words, or that are its whole name.
+// its mentions that have at least two words or are acronyms (US, SCMP): a
+// lone word such as "Kim" is too ambiguous to link articles by.
 func fullNameKeys(e EntityResult) []string {
 	person := e.Label == PER
 	seen := map[string]bool{}
 	var keys []string
 	add := func(text string, whole bool) {
 		words := nameWords(text, person)
-		if len(words) == 0 || len(words) < 2 && !whole {
+		if len(words) == 0 || len(words) < 2 && !whole && !isAcronym(text) {
 			return
 		}
 		if k := nameKey(words); !seen[k] {
@@ -143,4 +144,20 @@ func fullNameKeys(e EntityResult) []string {
 		add(m.Text, false)
 	}
 	return keys
+}
+
+// isAcronym reports whether a name is written as an acronym: two to six
+// capital letters, dotted or not (US, U.S., SCMP).
+func isAcronym(text string) bool {
+	letters := 0
+	for _, r := range text {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 6
 }

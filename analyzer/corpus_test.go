@@ -10,11 +10,12 @@ func TestLinkCorpus(t *testing.T) {
 	names := listedNames{
 		"Ri Sol-ju": PER, "Ri Sol Ju": PER, "Kim Jong-un": PER, "KIM JONG UN": PER, "Kim": PER, "Kim Jong-il": PER,
 		"Diaoyutai State Guest House": LOC, "Diaoyutai State Guesthouse": ORG, "Beijing": LOC, "Seoul": LOC,
+		"United States": LOC, "US": LOC,
 	}
 	texts := []string{
-		"Kim Jong-un and Ri Sol-ju stayed at the Diaoyutai State Guest House in Beijing. Kim left.",
+		"Kim Jong-un and Ri Sol-ju stayed at the Diaoyutai State Guest House in Beijing. Kim left. The United States and the US agree.",
 		"KIM JONG UN and his wife Ri Sol Ju left the Diaoyutai State Guesthouse for Seoul.",
-		"Kim Jong-il once visited Beijing. Kim was ill.",
+		"Kim Jong-il once visited Beijing. Kim was ill. The US was silent.",
 	}
 	var docs []CorpusDocument
 	for i, text := range texts {
@@ -39,6 +40,7 @@ func TestLinkCorpus(t *testing.T) {
 		"Diaoyutai State Guest House": "article1:Diaoyutai State Guest House, article2:Diaoyutai State Guesthouse",
 		"Beijing":                     "article1:Beijing, article3:Beijing",
 		"Seoul":                       "article2:Seoul",
+		"United States":               "article1:United States, article3:US",
 		// Father and son share "Kim" but stay apart across articles too.
 		"Kim Jong-il": "article3:Kim Jong-il",
 	}

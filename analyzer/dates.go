@@ -19,9 +19,35 @@ func resolveDates(doc *Document) {
 			continue
 		}
 		d := parseDate(doc, m.FirstToken, m.EndToken)
+		if d.kind == weekday && d.offset == 0 && speaksOfFuture(doc, m) {
+			d.offset = 1 // "are due to sign on Wednesday": the coming one
+		}
 		m.Value, m.Unresolved = d.resolve(doc.Dateline)
 	}
 }
+
+// speaksOfFuture reports whether the words just around a mention put it in
+// the future: "will meet on Wednesday", "are due to sign on Wednesday".
+// Only the mention's own clause counts: the words up to the nearest
+// punctuation on either side.
+func speaksOfFuture(doc *Document, m *Mention) bool {
+	s := sentenceOf(doc, m.FirstToken)
+	cue := func(k int) bool { return futureCues[strings.ToLower(doc.TokenText(k))] }
+	for k := m.FirstToken - 1; k >= max(s.FirstToken, m.FirstToken-6) && doc.Tokens[k].Kind != Punct; k-- {
+		if cue(k) {
+			return true
+		}
+	}
+	for k := m.EndToken; k < min(s.EndToken, m.EndToken+3) && doc.Tokens[k].Kind != Punct; k++ {
+		if cue(k) {
+			return true
+		}
+	}
+	return false
+}
+
+var futureCues = set("will", "'ll", "’ll", "shall", "due", "expected", "scheduled", "planned", "plans", "plan",
+	"upcoming", "going", "coming", "later", "until", "before")
 
 // datelineWindow is how far into the text a dateline may be found.
 const datelineWindow = 1500
@@ -231,7 +257,8 @@ func (d parsedDate) resolve(dateline string) (string, bool) {
 		return fmt.Sprintf("%04d-%02d", y, d.month), false
 	case weekday:
 		// News speaks of the days around its dateline: the same weekday of
-		// the dateline's week, on or before it, unless "next" says after.
+		// the dateline's week, on or before it, unless "next" or a future
+		// tense says after.
 		back := (int(anchor.Weekday()) - int(d.weekday) + 7) % 7
 		day := anchor.AddDate(0, 0, -back)
 		switch {

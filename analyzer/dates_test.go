@@ -35,6 +35,8 @@ func TestResolveDatesWithDateline(t *testing.T) {
 		{"talks began on Sunday.", "Sunday=2018-06-17"},
 		{"he left last Tuesday.", "last Tuesday=2018-06-12"},
 		{"he returns next Tuesday.", "next Tuesday=2018-06-26"},
+		{"they are due to sign on Wednesday afternoon.", "Wednesday afternoon=2018-06-20TAF"},
+		{"Kim, who arrived on Sunday, will leave on Thursday.", "Sunday=2018-06-17 | Thursday=2018-06-21"},
 		{"they met on Monday afternoon.", "Monday afternoon=2018-06-18TAF"},
 		{"it ended yesterday, resumes tomorrow.", "yesterday=2018-06-18 | tomorrow=2018-06-20"},
 		{"Last year, prices rose.", "Last year=2017"},

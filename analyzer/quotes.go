@@ -153,10 +153,27 @@ func (f *quoteFinder) attribute(open, close int) (int, Span, bool) {
 		}
 	}
 	v := findSpeechVerb(doc, start, open)
-	if v < 0 || !introducesQuote(doc, open-1) && !hasWord(doc, v+1, open, "that") {
-		return -1, Span{}, false
+	if v >= 0 && (introducesQuote(doc, open-1) || hasWord(doc, v+1, open, "that")) {
+		return f.speakerNear(start, open, v, open)
 	}
-	return f.speakerNear(start, open, v, open)
+	// Naming words ("called the deal “…”") attribute only a quote long
+	// enough to be speech: what he called “war games” is a scare quote.
+	if w := findWord(doc, max(start, open-4), open, namingVerbs); w >= 0 && wordsBetween(doc, open, close) >= MinQuoteWords {
+		return f.speakerNear(start, open, w, open)
+	}
+	return -1, Span{}, false
+}
+
+// namingVerbs quote someone's words as a name for something.
+var namingVerbs = set("called", "calls", "call", "described", "describes", "dubbed", "termed", "labelled", "labeled")
+
+func findWord(doc *Document, from, to int, words map[string]bool) int {
+	for k := from; k < to; k++ {
+		if doc.Tokens[k].Kind == Word && words[strings.ToLower(doc.TokenText(k))] {
+			return k
+		}
+	}
+	return -1
 }
 
 // continuedQuote finds the quote that a new, unattributed one goes on from:

@@ -76,6 +76,8 @@ func TestFindQuotes(t *testing.T) {
 			"\"It wasn't his sister, it was Kim himself,\" => 'one'"},
 		{"unattributed long quote kept", "The banner read “peace and prosperity for all Koreans” in red.",
 			"“peace and prosperity for all Koreans” => ?"},
+		{"naming verb attributes a long quote", "Kim called the deal \"a start, not an end\" on Monday.",
+			"\"a start, not an end\" => Kim"},
 		{"scare quotes dropped", "He welcomed the “positive” outcome and what he called “war games”.", ""},
 		{"multi-paragraph quote", "Kim said: “We came to talk.\n\n“We leave as friends.”",
 			"“We came to talk.\n\n“We leave as friends.” => Kim"},
