@@ -1,5 +1,7 @@
 package tagger
 
+import "math/bits"
+
 // decoder tags documents left to right. Training is greedy: each token's
 // tag is the best-scoring one given the tags already chosen, unconstrained,
 // so the perceptron learns from its own mistakes as they come. Tagging
@@ -188,11 +190,8 @@ func (d *decoder) beamSentence(s Range, sc scorer) {
 			if p == noTag {
 				p = tagO
 			}
-			allowed := allowedNext[p][last]
-			for t := range numTags {
-				if allowed&(1<<t) == 0 {
-					continue
-				}
+			for allowed := allowedNext[p][last]; allowed != 0; allowed &= allowed - 1 {
+				t := bits.TrailingZeros32(allowed)
 				c := hyp{score: sofar + base[t] + pair[t] + byPrev[t], tag: uint8(t), prev: prev, back: int16(j)}
 				// Insert c into out[:width], kept sorted best first.
 				at := width
