@@ -175,3 +175,26 @@ func sequenceScore(sc scorer, dec *decoder, s Range, tags []uint8) float32 {
 	}
 	return total
 }
+
+// TestDropOut: a share 0 keeps every feature; 0.1 leaves out about a tenth,
+// the same ones for the same seed.
+func TestDropOut(t *testing.T) {
+	feats := make([]uint64, 10000)
+	for i := range feats {
+		feats[i] = uint64(i)
+	}
+	d := decoder{rng: 1}
+	if got := d.dropOut(append([]uint64(nil), feats...)); len(got) != len(feats) {
+		t.Errorf("dropout 0 kept %d of %d", len(got), len(feats))
+	}
+	d1 := decoder{dropout: 0.1, rng: mix(7) | 1}
+	d2 := d1
+	a := d1.dropOut(append([]uint64(nil), feats...))
+	b := d2.dropOut(append([]uint64(nil), feats...))
+	if len(a) < 8800 || len(a) > 9200 {
+		t.Errorf("dropout 0.1 kept %d of %d", len(a), len(feats))
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Error("same seed, different features left out")
+	}
+}

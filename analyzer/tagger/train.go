@@ -18,6 +18,9 @@ type TrainOptions struct {
 	// Models > 1 trains that many perceptrons on different shuffles
 	// (seeds Seed, Seed+1...) and averages them: less variance, same size.
 	Models int
+	// Dropout is the share of a token's features left out, at random,
+	// each time training tags it (0: none).
+	Dropout float64
 	// Progress, if set, is called after each epoch with the epoch number
 	// and the share of tokens tagged wrong in it.
 	Progress func(epoch int, errRate float64)
@@ -117,7 +120,7 @@ func Train(examples []Example, opts TrainOptions) *Weights {
 
 func train1(examples []Example, opts TrainOptions) *Weights {
 	p := &perceptron{index: make(map[uint64]int32)}
-	d := decoder{twoPass: opts.TwoPass}
+	d := decoder{twoPass: opts.TwoPass, dropout: opts.Dropout, rng: mix(opts.Seed) | 1}
 	d.x.keep = true // the features are scored in both passes
 	order := make([]int, len(examples))
 	for i := range order {

@@ -41,7 +41,8 @@ func main() {
 	twoPass := flag.Bool("twopass", true, "retag each document knowing the first pass's tags")
 	flag.IntVar(&models, "models", 3, "perceptrons trained on different shuffles and averaged")
 	clip := flag.Float64("clip", 0.9999, "quantile of |weight| mapped to the int8 maximum")
-	flag.IntVar(&minWeight, "minweight", 8, "drop features whose largest quantised |weight| is below this")
+	flag.IntVar(&minWeight, "minweight", 14, "drop features whose largest quantised |weight| is below this")
+	flag.Float64Var(&dropout, "dropout", 0.1, "share of a token's features left out at random each time training sees it")
 	flag.Float64Var(&titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
 	flag.IntVar(&beam, "beam", tagger.DefaultBeam, "beam width when scoring the development set")
 	evalOnly := flag.String("model", "", "score this model file on -dev instead of training")
@@ -85,7 +86,7 @@ func run(trainPath, devPath, out string, epochs int, seed uint64, twoPass bool, 
 	fmt.Fprintf(os.Stderr, "%d training documents; %d gold mentions do not fit the pipeline's tokens or sentences\n", len(examples), lost)
 
 	start := time.Now()
-	w := tagger.Train(examples, tagger.TrainOptions{Epochs: epochs, Seed: seed, TwoPass: twoPass, Models: models,
+	w := tagger.Train(examples, tagger.TrainOptions{Epochs: epochs, Seed: seed, TwoPass: twoPass, Models: models, Dropout: dropout,
 		Progress: func(e int, r float64) {
 			fmt.Fprintf(os.Stderr, "epoch %2d: %.2f%% tokens wrong (%s)\n", e, 100*r, time.Since(start).Round(time.Second))
 		}})
@@ -145,6 +146,7 @@ var (
 	models     int
 	minWeight  int
 	beam       int
+	dropout    float64
 )
 
 // titleCase returns d with its ALL CAPS headline, if it has one, rewritten
