@@ -65,13 +65,13 @@ func newTransitions(sc scorer) *transitions {
 	t := new(transitions)
 	for prev := range numTags + 1 {
 		var base [numTags]float32
-		sc.score([]uint64{f1(tTagPrev, uint64(prev))}, &base)
+		sc.add1(f1(tTagPrev, uint64(prev)), &base)
 		for prev2 := range numTags + 1 {
 			t.pair[prev2][prev] = base
-			sc.score([]uint64{f2(tTagPrev2, uint64(prev2), uint64(prev))}, &t.pair[prev2][prev])
+			sc.add1(f2(tTagPrev2, uint64(prev2), uint64(prev)), &t.pair[prev2][prev])
 		}
 		for c := range capKinds {
-			sc.score([]uint64{f2(tTagPrevCap, uint64(prev), uint64(c))}, &t.cap[prev][c])
+			sc.add1(f2(tTagPrevCap, uint64(prev), uint64(c)), &t.cap[prev][c])
 		}
 	}
 	return t
@@ -80,7 +80,7 @@ func newTransitions(sc scorer) *transitions {
 // scorer adds the weights of features to per-tag scores.
 type scorer interface {
 	score(feats []uint64, s *[numTags]float32)
-	// add1 is score of one feature, faster.
+	// add1 adds the weights of one feature: score without its loop.
 	add1(f uint64, s *[numTags]float32)
 }
 

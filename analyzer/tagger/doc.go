@@ -1,7 +1,7 @@
 // Package tagger is the named-entity tagger: an averaged perceptron over
-// hashed features, trained greedily and decoded with a small beam over
-// BILOU tags, with previous-tag and document-level (prediction history)
-// features.
+// hashed features, trained greedily with feature dropout and decoded with
+// a small beam over BILOU tags, with previous-tag and document-level
+// (prediction history) features.
 //
 // Files follow the pipeline: doc.go (what the tagger reads and writes),
 // hash.go, features.go (per-token feature hashes), decode.go (greedy passes

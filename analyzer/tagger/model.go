@@ -40,8 +40,8 @@ type Model struct {
 }
 
 // DefaultBeam is the beam width models tag with: on the development set,
-// 1 (greedy) scores about a point of F1 less, 2 half a point, and more than
-// 4 no better.
+// 1 (greedy) scores about 1.1 F1 less, 2 about 0.3 less, 3 about 0.05
+// less, and more than 4 no better.
 const DefaultBeam = 4
 
 // slot holds a feature's key and weights together: one cache miss a lookup.
