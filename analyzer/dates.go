@@ -197,31 +197,41 @@ func (d parsedDate) classify(words []string, doc *Document, from, to int) parsed
 	case d.unit != "" && (strings.HasSuffix(words[len(words)-1], "s") || containsQuantity(doc, from, to)):
 		d.kind = duration
 		n := agoCount(doc, from, to)
-		if n == 0 {
-			n = 1
-		}
 		u := durationUnits[d.unit]
-		d.durationDesignate = fmt.Sprintf("%s%d%s", u.prefix, n*u.times, u.designator)
+		switch {
+		case n < 0:
+			d.durationDesignate = u.prefix + "X" + u.designator // "a few weeks": PXW
+		case n == 0:
+			n = 1
+			fallthrough
+		default:
+			d.durationDesignate = fmt.Sprintf("%s%d%s", u.prefix, n*u.times, u.designator)
+		}
 	case d.unit != "":
 		d.kind = relativeUnit
 	}
 	return d
 }
 
-func containsQuantity(doc *Document, from, to int) bool { return agoCount(doc, from, to) > 0 }
+func containsQuantity(doc *Document, from, to int) bool { return agoCount(doc, from, to) != 0 }
 
-// agoCount reads the quantity in "three years ago", "the last 3 months".
+// agoCount reads the quantity in "three years ago", "the last 3 months": 0
+// when there is none, -1 when it is vague ("a few", "several").
 func agoCount(doc *Document, from, to int) int {
+	count := 0
 	for k := from; k < to; k++ {
 		w := strings.ToLower(doc.TokenText(k))
-		if n, ok := smallNumbers[w]; ok {
-			return n
-		}
-		if isDigits(w) && len(w) <= 4 {
-			return atoi(w)
+		n, ok := smallNumbers[w]
+		switch {
+		case ok && n < 0:
+			return -1 // "a few": vague, whatever the article before it
+		case ok && count == 0:
+			count = n
+		case isDigits(w) && len(w) <= 4 && count == 0:
+			count = atoi(w)
 		}
 	}
-	return 0
+	return count
 }
 
 // resolve turns the parsed date into an ISO 8601 value, using the dateline
@@ -290,6 +300,9 @@ func (d parsedDate) resolve(dateline string) (string, bool) {
 	case season:
 		return fmt.Sprintf("%04d-%s", y+d.offset, d.season), false
 	case ago:
+		if d.offset < 0 {
+			return "", true // "a few years ago": no date to give
+		}
 		switch d.unit {
 		case "year":
 			return fmt.Sprintf("%04d", y-d.offset), false
@@ -408,5 +421,5 @@ var (
 		"decade": {"P", 10, "Y"}, "century": {"P", 100, "Y"}, "quarter": {"P", 3, "M"}, "hour": {"PT", 1, "H"}}
 	partCodes    = map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI"}
 	smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3, "couple": 2}
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": -1, "several": -1, "many": -1, "couple": 2}
 )

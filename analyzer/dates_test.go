@@ -47,6 +47,8 @@ func TestResolveDatesWithDateline(t *testing.T) {
 		{"a drill in summer.", "summer=2018-SU"},
 		{"three years ago", "three years ago=2015"},
 		{"in the last three months", "the last three months=P3M"},
+		{"for the past few weeks", "the past few weeks=PXW"},
+		{"a year ago and a few years ago", "a year ago=2017 | a few years ago=?"},
 		{"since 2011", "2011=2011"},
 		{"this morning", "this morning=2018-06-19TMO"},
 		{"last night", "last night=2018-06-18TNI"},

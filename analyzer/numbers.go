@@ -486,6 +486,13 @@ func (m *numberMatcher) relativeDate(k int) int {
 	if m.in(k, articleA) && m.in(k+1, periods) && m.in(k+2, agoWord) {
 		return k + 3
 	}
+	// "a few years ago", "several weeks ago"
+	if m.in(k, articleA) && m.in(k+1, fewWords) && m.in(k+2, periods) && m.in(k+3, agoWord) {
+		return k + 4
+	}
+	if m.in(k, fewWords) && m.in(k+1, periods) && m.in(k+2, agoWord) {
+		return k + 3
+	}
 	return k
 }
 
@@ -514,7 +521,7 @@ func (m *numberMatcher) number(k int) int {
 
 // patternStarts are the words a pattern of match can begin with.
 var patternStarts = union(currencyPrefixes, currencyCodes, numberWords, articleA, clockWords, relativeModifiers,
-	lastWord, weekdays, months, theWord, dayWords, spanModifiers, seasons)
+	lastWord, weekdays, months, theWord, dayWords, spanModifiers, seasons, fewWords)
 
 func union(sets ...map[string]bool) map[string]bool {
 	u := make(map[string]bool)
