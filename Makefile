@@ -5,11 +5,12 @@ WASM    := web/app.wasm
 
 .PHONY: run test bench dist wasm model clean loadtest
 
-# Each target below is filled in by the stage that owns it; edit only your own
-# target's recipe.
+# EMBED_ORIGINS=https://cms.example.com lets those origins embed /embed
+# (make run) or the static bundle's embed.html (make dist).
+EMBED_ORIGINS ?=
 
 run: wasm
-	$(GO) run ./app -addr $(ADDR)
+	$(GO) run ./app -addr $(ADDR) -embed-origins '$(EMBED_ORIGINS)'
 
 # The flags match build/wasm.Flags, so the tests and make dist reuse this build.
 wasm:
@@ -29,10 +30,8 @@ bench:
 	$(GO) test -run '^$$' -bench 'WasmSize' -benchtime 1x ./app/site
 	$(GO) test -run '^$$' -bench 'WasmAnnotate|WasmMount' -benchtime 5x ./app/site
 
-# PREFIX=/annotator builds for a sub-path; EMBED_ORIGINS=https://cms.example.com
-# lets those origins embed the static bundle's embed.html.
-PREFIX        ?=
-EMBED_ORIGINS ?=
+# PREFIX=/annotator builds for a sub-path.
+PREFIX ?=
 dist:
 	$(GO) run ./build -out dist -prefix '$(PREFIX)' -embed-origins '$(EMBED_ORIGINS)'
 
@@ -46,5 +45,6 @@ loadtest: wasm
 model:
 	$(GO) run ./analyzer/cmd/train -out analyzer/tagger/model.bin
 
+# The server writes app.wasm's precompressed siblings beside it.
 clean:
-	rm -rf $(WASM) dist
+	rm -rf $(WASM) $(WASM).br $(WASM).gz dist

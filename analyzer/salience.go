@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -41,7 +43,7 @@ func rankEntities(doc *Document) {
 }
 
 // headlineEnd returns the end of the headline: the first sentence when it
-// stands on its own line without final punctuation, else 0.
+// stands on its own line, above more text, without final punctuation; else 0.
 func headlineEnd(doc *Document) int {
 	if len(doc.Sentences) == 0 {
 		return 0
@@ -49,8 +51,27 @@ func headlineEnd(doc *Document) int {
 	s := doc.Sentences[0]
 	last := doc.TokenText(s.EndToken - 1)
 	rest := doc.Text[s.End:]
-	if isTerminal(last) || (rest != "" && !strings.HasPrefix(strings.TrimLeft(rest, " \t"), "\n")) {
+	if isTerminal(last) || strings.TrimSpace(rest) == "" || !strings.HasPrefix(strings.TrimLeft(rest, " \t\r"), "\n") {
 		return 0
 	}
 	return s.End
+}
+
+// MainEntities returns the article's main named entities (people,
+// organisations, places, other names): up to n, the most salient first, then
+// the most mentioned, then the first listed. The app's pictures draw these.
+func (r *Result) MainEntities(n int) []EntityResult {
+	var names []EntityResult
+	for _, e := range r.Entities {
+		if e.Label.IsName() && len(e.Mentions) > 0 {
+			names = append(names, e)
+		}
+	}
+	slices.SortStableFunc(names, func(x, y EntityResult) int {
+		if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
+			return c
+		}
+		return cmp.Compare(len(y.Mentions), len(x.Mentions))
+	})
+	return names[:min(n, len(names))]
 }

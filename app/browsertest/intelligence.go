@@ -211,7 +211,7 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 	t.Run("pictures are drawn in light and dark colour schemes", func(t *testing.T) {
 		p.tb = t
 		res := pasteAndAnnotate(t, p, article)
-		main := mainNames(res, 8)
+		main := res.MainEntities(8)
 		if len(main) < 2 {
 			t.Fatalf("%s has %d named entities: too few to draw", article.Name, len(main))
 		}
@@ -532,24 +532,6 @@ func entityByID(res *analyzer.Result, id string) analyzer.EntityResult {
 		}
 	}
 	return analyzer.EntityResult{}
-}
-
-// mainNames returns up to n named entities, the most salient first, then
-// the most mentioned: what the pictures are to draw.
-func mainNames(res *analyzer.Result, n int) []analyzer.EntityResult {
-	var names []analyzer.EntityResult
-	for _, e := range res.Entities {
-		if e.Label.IsName() {
-			names = append(names, e)
-		}
-	}
-	slices.SortStableFunc(names, func(x, y analyzer.EntityResult) int {
-		if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
-			return c
-		}
-		return cmp.Compare(len(y.Mentions), len(x.Mentions))
-	})
-	return names[:min(n, len(names))]
 }
 
 // sharedSentencePairs returns the pairs of the entities that some sentence

@@ -13,25 +13,6 @@ import (
 // maxMainEntities is how many entities the pictures draw.
 const maxMainEntities = 8
 
-// mainEntities returns the article's main named entities (people,
-// organisations, places, other names): up to n, the most salient first,
-// then the most mentioned, then the first mentioned.
-func mainEntities(res *analyzer.Result, n int) []analyzer.EntityResult {
-	var names []analyzer.EntityResult
-	for _, e := range res.Entities {
-		if e.Label.IsName() && len(e.Mentions) > 0 {
-			names = append(names, e)
-		}
-	}
-	slices.SortStableFunc(names, func(x, y analyzer.EntityResult) int {
-		if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
-			return c
-		}
-		return cmp.Compare(len(y.Mentions), len(x.Mentions))
-	})
-	return names[:min(n, len(names))]
-}
-
 // pair is an edge of the co-occurrence graph: entities A < B (indices into
 // the main entities) named together in Sentences sentences.
 type pair struct {
@@ -85,7 +66,7 @@ func cooccurrences(res *analyzer.Result, entities []analyzer.EntityResult) []pai
 // entities.
 func (a *annotation) pictureData() ([]analyzer.EntityResult, []pair) {
 	if !a.pictured {
-		a.main = mainEntities(a.Result, maxMainEntities)
+		a.main = a.Result.MainEntities(maxMainEntities)
 		a.pairs = cooccurrences(a.Result, a.main)
 		a.pictured = true
 	}

@@ -42,23 +42,9 @@ func ids(es []analyzer.EntityResult) []string {
 	return out
 }
 
-func TestMainEntities(t *testing.T) {
-	_, res := picturesResult()
-	// Names only; ties in salience go to the most mentioned.
-	if got := ids(mainEntities(res, 8)); !slices.Equal(got, []string{"e2", "e1", "e4"}) {
-		t.Errorf("mainEntities = %q, want e2 e1 e4", got)
-	}
-	if got := ids(mainEntities(res, 2)); !slices.Equal(got, []string{"e2", "e1"}) {
-		t.Errorf("mainEntities(2) = %q", got)
-	}
-	if got := mainEntities(&analyzer.Result{}, 8); len(got) != 0 {
-		t.Errorf("mainEntities of nothing = %v", got)
-	}
-}
-
 func TestCooccurrences(t *testing.T) {
 	_, res := picturesResult()
-	main := mainEntities(res, 8) // e2 Xi, e1 Kim, e4 Moon
+	main := res.MainEntities(8) // e2 Xi, e1 Kim, e4 Moon
 	got := cooccurrences(res, main)
 	// Xi and Kim share sentences 1 and 2; Xi and Moon, Kim and Moon share
 	// sentence 2; Moon's second mention is alone in sentence 3.

@@ -170,14 +170,7 @@ func split(vecs [][]float32, ids []int, path string, paths []string) {
 	}
 	// Spherical 2-means from the median split.
 	for range 5 {
-		var a, b []int
-		for k, i := range ids {
-			if side[k] {
-				b = append(b, i)
-			} else {
-				a = append(a, i)
-			}
-		}
+		a, b := partition(ids, side)
 		if len(a) == 0 || len(b) == 0 {
 			break
 		}
@@ -188,14 +181,7 @@ func split(vecs [][]float32, ids []int, path string, paths []string) {
 			side[k] = dot(vecs[i], cb) > dot(vecs[i], ca)
 		}
 	}
-	var a, b []int
-	for k, i := range ids {
-		if side[k] {
-			b = append(b, i)
-		} else {
-			a = append(a, i)
-		}
-	}
+	a, b := partition(ids, side)
 	if len(a) == 0 || len(b) == 0 {
 		for _, i := range ids {
 			paths[i] = path
@@ -204,6 +190,18 @@ func split(vecs [][]float32, ids []int, path string, paths []string) {
 	}
 	split(vecs, a, path+"0", paths)
 	split(vecs, b, path+"1", paths)
+}
+
+// partition splits ids by side: false into a, true into b.
+func partition(ids []int, side []bool) (a, b []int) {
+	for k, i := range ids {
+		if side[k] {
+			b = append(b, i)
+		} else {
+			a = append(a, i)
+		}
+	}
+	return a, b
 }
 
 func centroid(vecs [][]float32, ids []int) []float64 {
