@@ -270,6 +270,15 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 			t.Errorf("the longest bar is %s's, not the most mentioned %q's", longest, most.Name)
 		}
 
+		// A bar is a button: Enter selects its entity, Space clears it.
+		bar := fmt.Sprintf(`#entity-chart [data-part=row][data-entity=%q]`, longest)
+		p.Press(bar, "\r")
+		Poll[bool](p, fmt.Sprintf(`document.querySelector('%s').getAttribute("aria-pressed") === "true"`, bar))
+		checkSelected(t, p, entityByID(res, longest))
+		p.Press(bar, " ")
+		Poll[bool](p, fmt.Sprintf(`document.querySelector('%s').getAttribute("aria-pressed") === "false"`, bar))
+		checkSelected(t, p, analyzer.EntityResult{})
+
 		// A tick leads to its mention: by click, and by keyboard.
 		e := main[1]
 		for k := range main {

@@ -21,10 +21,11 @@ const (
 )
 
 // entityChart renders a horizontal bar chart of the main entities' mention
-// counts, the most mentioned first. A bar's colour is its label's; clicking
-// it highlights the entity's mentions. Screen readers get the figures as
-// the chart's title (a text node: names never go into attributes).
-func entityChart(main []analyzer.EntityResult, selected string, onSelect app.EventHandler) app.UI {
+// counts, the most mentioned first. A bar's colour is its label's; a row is
+// a button (click, Enter or Space) that highlights the entity's mentions.
+// Screen readers get the figures as the chart's title and each row's title
+// (text nodes: names never go into attributes).
+func entityChart(main []analyzer.EntityResult, selected string, onSelect, onKey app.EventHandler) app.UI {
 	rows := slices.Clone(main)
 	slices.SortStableFunc(rows, func(x, y analyzer.EntityResult) int {
 		return cmp.Compare(len(y.Mentions), len(x.Mentions))
@@ -42,7 +43,11 @@ func entityChart(main []analyzer.EntityResult, selected string, onSelect app.Eve
 			DataSet("entity", e.ID).
 			DataSet("label", string(e.Label)).
 			DataSet("selected", e.ID == selected).
+			Role("button").
+			TabIndex(0).
+			Aria("pressed", e.ID == selected).
 			OnClick(onSelect).
+			On("keydown", onKey).
 			Body(
 				svgTitle(e.Name+": "+plural(n, "mention", "mentions")),
 				svgText(chartLabelEnd, y+15, "end", shorten(e.Name, 16)).DataSet("part", "name"),
@@ -55,7 +60,7 @@ func entityChart(main []analyzer.EntityResult, selected string, onSelect app.Eve
 	return app.Figure().Class("figure chart").Body(
 		app.FigCaption().Text("Mentions of the main entities"),
 		svgRoot("entity-chart", chartWidth, 8+float64(len(rows))*chartRow).
-			Role("img").
+			Role("group").
 			Body(append([]app.UI{svgTitle("Mentions: " + strings.Join(summary, ", "))}, bars...)...),
 	)
 }

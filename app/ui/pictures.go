@@ -104,15 +104,15 @@ func (c *Annotator) pictures() app.UI {
 	return app.Section().ID("pictures").Class("panel pictures").Aria("labelledby", "pictures-title").Body(
 		app.H2().ID("pictures-title").Text("Pictures"),
 		app.Div().Class("figures").Body(
-			entityChart(main, c.selected, c.onEntity),
+			entityChart(main, c.selected, c.onEntity, c.onNodeKey),
 			mentionStrips(a, main, c.selected, c.onTick, c.onTickKey),
 			cooccurrenceGraph(main, pairs, c.selected, c.onEntity, c.onNodeKey),
 		),
 	)
 }
 
-// onNodeKey selects a graph node's entity on Enter or Space, as a button
-// does.
+// onNodeKey selects the entity of a chart row or a graph node on Enter or
+// Space, as a button does.
 func (c *Annotator) onNodeKey(ctx app.Context, e app.Event) {
 	if !activationKey(e) {
 		return
