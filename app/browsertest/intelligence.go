@@ -275,9 +275,14 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 		p.Press(bar, "\r")
 		Poll[bool](p, fmt.Sprintf(`document.querySelector('%s').getAttribute("aria-pressed") === "true"`, bar))
 		checkSelected(t, p, entityByID(res, longest))
-		p.Press(bar, " ")
+		p.do(chromedp.Focus(chromedp.CSS(bar)))
+		before := Eval[float64](p, `scrollY`)
+		p.do(chromedp.KeyEvent(" "))
 		Poll[bool](p, fmt.Sprintf(`document.querySelector('%s').getAttribute("aria-pressed") === "false"`, bar))
 		checkSelected(t, p, analyzer.EntityResult{})
+		if after := Await[float64](p, afterFrames); after != before {
+			t.Errorf("Space on a bar scrolled the page from %v to %v: it must only press the bar", before, after)
+		}
 
 		// A tick leads to its mention: by click, and by keyboard.
 		e := main[1]
@@ -294,9 +299,18 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 		checkCurrentMark(t, p, e, 0)
 		checkSelected(t, p, e)
 		if len(e.Mentions) > 1 {
-			p.Press(tick(0), kb.ArrowRight)
+			// The click left the focus on the tick and scrolled to the
+			// mention; bring the strip back into view, as a keyboard user
+			// would have it.
+			Eval[bool](p, fmt.Sprintf(`(document.querySelector('%s').scrollIntoView({block: "center"}), true)`, tick(0)))
+			p.do(chromedp.Focus(chromedp.CSS(tick(0))))
+			before := Eval[float64](p, `scrollY`)
+			p.do(chromedp.KeyEvent(kb.ArrowDown))
+			if after := Await[float64](p, afterFrames); after != before {
+				t.Errorf("ArrowDown on a tick scrolled the page from %v to %v: it must only move the focus", before, after)
+			}
 			if got := Eval[string](p, `document.activeElement.getAttribute("data-mark") + "/" + document.activeElement.dataset.entity`); !strings.HasSuffix(got, "/"+e.ID) {
-				t.Errorf("ArrowRight on a tick focused %q, want the next tick of %s", got, e.ID)
+				t.Errorf("ArrowDown on a tick focused %q, want the next tick of %s", got, e.ID)
 			}
 			p.do(chromedp.KeyEvent(kb.Enter))
 			checkCurrentMark(t, p, e, 1)
@@ -445,6 +459,41 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 			t.Errorf("no shared entity is spelt differently in the two articles: linking is not tested")
 		}
 
+		// Articles stored by an older version of the app are annotated
+		// again in the background after a reload, linked the same way, and
+		// stored again with this version's names.
+		if n := Await[int](p, markLibraryOld); n != 2 {
+			t.Fatalf("marked %d stored articles as older, want 2", n)
+		}
+		p.do(chromedp.Reload())
+		p.WaitReady()
+		again := Poll[[]string](p, `(() => {
+			const cs = Array.from(document.querySelectorAll("#shared li.cluster"));
+			return cs.length ? cs.map(c => c.querySelector(".cluster-name").textContent + " = " +
+				Array.from(c.querySelectorAll(".member-text")).map(m => m.textContent).join(" | ")) : null;
+		})()`)
+		if !slices.Equal(again, want) {
+			t.Errorf("after annotating the older articles again, shared entities\n got %q\nwant %q", again, want)
+		}
+		restored := Await[bool](p, `(async () => {
+			const current = () => new Promise((resolve, reject) => {
+				const open = indexedDB.open("annotator-library");
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const all = open.result.transaction("articles").objectStore("articles").getAll();
+					all.onsuccess = () => { open.result.close(); resolve(all.result.length === 2 && all.result.every(r => r.version !== "an-older-version" && r.names !== "")); };
+				};
+			});
+			for (let i = 0; i < 100; i++) {
+				if (await current()) return true;
+				await new Promise(r => setTimeout(r, 100));
+			}
+			return false;
+		})()`)
+		if !restored {
+			t.Errorf("the articles annotated again were not stored with this version's names")
+		}
+
 		// A member opens its article with the entity highlighted.
 		before := p.Runs()
 		p.Click(`#shared li.cluster button.member[data-article]:not([data-article="` + articleKey(texts[1]) + `"])`)
@@ -491,6 +540,30 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 		}
 	})
 }
+
+// afterFrames resolves to scrollY ten animation frames on: long enough for
+// a smooth scroll the browser started to show.
+const afterFrames = `new Promise((resolve) => {
+	let n = 0;
+	const frame = () => (++n < 10 ? requestAnimationFrame(frame) : resolve(scrollY));
+	requestAnimationFrame(frame);
+})`
+
+// markLibraryOld makes the stored articles look saved by an older version
+// of the app, without names, and resolves to how many it changed.
+const markLibraryOld = `new Promise((resolve, reject) => {
+	const open = indexedDB.open("annotator-library");
+	open.onerror = () => reject(open.error);
+	open.onsuccess = () => {
+		const db = open.result;
+		const tx = db.transaction("articles", "readwrite");
+		const store = tx.objectStore("articles");
+		const all = store.getAll();
+		all.onsuccess = () => { for (const r of all.result) { r.version = "an-older-version"; r.names = ""; store.put(r); } };
+		tx.oncomplete = () => { db.close(); resolve(all.result.length); };
+		tx.onerror = () => reject(tx.error);
+	};
+})`
 
 // pasteAndAnnotate pastes the article and returns the analyzer's result for
 // the text as the text area holds it.

@@ -48,11 +48,14 @@ type Annotator struct {
 	progress float64 // how far the run has got, 0 to 1
 	stopRun  func()  // stops the run going on; nil when none is
 	more     int     // windows of a long text shown beyond the first (text_window.go)
+
+	removeKeyListener func() // keepPictureKeys's, while mounted
 }
 
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted = true
+	c.removeKeyListener = keepPictureKeys()
 	c.openLibrary(ctx)
 	mountedMs := app.Window().Get("performance").Call("now").Float()
 	ctx.Defer(func(app.Context) {
@@ -60,6 +63,14 @@ func (c *Annotator) OnMount(ctx app.Context) {
 		ds.Set("mountedMs", strconv.FormatFloat(mountedMs, 'f', 1, 64))
 		ds.Set("ready", "1")
 	})
+}
+
+// OnDismount removes the page-wide key listener.
+func (c *Annotator) OnDismount() {
+	if c.removeKeyListener != nil {
+		c.removeKeyListener()
+		c.removeKeyListener = nil
+	}
 }
 
 // Render draws the page.

@@ -127,3 +127,44 @@ func recoverJS(err *error) {
 		}
 	}
 }
+
+// keepPictureKeys stops the browser's own action (scrolling the page) for
+// the keys the pictures' SVG buttons answer: Enter and Space on a bar, a
+// tick or a node, and the arrows, Home and End on a tick. go-app runs event
+// handlers after the event has returned, too late for PreventDefault; these
+// listeners run during the event. Space scrolls on keypress, which a
+// cancelled keydown does not always suppress, so both are cancelled. The
+// returned function removes the listeners.
+func keepPictureKeys() (remove func()) {
+	doc := app.Window().Get("document")
+	listener := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		target := e.Get("target")
+		if !target.Truthy() {
+			return nil
+		}
+		ds := target.Get("dataset")
+		if !ds.Truthy() {
+			return nil // the document itself, or a text node
+		}
+		part := ds.Get("part").String()
+		switch e.Get("key").String() {
+		case "Enter", " ":
+			if part == "row" || part == "tick" || part == "node" {
+				e.Call("preventDefault")
+			}
+		case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End":
+			if part == "tick" {
+				e.Call("preventDefault")
+			}
+		}
+		return nil
+	})
+	doc.Call("addEventListener", "keydown", listener)
+	doc.Call("addEventListener", "keypress", listener)
+	return func() {
+		doc.Call("removeEventListener", "keydown", listener)
+		doc.Call("removeEventListener", "keypress", listener)
+		listener.Release()
+	}
+}

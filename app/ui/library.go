@@ -39,11 +39,14 @@ type library struct {
 	// shared are the entities named in two or more saved articles; a
 	// member's Name is its article's id.
 	shared []analyzer.Cluster
-	// version is the app's: entries stored by another version are
-	// annotated again, and listed in stale until stored again.
+	// version is the app's: entries stored by another version are pending
+	// until annotated again in the background, then stale until stored.
 	version string
+	pending []string // ids
 	stale   []libraryEntry
-	note    string // what the last action did, for the status line
+	// annotating is set while the Annotator annotates a pending entry.
+	annotating bool
+	note       string // what the last action did, for the status line
 }
 
 // articleID identifies a text: the hex of the first 16 bytes of its
@@ -138,32 +141,44 @@ func sortEntries(entries []libraryEntry) {
 // link finds the entities that two or more entries share
 // (analyzer.LinkCorpus, as annotate -corpus does). An entry's names come
 // from its annotation in this session, else from what it was stored with
-// by this version of the app, else from annotating it again (and the entry
-// goes to stale, to be stored with them). An entry the analyzer refuses is
-// left out of the links.
+// by this version of the app; an entry with neither is pending, left out
+// until annotated (see annotated). An entry the analyzer refused is left out.
 func (l *library) link() {
 	if l.results == nil {
 		l.results = make(map[string]*analyzer.Result)
 	}
+	l.pending = nil
 	var docs []analyzer.CorpusDocument
-	for i, e := range l.entries {
+	for _, e := range l.entries {
 		res, ok := l.results[e.ID]
 		if !ok {
-			res = storedNames(e, l.version)
-		}
-		if res == nil {
-			doc, err := analyzer.Annotate(e.Text, analyzer.Options{Lang: e.Lang})
-			if err != nil {
+			if res = storedNames(e, l.version); res == nil {
+				l.pending = append(l.pending, e.ID)
 				continue
 			}
-			res = doc.Result()
-			l.entries[i] = e.withNames(res, l.version)
-			l.stale = append(l.stale, l.entries[i])
+			l.results[e.ID] = res
 		}
-		l.results[e.ID] = res
-		docs = append(docs, analyzer.CorpusDocument{Name: e.ID, Result: res})
+		if res != nil {
+			docs = append(docs, analyzer.CorpusDocument{Name: e.ID, Result: res})
+		}
 	}
 	l.shared = sharedClusters(docs)
+}
+
+// annotated records a pending entry's annotation by this version of the
+// app (nil when the analyzer refused its text): the entry goes to stale,
+// to be stored with its names, and the library relinks.
+func (l *library) annotated(id string, res *analyzer.Result) {
+	i := slices.IndexFunc(l.entries, func(e libraryEntry) bool { return e.ID == id })
+	if i < 0 {
+		return // deleted meanwhile
+	}
+	l.results[id] = res
+	if res != nil {
+		l.entries[i] = l.entries[i].withNames(res, l.version)
+		l.stale = append(l.stale, l.entries[i])
+	}
+	l.link()
 }
 
 // withNames returns the entry with the named entities of res, found by
@@ -213,7 +228,7 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 	c.library.version = app.Getenv("GOAPP_VERSION")
 	c.library.store.onGone = func() {
 		ctx.Dispatch(func(app.Context) {
-			c.library.results = nil
+			c.library.results, c.library.stale = nil, nil
 			c.library.set(nil)
 			c.library.state = "ready"
 			c.library.note = "The library was deleted from this device."
@@ -228,8 +243,30 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 			}
 			c.library.state = "ready"
 			c.library.set(entries)
-			c.storeStale()
+			c.annotatePending(ctx)
 		})
+	})
+}
+
+// annotatePending annotates again the saved articles that this version of
+// the app has no names for, one at a time, a long one in steps (startRun),
+// pausing between articles so that the page stays responsive; the library
+// relinks after each, and stores them once all are done.
+func (c *Annotator) annotatePending(ctx app.Context) {
+	l := &c.library
+	if l.annotating {
+		return
+	}
+	if len(l.pending) == 0 {
+		c.storeStale()
+		return
+	}
+	e, _ := l.entry(l.pending[0])
+	l.annotating = true
+	startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
+		l.annotating = false
+		l.annotated(e.ID, out.Result)
+		ctx.After(yieldPause, c.annotatePending)
 	})
 }
 
@@ -237,7 +274,9 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 // the app, with their names. It is a cache: a failure costs only time.
 func (c *Annotator) storeStale() {
 	for _, e := range c.library.stale {
-		c.library.store.put(e, func(error) {})
+		if _, kept := c.library.entry(e.ID); kept { // not deleted meanwhile
+			c.library.store.put(e, func(error) {})
+		}
 	}
 	c.library.stale = nil
 }
@@ -388,6 +427,12 @@ func savedWhen(ms float64) string {
 	return "saved " + time.UnixMilli(int64(ms)).Local().Format("2 Jan 2006 15:04")
 }
 
+// linkingNote says that n saved articles are still being annotated for
+// linking.
+func linkingNote(n int) string {
+	return "Linking… " + plural(n, "saved article", "saved articles") + " still to annotate with this version of the app."
+}
+
 // sharedEntities renders the cross-article view: each entity two or more
 // saved articles name, with the name and mentions it has in each (the
 // article by its number in the list); a member opens its article with the
@@ -396,6 +441,9 @@ func (c *Annotator) sharedEntities() app.UI {
 	l := &c.library
 	if len(l.entries) < 2 {
 		return nil
+	}
+	if len(l.pending) > 0 && len(l.shared) == 0 {
+		return app.P().ID("shared-pending").Class("hint").Text(linkingNote(len(l.pending)))
 	}
 	if len(l.shared) == 0 {
 		return app.P().ID("shared-none").Class("hint").Text("The saved articles share no named entity.")
@@ -406,6 +454,7 @@ func (c *Annotator) sharedEntities() app.UI {
 	}
 	return app.Div().Class("shared").Body(
 		app.H3().Text("Shared entities"),
+		app.If(len(l.pending) > 0, app.P().ID("shared-pending").Class("hint").Text(linkingNote(len(l.pending)))),
 		app.Ul().ID("shared").Body(
 			app.Range(l.shared).Slice(func(i int) app.UI {
 				cl := l.shared[i]

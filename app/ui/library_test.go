@@ -18,6 +18,26 @@ Prime Minister Elena Marquez of Portugal met Iceland's president Jon Gunnarsson 
 Elena Márquez and Jón Gunnarsson signed the agreement in Reykjavik on Wednesday. Mrs Márquez called it a good day.`
 )
 
+// annotatePending does what the Annotator does in the background: annotate
+// each pending entry and hand the library the result (nil when refused).
+func annotatePending(t *testing.T, l *library) {
+	t.Helper()
+	for n := 0; len(l.pending) > 0; n++ {
+		if n > len(l.entries) {
+			t.Fatalf("entries stay pending: %q", l.pending)
+		}
+		e, ok := l.entry(l.pending[0])
+		if !ok {
+			t.Fatalf("pending %q is not an entry", l.pending[0])
+		}
+		var res *analyzer.Result
+		if doc, err := analyzer.Annotate(e.Text, analyzer.Options{Lang: e.Lang}); err == nil {
+			res = doc.Result()
+		}
+		l.annotated(e.ID, res)
+	}
+}
+
 func TestArticleIDAndTitle(t *testing.T) {
 	if articleID(talksArticle) != articleID(talksArticle) || articleID(talksArticle) == articleID(dealArticle) {
 		t.Error("articleID is not a function of the text alone")
@@ -42,8 +62,15 @@ func TestLibraryLinksSavedArticles(t *testing.T) {
 	talks := libraryEntry{ID: articleID(talksArticle), Title: articleTitle(talksArticle), Text: talksArticle, Lang: "en", Saved: 1}
 	deal := libraryEntry{ID: articleID(dealArticle), Title: articleTitle(dealArticle), Text: dealArticle, Lang: "en", Saved: 2}
 	// Loaded from the store, oldest first: the library lists the newest
-	// first and annotates both to link them.
+	// first; both are pending, unlinked, until annotated.
 	l.set([]libraryEntry{talks, deal})
+	if len(l.pending) != 2 || len(l.shared) != 0 {
+		t.Fatalf("before annotating: pending %q, shared %d; want both pending, nothing linked", l.pending, len(l.shared))
+	}
+	annotatePending(t, &l)
+	if len(l.stale) != 2 {
+		t.Errorf("%d entries to store with their names, want 2", len(l.stale))
+	}
 	if got := []string{l.entries[0].ID, l.entries[1].ID}; !slices.Equal(got, []string{deal.ID, talks.ID}) {
 		t.Errorf("entries %q, want the newest first", got)
 	}
@@ -98,8 +125,20 @@ func TestLibraryLeavesOutWhatTheAnalyzerRefuses(t *testing.T) {
 		{ID: "b", Text: "Elena Marquez \xff", Lang: "en"}, // invalid UTF-8
 		{ID: "c", Text: dealArticle, Lang: "xx"},          // unknown language
 	})
-	if len(l.entries) != 3 || len(l.results) != 1 {
-		t.Errorf("%d entries, %d annotated: want all listed, only the valid one annotated", len(l.entries), len(l.results))
+	annotatePending(t, &l)
+	annotated := 0
+	for _, res := range l.results {
+		if res != nil {
+			annotated++
+		}
+	}
+	if len(l.entries) != 3 || annotated != 1 || len(l.stale) != 1 || l.stale[0].ID != "a" {
+		t.Errorf("%d entries, %d annotated, %d to store: want all listed, only the valid one annotated and stored", len(l.entries), annotated, len(l.stale))
+	}
+	// Refused once, not tried again at the next relink.
+	l.remove("a")
+	if len(l.pending) != 0 {
+		t.Errorf("after a relink, pending %q: refused entries must not be retried", l.pending)
 	}
 }
 
@@ -124,9 +163,14 @@ func TestLibraryReusesStoredNames(t *testing.T) {
 	if !slices.Contains(names, "Elena Márquez") || len(l.stale) != 0 {
 		t.Errorf("the library did not use the stored names %q (stale %d)", names, len(l.stale))
 	}
-	// Stored by another version: annotated again, and stale until stored.
+	// Stored by another version: pending, annotated again, and stale until
+	// stored.
 	l = library{version: "v2"}
 	l.set([]libraryEntry{fromDeal})
+	if len(l.pending) != 1 || l.results["talks"] != nil {
+		t.Fatalf("an entry of another version is not pending: %q", l.pending)
+	}
+	annotatePending(t, &l)
 	if len(l.stale) != 1 || l.stale[0].Version != "v2" || !strings.Contains(l.stale[0].Names, "Elena Marquez") {
 		t.Errorf("an entry of another version was not annotated again: stale %+v", l.stale)
 	}

@@ -97,7 +97,8 @@ func (c *Annotator) onTick(ctx app.Context, e app.Event) {
 }
 
 // onTickKey moves between a strip's ticks with the arrow keys, Home and
-// End, and activates a tick with Enter or Space.
+// End, and activates a tick with Enter or Space (keepPictureKeys keeps the
+// page from scrolling).
 func (c *Annotator) onTickKey(ctx app.Context, e app.Event) {
 	tick := ctx.JSSrc()
 	var next app.Value
@@ -112,13 +113,11 @@ func (c *Annotator) onTickKey(ctx app.Context, e app.Event) {
 		all := tick.Get("parentNode").Call("querySelectorAll", `[data-part="tick"]`)
 		next = all.Index(all.Length() - 1)
 	case "Enter", " ":
-		e.PreventDefault()
 		c.onTick(ctx, e)
 		return
 	default:
 		return
 	}
-	e.PreventDefault()
 	if next.Truthy() && next.Get("dataset").Get("part").String() == "tick" {
 		next.Call("focus")
 	}

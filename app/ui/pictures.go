@@ -112,12 +112,11 @@ func (c *Annotator) pictures() app.UI {
 }
 
 // onNodeKey selects the entity of a chart row or a graph node on Enter or
-// Space, as a button does.
+// Space, as a button does (keepPictureKeys keeps the page from scrolling).
 func (c *Annotator) onNodeKey(ctx app.Context, e app.Event) {
 	if !activationKey(e) {
 		return
 	}
-	e.PreventDefault()
 	c.onEntity(ctx, e)
 }
 
