@@ -252,9 +252,10 @@ func findSpeechVerb(doc *Document, from, to int) int {
 }
 
 // speakerNear picks the speaker around speech verb v within [from, to): the
-// closest PER or ORG mention (before the verb first, as in "Kim said"), else
-// a pronoun resolved to the last person or organisation mentioned before the
-// quote, else the words before the verb ("the defence ministry said").
+// closest PER or ORG mention before the verb ("Kim said"), else a pronoun
+// next to the verb resolved to the last person or organisation mentioned
+// before the quote, else the closest mention after the verb ("said Xi"),
+// else the words before the verb ("the defence ministry said").
 func (f *quoteFinder) speakerNear(from, to, v, quoteStart int) (int, Span, bool) {
 	doc := f.doc
 	best, bestDist := -1, 1<<30
@@ -274,16 +275,23 @@ func (f *quoteFinder) speakerNear(from, to, v, quoteStart int) (int, Span, bool)
 			best, bestDist = i, d
 		}
 	}
+	// A pronoun next to the verb is the speaker unless a name stands before
+	// the verb: in “…,” he told Xi, according to Reuters, Xi is the listener
+	// and Reuters the source.
+	if best < 0 || doc.Mentions[best].FirstToken > v {
+		for _, k := range []int{v - 1, v + 1} {
+			if k < from || k >= to {
+				continue
+			}
+			w := strings.ToLower(doc.TokenText(k))
+			if _, ok := pronounLabels[w]; ok {
+				return f.recentSubject(w, quoteStart), doc.Tokens[k].Span, true
+			}
+		}
+	}
 	if best >= 0 {
 		m := doc.Mentions[best]
 		return m.Entity, m.Span, true
-	}
-	for k := from; k < to; k++ {
-		w := strings.ToLower(doc.TokenText(k))
-		if _, ok := pronounLabels[w]; !ok || (k != v-1 && k != v+1) {
-			continue
-		}
-		return f.recentSubject(w, quoteStart), doc.Tokens[k].Span, true
 	}
 	// After the quote, the few words between it and the verb are the
 	// speaker: “…,” one said / “…,” officials said.

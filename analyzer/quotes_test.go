@@ -90,6 +90,12 @@ func TestFindQuotes(t *testing.T) {
 			"“We are happy to be here today,” => Ana Ruiz"},
 		{"he is not a woman", "Mrs Ruiz met Kim. “We are happy to be here today,” he said.",
 			"“We are happy to be here today,” => Kim"},
+		{"he said beats the source after it", "Kim met Xi. “We will meet again next year,” he said, according to Reuters.",
+			"“We will meet again next year,” => Kim"},
+		{"he told names the listener, not the speaker", "Kim arrived first. “You are a good friend,” he told Xi.",
+			"“You are a good friend,” => Kim"},
+		{"said he", "Kim arrived first. “We are here for peace,” said he, according to Reuters.",
+			"“We are here for peace,” => Kim"},
 		{"names inside earlier quotes are not subjects", "“Kim is welcome here always,” said Xi. “We are friends with him forever,” he added.",
 			"“Kim is welcome here always,” => Xi\n“We are friends with him forever,” => Xi"},
 	}
