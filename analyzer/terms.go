@@ -270,9 +270,10 @@ func isContentWord(doc *Document, i int) bool {
 }
 
 // looksLikeContent reports whether a word can be a key term before its stop
-// word is checked: at least three letters, mostly letters, not a clitic.
+// word is checked: at least three letters, mostly letters, not a clitic, not
+// an abbreviation (the tokenizer keeps the period of Mr., Dr., Gov., Corp.).
 func looksLikeContent(w string) bool {
-	if len(w) < 3 || utf8.RuneCountInString(w) < 3 || isApostrophe(firstRune(w)) {
+	if len(w) < 3 || utf8.RuneCountInString(w) < 3 || isApostrophe(firstRune(w)) || strings.HasSuffix(w, ".") {
 		return false
 	}
 	letters, runes := 0, 0
