@@ -126,11 +126,10 @@ func labelClass(l Label) string {
 // its mentions that have at least two words or are acronyms (US, SCMP): a
 // lone word such as "Kim" is too ambiguous to link articles by.
 func fullNameKeys(e EntityResult) []string {
-	person := e.Label == PER
 	seen := map[string]bool{}
 	var keys []string
 	add := func(text string, whole bool) {
-		words := nameWords(text, person)
+		words := nameWords(text, e.Label)
 		if len(words) == 0 || len(words) < 2 && !whole && !isAcronym(text) {
 			return
 		}

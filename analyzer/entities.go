@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,7 +89,7 @@ func newEntityGrouper(doc *Document) *entityGrouper {
 		k := seenKey{m.Label, doc.SpanText(m.Span)}
 		f, ok := seen[k]
 		if !ok {
-			f = nameForm{words: nameWords(k.text, m.Label == PER), label: m.Label}
+			f = nameForm{words: nameWords(k.text, m.Label), label: m.Label}
 			f.key = string(m.Label) + "/" + nameKey(f.words)
 			seen[k] = f
 		}
@@ -168,16 +169,21 @@ func (g *entityGrouper) linkShortForms() {
 	unlinkable := make(map[string]bool) // keys no full name can stand behind
 	for _, f := range g.forms {
 		own := g.find(f.mention)
-		if len(full[own].words) != len(f.words) || unlinkable[f.key] {
+		afterThe := g.afterThe(f.mention)
+		never := f.key
+		if afterThe {
+			never += "/the"
+		}
+		if len(full[own].words) != len(f.words) || unlinkable[never] {
 			continue // already part of a longer name's group, or never linkable
 		}
 		if r, ok := linked[f.key]; ok {
 			g.union(r, f.mention)
 			continue
 		}
-		found := index.candidates(f)
+		found := index.candidates(f, afterThe)
 		if len(found) == 0 {
-			unlinkable[f.key] = true
+			unlinkable[never] = true
 			continue
 		}
 		var earlier, all []int
@@ -202,11 +208,21 @@ func (g *entityGrouper) linkShortForms() {
 	}
 }
 
+// afterThe reports whether mention i follows "the": "the Commission" refers
+// back to a named commission; "Reuters" after "Thomson Reuters" names
+// another company.
+func (g *entityGrouper) afterThe(i int) bool {
+	k := g.doc.Mentions[i].FirstToken
+	return k > 0 && strings.EqualFold(g.doc.TokenText(k-1), "the")
+}
+
 // shortFormIndex finds the full names of the same label a short form can
 // stand for: a lone word that begins or ends a person's name (Kim → Kim
 // Jong-un, Trump → Donald Trump), an acronym of an organisation, place or
-// event (SCMP → South China Morning Post), or two or more of its leading or
-// trailing words (Great Hall → Great Hall of the People).
+// event (SCMP → South China Morning Post), the last word of an
+// organisation's name after "the" (the Commission → European Commission),
+// or two or more of its leading or trailing words (Great Hall → Great Hall
+// of the People).
 type shortFormIndex map[string][]int // label/kind/words → group roots
 
 func newShortFormIndex(full map[int]nameForm) shortFormIndex {
@@ -230,6 +246,9 @@ func newShortFormIndex(full map[int]nameForm) shortFormIndex {
 		if a := acronymOf(f.words); len(a) >= 2 && len(a) <= 6 {
 			add(f, "acronym", a, r)
 		}
+		if f.label == ORG {
+			add(f, "tail", f.words[n-1], r)
+		}
 		for k := 2; k < n; k++ {
 			add(f, "part", strings.Join(f.words[:k], " "), r)
 			add(f, "part", strings.Join(f.words[n-k:], " "), r)
@@ -238,13 +257,15 @@ func newShortFormIndex(full map[int]nameForm) shortFormIndex {
 	return x
 }
 
-func (x shortFormIndex) candidates(f nameForm) []int {
+func (x shortFormIndex) candidates(f nameForm, afterThe bool) []int {
 	prefix := string(f.label) + "/"
 	switch {
 	case f.label == PER && len(f.words) == 1:
 		return x[prefix+"word/"+f.words[0]]
 	case f.label == PER:
 		return nil
+	case len(f.words) == 1 && afterThe:
+		return append(slices.Clone(x[prefix+"acronym/"+f.words[0]]), x[prefix+"tail/"+f.words[0]]...)
 	case len(f.words) == 1:
 		return x[prefix+"acronym/"+f.words[0]]
 	default:
@@ -312,7 +333,7 @@ func canonicalName(doc *Document, mentions []int) string {
 		if mention.Label == PER {
 			name = stripTitles(text)
 		}
-		score := len(nameKey(nameWords(name, false))) * 2
+		score := len(nameKey(nameWords(name, ""))) * 2
 		if !isAllCaps(name) {
 			score++
 		}
@@ -323,11 +344,12 @@ func canonicalName(doc *Document, mentions []int) string {
 	return best
 }
 
-// nameWords folds a name into its words: lower case, diacritics removed,
-// split at spaces (a hyphenated word stays one: Sino-North Korea is not
-// North Korea), a possessive dropped, and for a person the
-// leading titles dropped.
-func nameWords(name string, person bool) []string {
+// nameWords folds a name of the label into its words: lower case,
+// diacritics removed, split at spaces (a hyphenated word stays one:
+// Sino-North Korea is not North Korea), a possessive dropped, for a person
+// the leading titles dropped, for an organisation a trailing legal form
+// (Apple Inc. → apple). An empty label keeps titles and legal forms.
+func nameWords(name string, label Label) []string {
 	words := strings.FieldsFunc(foldName(name), func(r rune) bool {
 		return r == ' ' || r == '.' || r == '\'' || r == '’' || unicode.IsSpace(r)
 	})
@@ -337,15 +359,26 @@ func nameWords(name string, person bool) []string {
 	if len(words) > 1 && allSingleLetters(words) {
 		words = []string{strings.Join(words, "")} // U.S. → us
 	}
-	if person {
+	switch label {
+	case PER:
 		i := 0
 		for i < len(words)-1 && titleWords[words[i]] {
 			i++
 		}
 		words = words[i:]
+	case ORG:
+		if n := len(words); n > 1 && legalForms[words[n-1]] {
+			words = words[:n-1]
+		}
 	}
 	return words
 }
+
+// legalForms end a company's name and are left out when matching its
+// mentions ("Apple Inc." and "Apple"); periods are gone by then (s.a. → s a
+// is two words, so only the one-word forms are listed).
+var legalForms = set("inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "llc",
+	"llp", "ag", "gmbh", "sa", "nv", "bv", "spa", "ab", "asa", "oyj", "se")
 
 // nameKey joins a name's words without spaces or hyphens, so spelling
 // variants share it: kim jong-un, kim jong un → kimjongun.
