@@ -111,6 +111,7 @@ func FuzzAnnotate(f *testing.F) {
 		"", "Kim Jong-un met Xi Jinping in Beijing on June 19th, 2018.",
 		"“No matter what,” he said. “It will not change.”", "a\xffb\x00c", "U.S. $2bn 3.5% 9.30am",
 		"北京 Москва 😀👍🏽🇰🇷 e\u0301", "Mr. \"x\" 'y' -- — … https://e.example/(a) m@e.example",
+		"President Ursula von der Leyen met Erik ten Hag; Rio de Janeiro and Van der Sar.",
 	} {
 		f.Add(s)
 	}

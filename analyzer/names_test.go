@@ -89,3 +89,61 @@ func TestDefaultNamesContract(t *testing.T) {
 type nameCapture struct{}
 
 func (nameCapture) RecognizeNames(*Document) []Mention { return nil }
+
+func TestJoinNameParticles(t *testing.T) {
+	tests := []struct {
+		name, text string
+		tagged     listedNames // what the recogniser found
+		want       string      // the name mentions after joining
+	}{
+		{"a first name, then particles", "Ursula von der Leyen spoke.", listedNames{"Leyen": MISC},
+			"PER Ursula von der Leyen"},
+		{"a person's part tagged", "Then Mohammed bin Salman arrived.", listedNames{"Mohammed": MISC, "Salman": PER},
+			"PER Mohammed bin Salman"},
+		{"a particle the number rules would take", "Erik ten Hag left.", listedNames{"Erik": MISC},
+			"PER Erik ten Hag"},
+		{"a title stays out", "President Ursula von der Leyen spoke.", listedNames{"Leyen": MISC},
+			"PER Ursula von der Leyen"},
+		{"a place tagged whole stays", "They toured Rio de Janeiro.", listedNames{"Rio de Janeiro": LOC},
+			"LOC Rio de Janeiro"},
+		{"an event tagged whole stays", "He won the Tour de France.", listedNames{"Tour de France": MISC},
+			"MISC Tour de France"},
+		{"a first name that is also a place", "Offices in Paris la Defense.", listedNames{"Paris": LOC},
+			"LOC Paris"},
+		{"lower case before the particle", "the de facto Leader spoke.", listedNames{}, ""},
+		{"a mention reaching outside stays", "Van der Sar Stadium Tours opened.", listedNames{"Sar Stadium Tours": ORG},
+			"ORG Sar Stadium Tours"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Annotate(tt.text, Options{Names: tt.tagged})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range doc.Mentions {
+				if m.Label.IsName() {
+					got = append(got, string(m.Label)+" "+doc.SpanText(m.Span))
+				}
+			}
+			if g := strings.Join(got, "\n"); g != tt.want {
+				t.Errorf("\n got %q\nwant %q", g, tt.want)
+			}
+		})
+	}
+	// The trained tagger splits or misses such names; the pipeline joins
+	// them.
+	doc, err := Annotate("Ursula von der Leyen met Erik ten Hag and Osama bin Laden's son.", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var people []string
+	for _, m := range doc.Mentions {
+		if m.Label == PER {
+			people = append(people, doc.SpanText(m.Span))
+		}
+	}
+	if want := "Ursula von der Leyen|Erik ten Hag|Osama bin Laden"; strings.Join(people, "|") != want {
+		t.Errorf("people %q, want %s", people, want)
+	}
+}
