@@ -156,6 +156,12 @@ func (f *quoteFinder) attribute(open, close int) (int, Span, bool) {
 	if v >= 0 && (introducesQuote(doc, open-1) || hasWord(doc, v+1, open, "that")) {
 		return f.speakerNear(start, open, v, open)
 	}
+	// Reported speech that quotes the speaker's words: Klopp said his side
+	// “did not deserve anything”. Only a quote long enough to be speech,
+	// a few words after the verb, none of them a naming verb.
+	if v >= open-5 && v >= 0 && wordsBetween(doc, open, close) >= MinQuoteWords && findWord(doc, v+1, open, namingVerbs) < 0 {
+		return f.speakerNear(start, open, v, open)
+	}
 	// Naming words ("called the deal “…”") attribute only a quote long
 	// enough to be speech: what he called “war games” is a scare quote.
 	if w := findWord(doc, max(start, open-4), open, namingVerbs); w >= 0 && wordsBetween(doc, open, close) >= MinQuoteWords {

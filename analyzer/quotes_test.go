@@ -27,7 +27,7 @@ func (l listedNames) RecognizeNames(doc *Document) []Mention {
 	return out
 }
 
-var quoteNames = listedNames{"Ruiz": PER, "Kim": PER, "Mr Kim": PER, "Xi": PER, "Xi Jinping": PER, "Ana Ruiz": PER, "CCTV": ORG, "Nato": ORG}
+var quoteNames = listedNames{"Ruiz": PER, "Kim": PER, "Mr Kim": PER, "Xi": PER, "Xi Jinping": PER, "Ana Ruiz": PER, "CCTV": ORG, "Nato": ORG, "Jurgen Klopp": PER}
 
 // quoteSummary lists each quote as `text => speaker name or words`.
 func quoteSummary(t *testing.T, text string) string {
@@ -96,6 +96,11 @@ func TestFindQuotes(t *testing.T) {
 			"“You are a good friend,” => Kim"},
 		{"said he", "Kim arrived first. “We are here for peace,” said he, according to Reuters.",
 			"“We are here for peace,” => Kim"},
+		{"reported speech quoting a few words", "Jurgen Klopp said his side “did not deserve anything” from the game.",
+			"“did not deserve anything” => Jurgen Klopp"},
+		{"reported speech with a scare quote", "Kim said the talks were “positive” and left.", ""},
+		{"a verb far from the quote attributes nothing", "Kim said nothing as the crowd outside the hall chanted “peace for all of us now”.",
+			"“peace for all of us now” => ?"},
 		{"names inside earlier quotes are not subjects", "“Kim is welcome here always,” said Xi. “We are friends with him forever,” he added.",
 			"“Kim is welcome here always,” => Xi\n“We are friends with him forever,” => Xi"},
 	}
