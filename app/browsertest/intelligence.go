@@ -447,11 +447,7 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 			}
 			want = append(want, c.Name+" = "+strings.Join(members, " | "))
 		}
-		shown := Poll[[]string](p, `(() => {
-			const cs = Array.from(document.querySelectorAll("#shared li.cluster"));
-			return cs.length ? cs.map(c => c.querySelector(".cluster-name").textContent + " = " +
-				Array.from(c.querySelectorAll(".member-text")).map(m => m.textContent).join(" | ")) : null;
-		})()`)
+		shown := Poll[[]string](p, sharedEntitiesJS)
 		if !slices.Equal(shown, want) {
 			t.Errorf("shared entities\n got %q\nwant %q", shown, want)
 		}
@@ -467,11 +463,7 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 		}
 		p.do(chromedp.Reload())
 		p.WaitReady()
-		again := Poll[[]string](p, `(() => {
-			const cs = Array.from(document.querySelectorAll("#shared li.cluster"));
-			return cs.length ? cs.map(c => c.querySelector(".cluster-name").textContent + " = " +
-				Array.from(c.querySelectorAll(".member-text")).map(m => m.textContent).join(" | ")) : null;
-		})()`)
+		again := Poll[[]string](p, sharedEntitiesJS)
 		if !slices.Equal(again, want) {
 			t.Errorf("after annotating the older articles again, shared entities\n got %q\nwant %q", again, want)
 		}
@@ -540,6 +532,14 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 		}
 	})
 }
+
+// sharedEntitiesJS lists the library's shared entities as "name = text in
+// one article | text in the other", or null while there are none.
+const sharedEntitiesJS = `(() => {
+	const cs = Array.from(document.querySelectorAll("#shared li.cluster"));
+	return cs.length ? cs.map(c => c.querySelector(".cluster-name").textContent + " = " +
+		Array.from(c.querySelectorAll(".member-text")).map(m => m.textContent).join(" | ")) : null;
+})()`
 
 // afterFrames resolves to scrollY ten animation frames on: long enough for
 // a smooth scroll the browser started to show.
