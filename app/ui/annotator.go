@@ -209,7 +209,7 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
 			c.stopRun = nil
-			c.show(ctx, text, start, out.Doc, out.Result, out.Err, out.Busy)
+			c.show(ctx, text, start, out)
 		})
 }
 
@@ -225,7 +225,8 @@ func (c *Annotator) shownBytes() int {
 
 // show puts a finished run on screen and publishes its figures on the root
 // element once it is there.
-func (c *Annotator) show(ctx app.Context, text string, start time.Time, doc *analyzer.Document, res *analyzer.Result, err error, elapsed time.Duration) {
+func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runOutcome) {
+	doc, res, err, elapsed := out.Doc, out.Result, out.Err, out.Busy
 	c.more = 0
 	c.runs++
 	run := c.runs
@@ -234,7 +235,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, doc *ana
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
-		c.ann = newAnnotation(text, res)
+		c.ann = out.Annotation
 		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
 		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"

@@ -19,7 +19,9 @@ const yieldPause = 15 * time.Millisecond
 type runOutcome struct {
 	Doc    *analyzer.Document
 	Result *analyzer.Result
-	Err    error
+	// Annotation is Result prepared for the view (newAnnotation).
+	Annotation *annotation
+	Err        error
 	// Busy is the analyzer's own time, Start to Result, without the pauses.
 	Busy time.Duration
 }
@@ -43,7 +45,7 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 		}
 		doc := job.Document()
 		res := doc.Result()
-		done(ctx, runOutcome{Doc: doc, Result: res, Busy: time.Since(start)})
+		done(ctx, runOutcome{Doc: doc, Result: res, Annotation: newAnnotation(text, res), Busy: time.Since(start)})
 		return func() {}
 	}
 
@@ -68,13 +70,21 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 			})
 			time.Sleep(yieldPause)
 		}
+		// The result, its view and the page's update each take a while
+		// for a long text: the browser gets a turn between them.
 		t := time.Now()
 		doc := job.Document()
 		res := doc.Result()
 		busy += time.Since(t)
+		time.Sleep(yieldPause)
+		if stopped.Load() {
+			return
+		}
+		ann := newAnnotation(text, res)
+		time.Sleep(yieldPause)
 		ctx.Dispatch(func(ctx app.Context) {
 			if !stopped.Load() {
-				done(ctx, runOutcome{Doc: doc, Result: res, Busy: busy})
+				done(ctx, runOutcome{Doc: doc, Result: res, Annotation: ann, Busy: busy})
 			}
 		})
 	})

@@ -180,7 +180,7 @@ func (c *Embed) answer(req embedRequest, out runOutcome) {
 		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": err.Error()})
 		return
 	}
-	c.ann, c.err, c.state = newAnnotation(req.text, out.Result), nil, "done"
+	c.ann, c.err, c.state = out.Annotation, nil, "done"
 	c.post(req.source, req.origin, map[string]any{
 		"type":     "annotated",
 		"id":       req.id,
