@@ -147,3 +147,16 @@ func TestJoinNameParticles(t *testing.T) {
 		t.Errorf("people %q, want %s", people, want)
 	}
 }
+
+func TestLoadNames(t *testing.T) {
+	first, err := LoadNames()
+	if err != nil {
+		t.Fatalf("the embedded tagger does not load: %v", err)
+	}
+	if first.Total() != first.Gazetteers+first.Clusters+first.Model {
+		t.Errorf("total %v is not the sum of %+v", first.Total(), first)
+	}
+	if _, err := LoadNames(); err != nil {
+		t.Fatalf("loading again: %v", err)
+	}
+}

@@ -42,7 +42,7 @@ func TestHeadlineNeedsItsOwnLine(t *testing.T) {
 		want bool
 	}{
 		{"Oslo Talks Resume\nThey met.", true},
-		{"Oslo talks resumed.\nThey met.", false}, // final punctuation: a sentence
+		{"Oslo talks resumed.\nThey met.", false},  // final punctuation: a sentence
 		{"Oslo talks resumed and they met", false}, // nothing after it: the article itself
 	} {
 		doc, err := Annotate(tc.text, Options{Names: listedNames{}})

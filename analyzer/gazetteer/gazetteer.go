@@ -95,6 +95,7 @@ var lists string
 var (
 	loadOnce sync.Once
 	set      hashSet
+	listsFP  uint64 // the lists' fingerprint, folded while loading them
 )
 
 // Lookup returns the bit set (1<<Kind) of the lists holding the phrase
@@ -104,24 +105,31 @@ func Lookup(h uint64) uint16 {
 	return set.get(h)
 }
 
-// load parses lists.txt: sections "#kind" followed by one phrase a line.
-func load() {
-	n := strings.Count(lists, "\n")
-	set.init(n)
+// load parses the embedded lists.
+func load() { listsFP = parseLists(lists, &set) }
+
+// parseLists reads lists text (sections "#kind" followed by one phrase a
+// line) into s and returns its fingerprint.
+func parseLists(text string, s *hashSet) uint64 {
+	s.init(strings.Count(text, "\n"))
 	kind := Kind(0)
-	for line := range strings.Lines(lists) {
+	fp := uint64(len(text))
+	for line := range strings.Lines(text) {
 		line = strings.TrimRight(line, "\n")
 		if line == "" {
 			continue
 		}
+		h := hashRaw(line)
+		fp = (fp ^ h) * prime
 		if line[0] == '#' {
 			if k, ok := ParseKind(line[1:]); ok {
 				kind = k
 			}
 			continue
 		}
-		set.add(hashRaw(line), 1<<kind) // lines are normalised by gen
+		s.add(h, 1<<kind) // lines are normalised by gen
 	}
+	return fp
 }
 
 // hashSet maps phrase hashes to kind bits by open addressing.
@@ -174,6 +182,7 @@ var clusters string
 var (
 	clusterOnce sync.Once
 	clusterSet  hashSet
+	clustersFP  uint64 // the clusters' fingerprint, folded while loading them
 )
 
 // Cluster returns the word cluster of the lower-case word whose phrase hash
@@ -187,10 +196,16 @@ func Cluster(h uint64) uint16 {
 // ClusterDepth returns the depth of a cluster code (its path's length).
 func ClusterDepth(code uint16) int { return bits.Len16(code) - 1 }
 
-// loadClusters parses clusters.txt: lines "path<TAB>word word...".
-func loadClusters() {
-	clusterSet.init(strings.Count(clusters, " ") + strings.Count(clusters, "\n"))
-	for line := range strings.Lines(clusters) {
+// loadClusters parses the embedded clusters.
+func loadClusters() { clustersFP = parseClusters(clusters, &clusterSet) }
+
+// parseClusters reads clusters text (lines "path<TAB>word word...") into s
+// and returns its fingerprint. It hashes the words as it scans the bytes,
+// in one pass: the wasm loads it at every start.
+func parseClusters(text string, s *hashSet) uint64 {
+	s.init(strings.Count(text, " ") + strings.Count(text, "\n"))
+	fp := uint64(len(text))
+	for line := range strings.Lines(text) {
 		path, words, ok := strings.Cut(strings.TrimRight(line, "\n"), "\t")
 		if !ok || strings.HasPrefix(path, "#") || len(path) > 15 {
 			continue
@@ -199,16 +214,26 @@ func loadClusters() {
 		for _, b := range path {
 			code = code<<1 | uint16(b-'0')
 		}
-		for len(words) > 0 {
-			w, rest, _ := strings.Cut(words, " ")
-			clusterSet.add(hashRaw(w), code)
-			words = rest
+		h := uint64(Offset)
+		for i := 0; i <= len(words); i++ {
+			if i < len(words) && words[i] != ' ' {
+				h = Add(h, words[i])
+				continue
+			}
+			fp = (fp ^ h ^ uint64(code)<<48) * prime
+			s.add(h, code)
+			h = Offset
 		}
 	}
+	return fp
 }
 
-// Fingerprint identifies the lists, so a model trained with other lists is
-// refused rather than silently wrong.
+// Fingerprint identifies the lists and clusters, so a model trained with
+// others is refused rather than silently wrong. It is folded from the hashes
+// that loading computes anyway (hashing the 1.5 MB of text again cost the
+// wasm several milliseconds at every start), so it loads both.
 func Fingerprint() uint64 {
-	return hashRaw(lists) ^ uint64(len(lists)) ^ 31*hashRaw(clusters)
+	loadOnce.Do(load)
+	clusterOnce.Do(loadClusters)
+	return listsFP ^ 31*clustersFP
 }

@@ -81,3 +81,27 @@ func BenchmarkLoadClusters(b *testing.B) {
 		loadClusters()
 	}
 }
+
+func TestFingerprintFollowsTheLists(t *testing.T) {
+	var s hashSet
+	base := parseLists("#first\nanna\nboris\n#city\noslo\n", &s)
+	for name, text := range map[string]string{
+		"a phrase added":         "#first\nanna\nboris\nclara\n#city\noslo\n",
+		"a phrase changed":       "#first\nanna\nborys\n#city\noslo\n",
+		"a phrase in other kind": "#first\nanna\n#city\nboris\noslo\n",
+	} {
+		if parseLists(text, &s) == base {
+			t.Errorf("%s: the lists' fingerprint did not change", name)
+		}
+	}
+	if parseLists("#first\nanna\nboris\n#city\noslo\n", &s) != base {
+		t.Error("the same lists give another fingerprint")
+	}
+	cb := parseClusters("0\tanna boris\n1\toslo\n", &s)
+	if parseClusters("1\tanna boris\n0\toslo\n", &s) == cb || parseClusters("0\tanna\n1\toslo boris\n", &s) == cb {
+		t.Error("the clusters' fingerprint does not follow which word is in which cluster")
+	}
+	if Fingerprint() != Fingerprint() || Fingerprint() == 0 {
+		t.Error("the embedded lists' fingerprint is not stable")
+	}
+}

@@ -112,6 +112,10 @@ func Scenario(t *testing.T, b *Browser, url string, article Article) {
 	var want *analyzer.Result
 	t.Run("article is highlighted and listed", func(t *testing.T) {
 		p.tb = t
+		// The tagger loads once the page is up, and says so.
+		if loaded := Poll[string](p, `(() => { const d = document.getElementById("annotator").dataset; return d.namesError ? "error: " + d.namesError : d.namesLoadMs || false; })()`); strings.HasPrefix(loaded, "error") {
+			t.Fatalf("the name tagger did not load: %s", loaded)
+		}
 		run, text := p.Paste(article.Text)
 		if run.State != "done" {
 			t.Fatalf("state %q after pasting %s, want done", run.State, article.Name)

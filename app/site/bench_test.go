@@ -89,6 +89,10 @@ func BenchmarkWasmAnnotate(b *testing.B) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	p := browsertest.Open(b, br, srv.URL)
+	// What loading the tagger model, gazetteers and clusters took, as the
+	// page measured it once mounted.
+	namesLoad := browsertest.Poll[float64](p, `Number(document.getElementById("annotator").dataset.namesLoadMs) || false`)
+	modelLoad := browsertest.Eval[float64](p, `Number(document.getElementById("annotator").dataset.modelLoadMs)`)
 	first, _ := p.Paste(benchCorpus(b, root)) // warms the stem cache, as a session would
 	if first.State != "done" {
 		b.Fatalf("state %q", first.State)
@@ -105,6 +109,8 @@ func BenchmarkWasmAnnotate(b *testing.B) {
 	sec := median(annotate) / 1000
 	b.ReportMetric(float64(run.Bytes), "bytes")
 	b.ReportMetric(float64(run.Tokens), "tokens")
+	b.ReportMetric(namesLoad, "names-load-ms")
+	b.ReportMetric(modelLoad, "model-load-ms")
 	b.ReportMetric(first.AnnotateMs, "first-annotate-ms")
 	b.ReportMetric(median(annotate), "annotate-ms")
 	b.ReportMetric(float64(run.Tokens)/sec, "tokens/s")

@@ -57,11 +57,36 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted = true
 	c.removeKeyListener = keepPictureKeys()
 	c.openLibrary(ctx)
+	loadNames(ctx)
 	mountedMs := app.Window().Get("performance").Call("now").Float()
 	ctx.Defer(func(app.Context) {
 		ds := app.Window().Get("document").Get("body").Get("dataset")
 		ds.Set("mountedMs", strconv.FormatFloat(mountedMs, 'f', 1, 64))
 		ds.Set("ready", "1")
+	})
+}
+
+// loadNames loads the name tagger once the page is up, so that the first
+// paste does not wait for it, and publishes how long that took
+// (data-names-load-ms, data-model-load-ms for the model alone: make bench
+// reports them) or why it failed (data-names-error).
+func loadNames(ctx app.Context) {
+	ctx.Async(func() {
+		took, err := analyzer.LoadNames()
+		ctx.Dispatch(func(ctx app.Context) {
+			ctx.Defer(func(app.Context) {
+				root := app.Window().GetElementByID("annotator")
+				if !root.Truthy() {
+					return
+				}
+				if err != nil {
+					root.Get("dataset").Set("namesError", err.Error())
+					return
+				}
+				root.Get("dataset").Set("namesLoadMs", millis(took.Total()))
+				root.Get("dataset").Set("modelLoadMs", millis(took.Model))
+			})
+		})
 	})
 }
 
