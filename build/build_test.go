@@ -217,6 +217,100 @@ func TestPrefix(t *testing.T) {
 	}
 }
 
+// TestHostHeaders checks that _headers gives each path of a bundle built
+// for a sub-path, with an embed allowlist, the headers the server sends for
+// the same file.
+func TestHostHeaders(t *testing.T) {
+	root, err := wasm.ModuleRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.Routes()
+	b := &bundle{root: root, dir: t.TempDir(), prefix: normalizePrefix("/annotator"), origins: []string{"https://cms.example.com"}, log: t.Logf}
+	if err := os.MkdirAll(filepath.Join(b.dir, "web"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(b.dir, "web", site.WasmFile), []byte("\x00asm"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyWebFiles(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	// The server, for the same web files (render pages removes app.wasm).
+	webDir := filepath.Join(t.TempDir(), "web")
+	if err := os.CopyFS(webDir, os.DirFS(filepath.Join(b.dir, "web"))); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := site.New(webDir, site.Config{EmbedOrigins: b.origins})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []func(context.Context, *bundle) error{renderPages, writeHostHeaders} {
+		if err := s(context.Background(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rules := parseHostHeaders(t, string(read(t, filepath.Join(b.dir, site.HostHeadersFile))))
+
+	for _, f := range b.files.Files {
+		path := b.prefix + "/" + f.Name
+		got, ok := rules[path]
+		if !ok {
+			t.Errorf("_headers has no rule for %s", path)
+			continue
+		}
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/"+f.Name, nil))
+		for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Cache-Control"} {
+			if want := w.Header().Get(h); got[h] != want {
+				t.Errorf("%s: _headers says %s %q, the server %q", path, h, got[h], want)
+			}
+		}
+	}
+	// The pages by their routes, and who may frame them.
+	for path, ancestors := range map[string]string{
+		"/annotator/":      "frame-ancestors 'none'",
+		"/annotator":       "frame-ancestors 'none'",
+		"/annotator/embed": "frame-ancestors 'self' https://cms.example.com",
+	} {
+		if csp := rules[path]["Content-Security-Policy"]; !strings.HasSuffix(csp, ancestors) {
+			t.Errorf("%s: policy %q, want it to end %q", path, csp, ancestors)
+		}
+	}
+	if rules["/annotator/embed.html"]["X-Frame-Options"] != "" {
+		t.Error("the embed page says X-Frame-Options, which would forbid the allowed hosts too")
+	}
+}
+
+// parseHostHeaders reads a _headers file: a path at the start of a line,
+// then its headers indented; a path twice is an error.
+func parseHostHeaders(t *testing.T, text string) map[string]map[string]string {
+	t.Helper()
+	rules := map[string]map[string]string{}
+	var cur map[string]string
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\n")
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case !strings.HasPrefix(line, " "):
+			if _, dup := rules[line]; dup {
+				t.Errorf("_headers has two rules for %s", line)
+			}
+			cur = map[string]string{}
+			rules[line] = cur
+		case cur == nil:
+			t.Fatalf("_headers: a header before any path: %q", line)
+		default:
+			name, value, ok := strings.Cut(strings.TrimSpace(line), ": ")
+			if !ok {
+				t.Fatalf("_headers: not a header: %q", line)
+			}
+			cur[name] = value
+		}
+	}
+	return rules
+}
+
 func TestNormalizePrefix(t *testing.T) {
 	for in, want := range map[string]string{"": "", "/": "", "annotator": "/annotator", "/annotator/": "/annotator", "a/b/": "/a/b"} {
 		if got := normalizePrefix(in); got != want {

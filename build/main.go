@@ -28,6 +28,7 @@ var steps = []step{
 	{"copy web files", copyWebFiles},
 	{"minify web files", minifyWebFiles},
 	{"render pages", renderPages}, // after minify web files: the version hashes web/ as served
+	{"write host headers", writeHostHeaders},
 	{"minify pages", minifyPages},
 	{"precompress", precompressFiles},
 }
@@ -63,6 +64,7 @@ type bundle struct {
 	prefix  string   // URL path the site is served under, "" for the root
 	origins []string // that may embed the embed page (site.Config.EmbedOrigins)
 	version string   // content hash, set once app.wasm and the web files are in
+	files   *site.Bundle // the rendered bundle, set by render pages
 	log     func(format string, args ...any)
 }
 

@@ -63,7 +63,7 @@ func renderPages(ctx context.Context, b *bundle) error {
 	if err != nil {
 		return err
 	}
-	b.version = files.Version
+	b.version, b.files = files.Version, files
 	if err := os.Remove(filepath.Join(web, site.WasmFile)); err != nil {
 		return err
 	}
@@ -77,6 +77,12 @@ func renderPages(ctx context.Context, b *bundle) error {
 		}
 	}
 	return nil
+}
+
+// writeHostHeaders writes _headers: the server's response headers per
+// path, for static hosts that read it, frame-ancestors above all.
+func writeHostHeaders(ctx context.Context, b *bundle) error {
+	return os.WriteFile(filepath.Join(b.dir, site.HostHeadersFile), b.files.HostHeaders(), 0o644)
 }
 
 // minifyWebFiles minifies the files under web/.

@@ -43,14 +43,9 @@ func New(webDir string, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Version: b.Version, Bundle: b, files: make(map[string]*asset)}
-	page := securityHeaders(ContentSecurityPolicy("'none'"), true)
-	embed := securityHeaders(ContentSecurityPolicy(append([]string{"'self'"}, b.Config.EmbedOrigins...)...), false)
-	s.errors = page
+	s.errors = b.securityFor("")
 	for _, f := range b.Files {
-		headers := page
-		if f.Name == "embed.html" {
-			headers = embed
-		}
+		headers := b.securityFor(f.Name)
 		var cache string
 		if f.Source != "" && filepath.Base(f.Source) == WasmFile {
 			cache = f.Source // reuse app.wasm.br and app.wasm.gz across starts
