@@ -154,9 +154,11 @@ func (g *entityGrouper) groupFullNames() {
 // linkShortForms links surnames, acronyms and partial names to the full name
 // they stand for. Candidates are the full names mentioned before the short
 // form (or anywhere, when none is); the link is made when exactly one fits,
-// and a short form once linked stays linked to the same name.
+// and a short form once linked stays linked to the same name. An
+// organisation's last word after "the" (the Commission) links only back, to
+// a name mentioned before it.
 func (g *entityGrouper) linkShortForms() {
-	// The longest form of each group stands for it.
+	// The longest form of each group stands for it, as groups grow.
 	full := make(map[int]nameForm)
 	for _, f := range g.forms {
 		r := g.find(f.mention)
@@ -164,35 +166,45 @@ func (g *entityGrouper) linkShortForms() {
 			full[r] = f
 		}
 	}
+	join := func(a, b int) {
+		fa, fb := full[g.find(a)], full[g.find(b)]
+		g.union(a, b)
+		if len(fb.words) > len(fa.words) {
+			fa = fb
+		}
+		full[g.find(a)] = fa
+	}
 	index := newShortFormIndex(full)
-	linked := make(map[string]int)      // short key → group it was linked to
-	unlinkable := make(map[string]bool) // keys no full name can stand behind
+	linked := make(map[string]int)      // short key (and "/the") → group it was linked to
+	unlinkable := make(map[string]bool) // the same keys, when no full name can stand behind them
 	for _, f := range g.forms {
 		own := g.find(f.mention)
 		afterThe := g.afterThe(f.mention)
-		never := f.key
+		key := f.key
 		if afterThe {
-			never += "/the"
+			key += "/the"
 		}
-		if len(full[own].words) != len(f.words) || unlinkable[never] {
+		if len(full[own].words) != len(f.words) || unlinkable[key] {
 			continue // already part of a longer name's group, or never linkable
 		}
-		if r, ok := linked[f.key]; ok {
-			g.union(r, f.mention)
+		if r, ok := linked[key]; ok {
+			join(r, f.mention)
 			continue
 		}
-		found := index.candidates(f, afterThe)
-		if len(found) == 0 {
-			unlinkable[never] = true
+		found, backOnly := index.candidates(f), index.tails(f, afterThe)
+		if len(found) == 0 && len(backOnly) == 0 {
+			unlinkable[key] = true
 			continue
 		}
 		var earlier, all []int
-		for _, r := range found {
+		for i, r := range slices.Concat(found, backOnly) { // a copy: found is the index's
 			r = g.find(r)
 			if r == own || len(full[r].words) <= len(f.words) {
 				continue
 			}
-			all = append(all, r)
+			if i < len(found) {
+				all = append(all, r)
+			}
 			if r < f.mention {
 				earlier = append(earlier, r)
 			}
@@ -202,8 +214,8 @@ func (g *entityGrouper) linkShortForms() {
 			candidates = uniqueInts(all)
 		}
 		if len(candidates) == 1 {
-			linked[f.key] = candidates[0]
-			g.union(candidates[0], f.mention)
+			linked[key] = candidates[0]
+			join(candidates[0], f.mention)
 		}
 	}
 }
@@ -257,20 +269,27 @@ func newShortFormIndex(full map[int]nameForm) shortFormIndex {
 	return x
 }
 
-func (x shortFormIndex) candidates(f nameForm, afterThe bool) []int {
+func (x shortFormIndex) candidates(f nameForm) []int {
 	prefix := string(f.label) + "/"
 	switch {
 	case f.label == PER && len(f.words) == 1:
 		return x[prefix+"word/"+f.words[0]]
 	case f.label == PER:
 		return nil
-	case len(f.words) == 1 && afterThe:
-		return append(slices.Clone(x[prefix+"acronym/"+f.words[0]]), x[prefix+"tail/"+f.words[0]]...)
 	case len(f.words) == 1:
 		return x[prefix+"acronym/"+f.words[0]]
 	default:
 		return x[prefix+"part/"+strings.Join(f.words, " ")]
 	}
+}
+
+// tails finds the organisations whose last word a lone word after "the"
+// is: the Commission → European Commission.
+func (x shortFormIndex) tails(f nameForm, afterThe bool) []int {
+	if !afterThe || f.label != ORG || len(f.words) != 1 {
+		return nil
+	}
+	return x[string(f.label)+"/tail/"+f.words[0]]
 }
 
 // acronymOf spells the initials of words, function words skipped: south

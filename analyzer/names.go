@@ -115,8 +115,12 @@ func joinNameParticles(doc *Document, mentions []Mention) []Mention {
 				cover = mentionCover(doc, mentions)
 			}
 			// The name's start: the capitalised words before the particle
-			// that are a mention's or first names, titles left out.
+			// that are a mention's or first names, titles left out (Mr van
+			// Gaal is van Gaal).
 			first := p - 1
+			if isTitle(doc, first) {
+				first = p
+			}
 			for first-1 >= s.FirstToken && p-first < 3 && capitalised(first-1) && !isTitle(doc, first-1) &&
 				(cover[first-1] >= 0 || gazetteerKinds(doc, first-1)&(1<<gazetteer.FirstName) != 0) {
 				first--
@@ -161,6 +165,9 @@ func isPersonWithParticles(doc *Document, mentions []Mention, cover []int32, fir
 	}
 	if person {
 		return true
+	}
+	if nameParticles[doc.TokenText(first)] {
+		return false // after a title: von is in the first-name list, but is no given name here
 	}
 	places := uint16(1<<gazetteer.City | 1<<gazetteer.Country | 1<<gazetteer.Region)
 	kinds := gazetteerKinds(doc, first)
