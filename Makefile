@@ -25,7 +25,7 @@ test:
 	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./analyzer/...
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./analyzer/...
 	@if [ -f ../shared/data/conll2003/eng.testa ]; then $(GO) run ./analyzer/cmd/nerbench ../shared/data/conll2003/eng.testa; else echo 'nerbench: ../shared/data/conll2003/eng.testa absent, compromise comparison skipped'; fi
 	$(GO) test -run '^$$' -bench 'WasmSize' -benchtime 1x ./app/site
 	$(GO) test -run '^$$' -bench 'WasmAnnotate|WasmMount' -benchtime 5x ./app/site

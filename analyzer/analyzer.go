@@ -162,7 +162,9 @@ func (j *Job) annotateChunk(start, end int) {
 // chunkEnd returns where the chunk starting at start should end: after the
 // first paragraph break past size bytes, else after a line break, else at
 // white space, else at the end of the text. Tokens and sentences never
-// cross a paragraph break, so chunking does not change them.
+// cross a paragraph break, so a cut there changes nothing; a text without
+// one for size bytes is cut at a line break or a space, which may split a
+// sentence (never a token).
 func chunkEnd(text string, start, size int) int {
 	if len(text)-start <= size {
 		return len(text)

@@ -96,6 +96,7 @@ var nameParticles = set("van", "von", "der", "den", "de", "del", "della", "di", 
 func joinNameParticles(doc *Document, mentions []Mention) []Mention {
 	// cover[k] is the index of the mention that covers token k, or -1.
 	var cover []int32
+	var joined []Mention // sorted, apart: merged into mentions at the end
 	capitalised := func(k int) bool {
 		return doc.Tokens[k].Kind == Word && startsUpper(doc.TokenText(k))
 	}
@@ -116,12 +117,19 @@ func joinNameParticles(doc *Document, mentions []Mention) []Mention {
 			}
 			// The name's start: the capitalised words before the particle
 			// that are a mention's or first names, titles left out (Mr van
-			// Gaal is van Gaal).
+			// Gaal is van Gaal), none of a name joined before.
+			from := s.FirstToken
+			if n := len(joined); n > 0 {
+				from = max(from, joined[n-1].EndToken)
+			}
 			first := p - 1
+			if first < from {
+				continue
+			}
 			if isTitle(doc, first) {
 				first = p
 			}
-			for first-1 >= s.FirstToken && p-first < 3 && capitalised(first-1) && !isTitle(doc, first-1) &&
+			for first-1 >= from && p-first < 3 && capitalised(first-1) && !isTitle(doc, first-1) &&
 				(cover[first-1] >= 0 || gazetteerKinds(doc, first-1)&(1<<gazetteer.FirstName) != 0) {
 				first--
 			}
@@ -132,17 +140,19 @@ func joinNameParticles(doc *Document, mentions []Mention) []Mention {
 			if !isPersonWithParticles(doc, mentions, cover, first, end) {
 				continue
 			}
-			mentions = replaceMentions(mentions, Mention{
+			joined = append(joined, Mention{
 				Span:       Span{doc.Tokens[first].Start, doc.Tokens[end-1].End},
 				FirstToken: first,
 				EndToken:   end,
 				Label:      PER,
 			})
-			cover = mentionCover(doc, mentions)
-			p = end
+			p = end - 1
 		}
 	}
-	return mentions
+	if len(joined) == 0 {
+		return mentions
+	}
+	return replaceMentions(mentions, joined)
 }
 
 // isPersonWithParticles decides for tokens [first, end), a name with
@@ -197,27 +207,24 @@ func mentionCover(doc *Document, mentions []Mention) []int32 {
 	return cover
 }
 
-// replaceMentions puts m in place of the mentions inside it.
-func replaceMentions(mentions []Mention, m Mention) []Mention {
-	out := make([]Mention, 0, len(mentions)+1)
-	added := false
+// replaceMentions puts each of joined (sorted, apart) in place of the
+// mentions inside it; mentions are sorted and every one is inside a joined
+// mention or apart from all.
+func replaceMentions(mentions, joined []Mention) []Mention {
+	out := make([]Mention, 0, len(mentions)+len(joined))
+	j := 0
 	for _, x := range mentions {
-		switch {
-		case x.EndToken <= m.FirstToken:
-			out = append(out, x)
-		case x.FirstToken >= m.EndToken:
-			if !added {
-				out, added = append(out, m), true
-			}
-			out = append(out, x)
+		for j < len(joined) && joined[j].EndToken <= x.FirstToken {
+			out = append(out, joined[j])
+			j++
 		}
+		if j < len(joined) && x.FirstToken >= joined[j].FirstToken && x.EndToken <= joined[j].EndToken {
+			continue // inside: replaced
+		}
+		out = append(out, x)
 	}
-	if !added {
-		out = append(out, m)
-	}
-	return out
+	return append(out, joined[j:]...)
 }
-
 // NamesLoad is what loading the name tagger took, part by part.
 type NamesLoad struct {
 	Gazetteers, Clusters, Model time.Duration

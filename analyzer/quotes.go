@@ -14,7 +14,8 @@ const MinQuoteWords = 4
 // paragraphs, each reopened with a new mark, as newspapers print them.
 // The speaker comes from the attribution after the quote (“…,” he said /
 // said Xi / Mr Kim told reporters) or before it (Kim said: “…” / according
-// to X, “…”); he and she resolve to the most recent person.
+// to X, “…”); he and she resolve to the subject of the sentence that last
+// names a compatible person (see recentSubject).
 func findQuotes(doc *Document) []Quote {
 	f := &quoteFinder{doc: doc}
 	open := -1    // token index of the unclosed opening mark
@@ -259,8 +260,9 @@ func findSpeechVerb(doc *Document, from, to int) int {
 
 // speakerNear picks the speaker around speech verb v within [from, to): the
 // closest PER or ORG mention before the verb ("Kim said"), else a pronoun
-// next to the verb resolved to the last person or organisation mentioned
-// before the quote, else the closest mention after the verb ("said Xi"),
+// next to the verb resolved to the subject that last names a compatible
+// person or organisation before the quote (recentSubject), else the closest
+// mention after the verb ("said Xi"),
 // else the words before the verb ("the defence ministry said").
 func (f *quoteFinder) speakerNear(from, to, v, quoteStart int) (int, Span, bool) {
 	doc := f.doc

@@ -137,12 +137,20 @@ func TestHeadlineCase(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := doc("China Confirms Xi Jinping , Kim Jong Un Held Talks In Beijing")
+	found := map[string]Type{}
 	for _, mention := range m.Tag(&d) {
+		found[d.Text[d.Tokens[mention.First].Start:d.Tokens[mention.End-1].End]] = mention.Type
 		for i := mention.First; i < mention.End; i++ {
 			switch w := d.Text[d.Tokens[i].Start:d.Tokens[i].End]; w {
 			case "Confirms", "Held", "Talks", "In":
 				t.Errorf("%q tagged as part of a %v name", w, mention.Type)
 			}
+		}
+	}
+	// The names themselves are still found.
+	for name, want := range map[string]Type{"China": LOC, "Xi Jinping": PER, "Kim Jong Un": PER, "Beijing": LOC} {
+		if got, ok := found[name]; !ok || got != want {
+			t.Errorf("%q: tagged %v (found %v), want %v", name, got, ok, want)
 		}
 	}
 }

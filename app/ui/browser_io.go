@@ -2,13 +2,15 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// This file and library_store.go are the app's JavaScript glue: downloads,
-// the clipboard and IndexedDB, through go-app's JS values.
+// This file, draft_store.go and library_store.go are the app's JavaScript
+// glue: downloads, the clipboard, page-wide key handling and IndexedDB,
+// through go-app's JS values.
 
 // downloadFile offers content to the user as a file: a Blob URL behind a
 // link with a download name, clicked at once and revoked a minute later.
@@ -123,7 +125,7 @@ func recoverJS(err *error) {
 		case error:
 			*err = v
 		default:
-			*err = errors.New("JavaScript error")
+			*err = fmt.Errorf("JavaScript error: %v", v)
 		}
 	}
 }

@@ -45,7 +45,8 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 		}
 		doc := job.Document()
 		res := doc.Result()
-		done(ctx, runOutcome{Doc: doc, Result: res, Annotation: newAnnotation(text, res), Busy: time.Since(start)})
+		busy := time.Since(start)
+		done(ctx, runOutcome{Doc: doc, Result: res, Annotation: newAnnotation(text, res), Busy: busy})
 		return func() {}
 	}
 

@@ -54,7 +54,7 @@ func (s *draftDB) open(done func(app.Value, error)) {
 		return
 	}
 	var req app.Value
-	if err := jsCall(func() { req = idb.Call("open", draftDBName, draftDBVersion) }); err != nil {
+	if err := catchJS(func() { req = idb.Call("open", draftDBName, draftDBVersion) }); err != nil {
 		done(nil, err)
 		return
 	}
@@ -101,7 +101,7 @@ func (s *draftDB) put(d draftRecord, done func(error)) {
 			return
 		}
 		var req app.Value
-		err = jsCall(func() {
+		err = catchJS(func() {
 			record := app.Window().Get("Object").New()
 			record.Set("text", d.Text)
 			record.Set("lang", d.Lang)
@@ -124,7 +124,7 @@ func (s *draftDB) get(done func(d draftRecord, found bool, err error)) {
 			return
 		}
 		var req app.Value
-		err = jsCall(func() {
+		err = catchJS(func() {
 			req = db.Call("transaction", draftStoreName, "readonly").Call("objectStore", draftStoreName).Call("get", draftKey)
 		})
 		if err != nil {
@@ -152,7 +152,7 @@ func (s *draftDB) get(done func(d draftRecord, found bool, err error)) {
 func clearLocalData(drafts *draftDB, done func(error)) {
 	drafts.close()
 	for _, name := range []string{"localStorage", "sessionStorage"} {
-		jsCall(func() { removeKeys(app.Window().Get(name), localKeyPrefix) })
+		catchJS(func() { removeKeys(app.Window().Get(name), localKeyPrefix) })
 	}
 	idb := app.Window().Get("indexedDB")
 	if !idb.Truthy() {
@@ -163,7 +163,7 @@ func clearLocalData(drafts *draftDB, done func(error)) {
 	left := len(localDatabases)
 	for _, name := range localDatabases {
 		var req app.Value
-		if err := jsCall(func() { req = idb.Call("deleteDatabase", name) }); err != nil {
+		if err := catchJS(func() { req = idb.Call("deleteDatabase", name) }); err != nil {
 			errs = append(errs, err)
 			left--
 			continue
@@ -173,7 +173,7 @@ func clearLocalData(drafts *draftDB, done func(error)) {
 				errs = append(errs, fmt.Errorf("delete %s: %w", name, err))
 			}
 			if left--; left == 0 {
-				jsCall(func() {
+				catchJS(func() {
 					app.Window().Call("dispatchEvent", app.Window().Get("Event").New(localDataCleared))
 				})
 				done(errors.Join(errs...))
@@ -231,16 +231,4 @@ func idbResult(req app.Value, done func(app.Value, error)) {
 	})
 	req.Set("onsuccess", onSuccess)
 	req.Set("onerror", onError)
-}
-
-// jsCall runs f, which calls into JavaScript, and returns what it throws as
-// an error.
-func jsCall(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
-		}
-	}()
-	f()
-	return nil
 }

@@ -194,7 +194,7 @@ func (c *Embed) post(to app.Value, origin string, msg map[string]any) {
 	if !to.Truthy() {
 		return
 	}
-	jsCall(func() { to.Call("postMessage", msg, origin) })
+	catchJS(func() { to.Call("postMessage", msg, origin) })
 }
 
 // sendHeight tells the host the height of the view when it changed.

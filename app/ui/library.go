@@ -44,8 +44,10 @@ type library struct {
 	version string
 	pending []string // ids
 	stale   []libraryEntry
-	// annotating is set while the Annotator annotates a pending entry.
-	annotating bool
+	// annotating is the id of the pending entry the Annotator is annotating
+	// ("" when none), and stopAnnotating stops that run.
+	annotating     string
+	stopAnnotating func()
 	note       string // what the last action did, for the status line
 }
 
@@ -118,6 +120,10 @@ func (l *library) remove(id string) {
 }
 
 func (l *library) drop(id string) {
+	if id == l.annotating {
+		l.stopAnnotating() // its done is never called: the next starts afresh
+		l.annotating, l.stopAnnotating = "", nil
+	}
 	kept := l.entries[:0]
 	for _, e := range l.entries {
 		if e.ID != id {
@@ -165,10 +171,26 @@ func (l *library) link() {
 	l.shared = sharedClusters(docs)
 }
 
+// next returns the first pending entry and marks it under way; false when
+// none is pending or one is under way.
+func (l *library) next() (libraryEntry, bool) {
+	if l.annotating != "" || len(l.pending) == 0 {
+		return libraryEntry{}, false
+	}
+	e, ok := l.entry(l.pending[0])
+	if ok {
+		l.annotating, l.stopAnnotating = e.ID, func() {}
+	}
+	return e, ok
+}
+
 // annotated records a pending entry's annotation by this version of the
 // app (nil when the analyzer refused its text): the entry goes to stale,
 // to be stored with its names, and the library relinks.
 func (l *library) annotated(id string, res *analyzer.Result) {
+	if id == l.annotating {
+		l.annotating, l.stopAnnotating = "", nil
+	}
 	i := slices.IndexFunc(l.entries, func(e libraryEntry) bool { return e.ID == id })
 	if i < 0 {
 		return // deleted meanwhile
@@ -229,6 +251,10 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 	c.library.store.onGone = func() {
 		ctx.Dispatch(func(app.Context) {
 			c.library.results, c.library.stale = nil, nil
+			if c.library.stopAnnotating != nil {
+				c.library.stopAnnotating()
+			}
+			c.library.annotating, c.library.stopAnnotating = "", nil
 			c.library.set(nil)
 			c.library.state = "ready"
 			c.library.note = "The library was deleted from this device."
@@ -254,20 +280,24 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 // relinks after each, and stores them once all are done.
 func (c *Annotator) annotatePending(ctx app.Context) {
 	l := &c.library
-	if l.annotating {
+	if l.annotating != "" {
 		return
 	}
 	if len(l.pending) == 0 {
 		c.storeStale()
 		return
 	}
-	e, _ := l.entry(l.pending[0])
-	l.annotating = true
-	startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
-		l.annotating = false
+	e, ok := l.next()
+	if !ok {
+		return
+	}
+	stop := startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
 		l.annotated(e.ID, out.Result)
 		ctx.After(yieldPause, c.annotatePending)
 	})
+	if l.annotating == e.ID { // still running: a long text, in steps
+		l.stopAnnotating = stop
+	}
 }
 
 // storeStale stores again the entries annotated anew by this version of
@@ -365,6 +395,7 @@ func (c *Annotator) onLibraryDelete(ctx app.Context, e app.Event) {
 			}
 			c.library.remove(id)
 			c.library.note = "Deleted “" + entry.Title + "”."
+			c.annotatePending(ctx) // the deleted one may have been under way
 		})
 	})
 }

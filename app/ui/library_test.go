@@ -18,23 +18,30 @@ Prime Minister Elena Marquez of Portugal met Iceland's president Jon Gunnarsson 
 Elena Márquez and Jón Gunnarsson signed the agreement in Reykjavik on Wednesday. Mrs Márquez called it a good day.`
 )
 
-// annotatePending does what the Annotator does in the background: annotate
-// each pending entry and hand the library the result (nil when refused).
+// annotatePending does what the Annotator does in the background (its
+// annotatePending, with startRun done at once): take the next pending entry,
+// annotate it, hand the library the result (nil when refused).
 func annotatePending(t *testing.T, l *library) {
 	t.Helper()
-	for n := 0; len(l.pending) > 0; n++ {
+	for n := 0; ; n++ {
+		e, ok := l.next()
+		if !ok {
+			break
+		}
 		if n > len(l.entries) {
 			t.Fatalf("entries stay pending: %q", l.pending)
 		}
-		e, ok := l.entry(l.pending[0])
-		if !ok {
-			t.Fatalf("pending %q is not an entry", l.pending[0])
+		if _, again := l.next(); again {
+			t.Fatal("next gave a second entry while one is under way")
 		}
 		var res *analyzer.Result
 		if doc, err := analyzer.Annotate(e.Text, analyzer.Options{Lang: e.Lang}); err == nil {
 			res = doc.Result()
 		}
 		l.annotated(e.ID, res)
+	}
+	if len(l.pending) != 0 || l.annotating != "" {
+		t.Fatalf("after annotating: pending %q, under way %q", l.pending, l.annotating)
 	}
 }
 
@@ -103,6 +110,16 @@ func TestLibraryLinksSavedArticles(t *testing.T) {
 	}
 	if variants == 0 {
 		t.Errorf("no entity linked across spellings: %v", names)
+	}
+	// The people and the place both articles name, whatever the spelling.
+	for _, want := range [][]string{{"Elena Márquez", "Elena Marquez"}, {"Jón Gunnarsson", "Jon Gunnarsson"}, {"Reykjavik", "Reykjavik"}} {
+		found := false
+		for _, texts := range names {
+			found = found || (slices.Contains(texts, want[0]) && slices.Contains(texts, want[1]))
+		}
+		if !found {
+			t.Errorf("%q and %q are not linked: %v", want[0], want[1], names)
+		}
 	}
 
 	// Saving again replaces; removing unlinks.
@@ -176,5 +193,28 @@ func TestLibraryReusesStoredNames(t *testing.T) {
 	}
 	if l.entries[0].Version != "v2" {
 		t.Errorf("the entry keeps version %q", l.entries[0].Version)
+	}
+}
+
+func TestLibraryStopsAnnotatingADeletedEntry(t *testing.T) {
+	l := library{version: "v2"}
+	l.set([]libraryEntry{{ID: "a", Text: talksArticle, Lang: "en"}, {ID: "b", Text: dealArticle, Lang: "en"}})
+	e, ok := l.next()
+	if !ok {
+		t.Fatal("nothing pending")
+	}
+	stopped := false
+	l.stopAnnotating = func() { stopped = true } // what startRun returned for a long text
+	l.remove(e.ID)
+	if !stopped || l.annotating != "" {
+		t.Fatalf("deleting the entry under way: stopped %v, under way %q", stopped, l.annotating)
+	}
+	annotatePending(t, &l)
+	if len(l.stale) != 1 || l.stale[0].ID == e.ID {
+		t.Errorf("to store %+v: want only the entry left", l.stale)
+	}
+	l.annotated(e.ID, nil) // a late answer for the deleted one
+	if len(l.entries) != 1 || l.entries[0].ID == e.ID {
+		t.Errorf("a late answer brought back %q", e.ID)
 	}
 }

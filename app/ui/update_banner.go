@@ -94,6 +94,6 @@ func (b *UpdateBanner) Render() app.UI {
 func checkForUpdate(onError app.Func) {
 	reg := app.Window().Get("goappServiceWorkerRegistration")
 	if reg.Truthy() {
-		jsCall(func() { reg.Call("update").Call("catch", onError) })
+		catchJS(func() { reg.Call("update").Call("catch", onError) })
 	}
 }

@@ -45,6 +45,19 @@ func TestJSONSchemaFromStdin(t *testing.T) {
 	// same text as the byte offsets, emoji and CJK before them included.
 	u16 := utf16.Encode([]rune(text))
 	labels := map[analyzer.Label]bool{}
+	found := map[string]bool{}
+	for _, e := range r.Entities {
+		for _, m := range e.Mentions {
+			found[m.Text] = true
+		}
+	}
+	// The mentions' texts, as written in the input (the byte offsets below
+	// must cut them out of it).
+	for _, want := range []string{"Kim Jong-un", "June 19th, 2018", "3.5%", "$2bn"} {
+		if !found[want] {
+			t.Errorf("no mention %q among %v", want, found)
+		}
+	}
 	for _, e := range r.Entities {
 		if e.ID == "" || e.Name == "" || len(e.Mentions) == 0 {
 			t.Errorf("incomplete entity %+v", e)

@@ -28,6 +28,11 @@ func f1Of(t *testing.T, out string) float64 {
 func TestDevSet(t *testing.T) {
 	const path = "../../../../shared/data/conll2003/eng.testa"
 	if _, err := os.Stat(path); err != nil {
+		// CI has ../shared beside the project: there the bar must be
+		// checked, never skipped.
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is absent, and CI=true: the F1 bar cannot be checked", path)
+		}
 		t.Skipf("skipping: %s is absent (it is in ../shared beside the project, as in CI)", path)
 	}
 	var out bytes.Buffer
