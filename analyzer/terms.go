@@ -3,6 +3,7 @@ package analyzer
 import (
 	_ "embed"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ const (
 // words, scored by their count and their words' salience.
 func keyTerms(doc *Document) ([]Term, []Phrase) {
 	inMention := mentionTokens(doc)
+	nameLike := capitalisedMidSentence(doc)
 	// About one token in four starts a new term in an article.
 	groups := make([]termGroup, 0, len(doc.Tokens)/4+1)
 	byKey := make(map[string]int32, len(doc.Tokens)/4+1)
@@ -55,23 +57,40 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 		}
 		termOf[i] = g
 		edges[i] = e.phraseEdges
+		switch {
+		case nameLike[i]:
+			groups[g].capitalised++
+		case !startsUpper(form):
+			groups[g].lower = true
+		}
 		groups[g].term.Count++
 		if !hasFormFold(groups[g].term.Forms, form) {
 			groups[g].term.Forms = append(groups[g].term.Forms, strings.ToLower(form))
 		}
 	}
 	cache.mu.Unlock()
+	// A word written capitalised inside sentences and never in lower case
+	// is a name the tagger missed (Kyodo, TikTok): not a term, nor part of
+	// a phrase.
+	for i, g := range termOf {
+		if g >= 0 && groups[g].isName() {
+			termOf[i] = -1
+		}
+	}
 	bg := background(doc.Lang)
 	top := 0.0
 	for i := range groups {
 		t := &groups[i].term
 		t.Salience = float64(t.Count) * bg.idf(t.Stem)
-		top = math.Max(top, t.Salience)
+		if !groups[i].isName() {
+			top = math.Max(top, t.Salience)
+		}
 	}
 	for i := range groups {
 		groups[i].term.Salience = round3(groups[i].term.Salience / top)
 	}
 	phrases := keyPhrases(doc, termOf, edges, groups)
+	groups = slices.DeleteFunc(groups, termGroup.isName)
 	sort.SliceStable(groups, func(a, b int) bool {
 		ta, tb := groups[a].term, groups[b].term
 		if ta.Salience != tb.Salience {
@@ -91,8 +110,44 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 
 // termGroup counts one key term.
 type termGroup struct {
-	term  Term
-	first int // token where it first appears
+	term        Term
+	first       int  // token where it first appears
+	lower       bool // written in lower case somewhere
+	capitalised int  // times written capitalised inside a sentence
+}
+
+func (g termGroup) isName() bool { return !g.lower && g.capitalised > 0 }
+
+// capitalisedMidSentence marks the words written with a capital and lower
+// case letters (Kyodo, TikTok; not ALL CAPS, which acronyms such as GDP
+// are) that are not first in their sentence or after an opening quote, nor
+// in a headline: where capitals say nothing.
+func capitalisedMidSentence(doc *Document) []bool {
+	marks := make([]bool, len(doc.Tokens))
+	headline := headlineEnd(doc)
+	for _, s := range doc.Sentences {
+		if s.End <= headline {
+			continue
+		}
+		first := true
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			t := doc.Tokens[k]
+			if t.Kind != Word {
+				// After an opening quote, a capital starts speech. (After a
+				// colon it is as often a name: Photograph: Kyodo.)
+				if t.Kind == Punct && quoteRole(doc, k) == opens {
+					first = true
+				}
+				continue
+			}
+			w := doc.TokenText(k)
+			if !first && startsUpper(w) && !isAllCaps(w) {
+				marks[k] = true
+			}
+			first = false
+		}
+	}
+	return marks
 }
 
 // Phrase edges of a word, kept in the word cache.

@@ -106,3 +106,34 @@ func TestKeyPhrases(t *testing.T) {
 		}
 	}
 }
+
+func TestMissedNamesAreNotTerms(t *testing.T) {
+	text := "Drones Confirmed Over Harbour\n" +
+		"The pictures came via Kyodo on Monday. Later Kyodo said the drones had left. " +
+		"Officials confirmed it. “Drones were seen,” one said. GDP fell as TikTok users watched the drones. Photograph: Kyodo"
+	doc, err := Annotate(text, Options{Names: listedNames{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, term := range doc.Terms {
+		got[term.Stem] = true
+	}
+	for _, name := range []string{"kyodo", "tiktok"} {
+		if got[name] {
+			t.Errorf("%q is a key term: written only capitalised mid-sentence, it is a name", name)
+		}
+	}
+	// Capitals at a sentence's start, after a quote mark, in the headline or
+	// in an acronym say nothing.
+	for _, term := range []string{"drone", "confirm", "gdp", "user"} {
+		if !got[term] {
+			t.Errorf("%q is not a key term; terms %v", term, doc.Terms)
+		}
+	}
+	for _, p := range doc.Phrases {
+		if strings.Contains(p.Text, "TikTok") || strings.Contains(strings.ToLower(p.Text), "tiktok") {
+			t.Errorf("phrase %q holds a name", p.Text)
+		}
+	}
+}
