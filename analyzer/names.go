@@ -225,6 +225,7 @@ func replaceMentions(mentions, joined []Mention) []Mention {
 	}
 	return append(out, joined[j:]...)
 }
+
 // NamesLoad is what loading the name tagger took, part by part.
 type NamesLoad struct {
 	Gazetteers, Clusters, Model time.Duration

@@ -59,11 +59,11 @@ type step struct {
 
 // bundle is the state the steps share.
 type bundle struct {
-	root    string   // module root
-	dir     string   // directory being written
-	prefix  string   // URL path the site is served under, "" for the root
-	origins []string // that may embed the embed page (site.Config.EmbedOrigins)
-	version string   // content hash, set once app.wasm and the web files are in
+	root    string       // module root
+	dir     string       // directory being written
+	prefix  string       // URL path the site is served under, "" for the root
+	origins []string     // that may embed the embed page (site.Config.EmbedOrigins)
+	version string       // content hash, set once app.wasm and the web files are in
 	files   *site.Bundle // the rendered bundle, set by render pages
 	log     func(format string, args ...any)
 }

@@ -48,7 +48,7 @@ type library struct {
 	// ("" when none), and stopAnnotating stops that run.
 	annotating     string
 	stopAnnotating func()
-	note       string // what the last action did, for the status line
+	note           string // what the last action did, for the status line
 }
 
 // articleID identifies a text: the hex of the first 16 bytes of its
