@@ -20,6 +20,8 @@ wasm:
 # on two cores, two browsers at once starve each other's timers.
 BROWSER_PKGS := ./app/site ./build
 test:
+	@unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l analyzer app build); if [ -n "$$unformatted" ]; then echo "gofmt -w these files:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
 	$(GO) test $$($(GO) list ./... | grep -v -e '/app/site$$' -e '/build$$')
 	$(GO) test -p 1 $(BROWSER_PKGS)
 	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
