@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -80,5 +82,36 @@ func TestMainEntities(t *testing.T) {
 	}
 	if got := (&Result{}).MainEntities(8); len(got) != 0 {
 		t.Errorf("MainEntities of nothing = %v", got)
+	}
+}
+
+func TestCooccurrences(t *testing.T) {
+	text := "Kim met Xi. Xi met Moon and Kim. Moon left on Tuesday."
+	doc, err := Annotate(text, Options{Names: listedNames{"Kim": PER, "Xi": PER, "Moon": PER}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := doc.Result()
+	main := res.MainEntities(8)
+	name := func(p Pair) string { return main[p.A].Name + "+" + main[p.B].Name }
+	var got []string
+	for _, p := range res.Cooccurrences(main) {
+		got = append(got, name(p)+"="+strconv.Itoa(p.Sentences))
+	}
+	// Kim and Xi share sentences 1 and 2; each shares sentence 2 with Moon;
+	// Moon's second mention is alone in sentence 3, and the date is no name.
+	want := map[string]bool{"Kim+Xi=2": true, "Xi+Kim=2": true, "Kim+Moon=1": true, "Moon+Kim=1": true, "Xi+Moon=1": true, "Moon+Xi=1": true}
+	if len(got) != 3 || !strings.HasSuffix(got[0], "=2") {
+		t.Fatalf("pairs %q, want three, Kim and Xi first", got)
+	}
+	for _, g := range got {
+		if !want[g] {
+			t.Errorf("pair %s not expected (all: %q)", g, got)
+		}
+	}
+	// A mention outside every sentence counts nowhere.
+	res.Sentences = res.Sentences[:1]
+	if got := res.Cooccurrences(main); len(got) != 1 || got[0].Sentences != 1 || name(got[0]) != "Kim+Xi" && name(got[0]) != "Xi+Kim" {
+		t.Errorf("with one sentence, pairs %v", got)
 	}
 }

@@ -31,6 +31,10 @@ func serve() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C during the drain ends the program at once
+	}()
 	if err := run(ctx, *addr, *web, site.Config{EmbedOrigins: list}, defaultTimeouts, os.Stdout); err != nil {
 		log.Fatal(err)
 	}
@@ -85,6 +89,7 @@ func run(ctx context.Context, addr, web string, cfg site.Config, t timeouts, out
 	shutdown, cancel := context.WithTimeout(context.Background(), t.shutdown)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
+		srv.Close() // the requests that did not finish in time
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {

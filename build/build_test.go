@@ -187,7 +187,7 @@ func TestPrefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Routes()
-	b := &bundle{root: root, dir: t.TempDir(), prefix: normalizePrefix("annotator/"), log: t.Logf}
+	b := &bundle{root: root, dir: t.TempDir(), prefix: site.NormalizePrefix("annotator/"), log: t.Logf}
 	if err := os.MkdirAll(filepath.Join(b.dir, "web"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestHostHeaders(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Routes()
-	b := &bundle{root: root, dir: t.TempDir(), prefix: normalizePrefix("/annotator"), origins: []string{"https://cms.example.com"}, log: t.Logf}
+	b := &bundle{root: root, dir: t.TempDir(), prefix: site.NormalizePrefix("/annotator"), origins: []string{"https://cms.example.com"}, log: t.Logf}
 	if err := os.MkdirAll(filepath.Join(b.dir, "web"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -311,14 +311,6 @@ func parseHostHeaders(t *testing.T, text string) map[string]map[string]string {
 	return rules
 }
 
-func TestNormalizePrefix(t *testing.T) {
-	for in, want := range map[string]string{"": "", "/": "", "annotator": "/annotator", "/annotator/": "/annotator", "a/b/": "/a/b"} {
-		if got := normalizePrefix(in); got != want {
-			t.Errorf("normalizePrefix(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestRefusesToReplaceOtherDirectories(t *testing.T) {
 	root := t.TempDir()
 	other := filepath.Join(root, "notes")
@@ -328,7 +320,7 @@ func TestRefusesToReplaceOtherDirectories(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(other, "todo.txt"), []byte("keep me"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, out := range []string{other, root, filepath.Join(root, "web")} {
+	for _, out := range []string{other, root, filepath.Join(root, "web"), filepath.Join(root, "web", "dist")} {
 		if err := checkReplaceable(out, root); err == nil {
 			t.Errorf("checkReplaceable(%s) accepted a directory that is not a bundle", out)
 		}

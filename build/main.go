@@ -13,8 +13,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"annotator/app/site"
@@ -79,7 +81,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(2)
 	}
-	if err := build(context.Background(), *out, *prefix, list, logf); err != nil {
+	// Ctrl-C stops the steps between files and still removes the
+	// half-written directory.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := build(ctx, *out, *prefix, list, logf); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
 	}
@@ -112,18 +118,27 @@ func build(ctx context.Context, out, prefix string, origins []string, logf func(
 	}
 
 	ui.Routes()
-	b := &bundle{root: root, dir: dir, prefix: normalizePrefix(prefix), origins: origins, log: logf}
+	b := &bundle{root: root, dir: dir, prefix: site.NormalizePrefix(prefix), origins: origins, log: logf}
 	for _, s := range steps {
 		start := time.Now()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := s.run(ctx, b); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 		logf("%-18s %6.1fs", s.name, time.Since(start).Seconds())
 	}
-	if err := os.RemoveAll(out); err != nil {
+	// The old bundle stays until the new one is in place.
+	old := dir + ".old"
+	if err := os.Rename(out, old); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
 	if err := os.Rename(dir, out); err != nil {
+		os.Rename(old, out) // put the old one back
+		return err
+	}
+	if err := os.RemoveAll(old); err != nil {
 		return err
 	}
 	logf("wrote %s (version %s)", out, b.version)
@@ -133,8 +148,9 @@ func build(ctx context.Context, out, prefix string, origins []string, logf func(
 // checkReplaceable refuses to replace a directory that is not a previous
 // bundle: -out . or -out web would otherwise delete work.
 func checkReplaceable(out, root string) error {
-	if out == root || strings.HasPrefix(root, out+string(filepath.Separator)) || out == filepath.Join(root, "web") {
-		return fmt.Errorf("refusing to replace %s", out)
+	web := filepath.Join(root, "web")
+	if out == root || strings.HasPrefix(root, out+string(filepath.Separator)) || out == web || strings.HasPrefix(out, web+string(filepath.Separator)) {
+		return fmt.Errorf("refusing to replace %s", out) // or to copy web/ into itself
 	}
 	entries, err := os.ReadDir(out)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
@@ -147,14 +163,4 @@ func checkReplaceable(out, root string) error {
 		return fmt.Errorf("refusing to replace %s: it holds files but no index.html, so it is not a previous bundle", out)
 	}
 	return nil
-}
-
-// normalizePrefix turns "annotator/", "/annotator" and "/annotator/" into
-// "/annotator", and "/" into "".
-func normalizePrefix(p string) string {
-	p = strings.Trim(p, "/")
-	if p == "" {
-		return ""
-	}
-	return "/" + p
 }

@@ -42,11 +42,18 @@ func copyWebFiles(ctx context.Context, b *bundle) error {
 		if err != nil {
 			return err
 		}
+		if name != "." && strings.HasPrefix(d.Name(), ".") {
+			// .DS_Store and the like: site.NewBundle leaves them out too.
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
 		dst := filepath.Join(b.dir, "web", name)
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(dst, 0o755)
-		case name == site.WasmFile || filepath.Ext(name) == ".tmp" || isCompressed(name) || !d.Type().IsRegular():
+		case name == site.WasmFile || filepath.Ext(name) == ".tmp" || site.IsPrecompressed(name) || !d.Type().IsRegular():
 			return nil
 		}
 		return copyFile(path, dst)
@@ -200,15 +207,6 @@ func compressFile(path string, c site.Coding) error {
 		return nil
 	}
 	return os.WriteFile(path+c.Ext, enc, 0o644)
-}
-
-func isCompressed(name string) bool {
-	for _, c := range site.Codings {
-		if filepath.Ext(name) == c.Ext {
-			return true
-		}
-	}
-	return false
 }
 
 // eachFile calls f with the path of every regular file under dir.

@@ -122,7 +122,7 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() || isPrecompressed(name) || strings.HasSuffix(name, ".tmp") {
+		if d.IsDir() || !d.Type().IsRegular() || IsPrecompressed(name) || strings.HasSuffix(name, ".tmp") {
 			return nil
 		}
 		data, err := os.ReadFile(p)
@@ -283,7 +283,9 @@ func Compressible(contentType string) bool {
 		t == "application/json" || t == "application/manifest+json"
 }
 
-func isPrecompressed(name string) bool {
+// IsPrecompressed reports whether the file is a precompressed sibling
+// (app.wasm.br): never served or bundled under its own name.
+func IsPrecompressed(name string) bool {
 	for _, c := range Codings {
 		if strings.HasSuffix(name, c.Ext) {
 			return true

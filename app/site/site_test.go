@@ -488,3 +488,18 @@ func TestNewNeedsAppWasm(t *testing.T) {
 		t.Errorf("New on a directory without app.wasm: %v, want an error saying to run make wasm", err)
 	}
 }
+func TestNormalizePrefix(t *testing.T) {
+	for in, want := range map[string]string{"": "", "/": "", "annotator": "/annotator", "/annotator/": "/annotator", "a/b/": "/a/b"} {
+		if got := NormalizePrefix(in); got != want {
+			t.Errorf("NormalizePrefix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The server hands the embed allowlist to the page under the name the page
+// reads it by.
+func TestEmbedOriginsVariable(t *testing.T) {
+	if EnvEmbedOrigins != ui.EmbedOriginsEnv {
+		t.Errorf("the server sets %q, the embed page reads %q", EnvEmbedOrigins, ui.EmbedOriginsEnv)
+	}
+}

@@ -38,11 +38,10 @@ type annotation struct {
 	// exportable); nil when the result did not come from a document.
 	Doc *analyzer.Document
 
-	// main and pairs are what the pictures draw, once pictured
-	// (pictureData).
-	main     []analyzer.EntityResult
-	pairs    []pair
-	pictured bool
+	// Main and Pairs are what the pictures draw: the main named entities
+	// and who is named with whom.
+	Main  []analyzer.EntityResult
+	Pairs []analyzer.Pair
 	// Tokens and Elapsed describe the run, for the stats and the benchmark.
 	Tokens  int
 	Elapsed time.Duration
@@ -105,6 +104,8 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 		}
 	}
 	a.Marks = nonOverlapping(a.Marks, len(text))
+	a.Main = res.MainEntities(maxMainEntities)
+	a.Pairs = res.Cooccurrences(a.Main)
 	a.Quotes = wrappableQuotes(res.Quotes, a.Marks, len(text))
 	for _, m := range a.Marks {
 		a.Counts[m.Label]++
@@ -239,23 +240,4 @@ func (a *annotation) entity(id string) (analyzer.EntityResult, bool) {
 		return analyzer.EntityResult{}, false
 	}
 	return a.Result.Entities[i], true
-}
-
-// topTerms returns up to n terms, the most salient first (ties: the most
-// frequent, then by stem).
-func topTerms(terms []analyzer.TermResult, n int) []analyzer.TermResult {
-	top := slices.Clone(terms)
-	slices.SortStableFunc(top, func(x, y analyzer.TermResult) int {
-		if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.Count, x.Count); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Stem, y.Stem)
-	})
-	if len(top) > n {
-		top = top[:n]
-	}
-	return top
 }

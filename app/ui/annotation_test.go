@@ -99,20 +99,6 @@ func TestAnnotatedTextIsTextAndMarks(t *testing.T) {
 	}
 }
 
-func TestTopTerms(t *testing.T) {
-	terms := []analyzer.TermResult{{Stem: "b", Count: 2}, {Stem: "a", Count: 2}, {Stem: "c", Count: 5}, {Stem: "d", Count: 1}}
-	var got []string
-	for _, tr := range topTerms(terms, 3) {
-		got = append(got, tr.Stem)
-	}
-	if want := []string{"c", "a", "b"}; !slices.Equal(got, want) {
-		t.Errorf("topTerms = %q, want %q", got, want)
-	}
-	if terms[0].Stem != "b" {
-		t.Error("topTerms reordered its argument")
-	}
-}
-
 func TestLanguagesMatchTheAnalyzer(t *testing.T) {
 	if len(languages) != len(analyzer.Languages) {
 		t.Errorf("the menu has %d languages, the analyzer %d", len(languages), len(analyzer.Languages))
@@ -213,16 +199,5 @@ func TestAliasesValuesAndQuotes(t *testing.T) {
 	}
 	if n := strings.Count(html, "<mark"); n != len(a.Marks) {
 		t.Errorf("view has %d marks, want %d", n, len(a.Marks))
-	}
-}
-
-func TestTopTermsBySalience(t *testing.T) {
-	terms := []analyzer.TermResult{{Stem: "a", Count: 9, Salience: 0.2}, {Stem: "b", Count: 1, Salience: 1}, {Stem: "c", Count: 3, Salience: 0.5}}
-	var got []string
-	for _, tr := range topTerms(terms, 2) {
-		got = append(got, tr.Stem)
-	}
-	if want := []string{"b", "c"}; !slices.Equal(got, want) {
-		t.Errorf("topTerms = %q, want %q", got, want)
 	}
 }

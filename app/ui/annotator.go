@@ -36,7 +36,7 @@ type Annotator struct {
 	mounted  bool
 	edits    int    // edits so far: a debounced run proceeds only if none came after it
 	runs     int    // runs finished, successful or not
-	state    string // idle, pending, done or error
+	state    string // idle, pending, working, done or error
 
 	current string // the mark ("m3") or quote ("q1") last jumped to
 	// pendingSelect is an entity to highlight once the next run is done.
@@ -50,11 +50,25 @@ type Annotator struct {
 	more     int     // windows of a long text shown beyond the first (text_window.go)
 
 	removeKeyListener func() // keepPictureKeys's, while mounted
+
+	// lasting is the component's own context, set by OnMount. Work that
+	// outlives an event (runs, IndexedDB and clipboard callbacks) reports
+	// through it: go-app drops what is dispatched from an element that has
+	// gone, and list items are reused by position.
+	lasting app.Context
+}
+
+// lastingCtx returns the component's own context, or ctx before mount.
+func (c *Annotator) lastingCtx(ctx app.Context) app.Context {
+	if c.lasting != nil {
+		return c.lasting
+	}
+	return ctx
 }
 
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
-	c.mounted = true
+	c.mounted, c.lasting = true, ctx
 	c.removeKeyListener = keepPictureKeys()
 	c.openLibrary(ctx)
 	loadNames(ctx)
@@ -90,12 +104,22 @@ func loadNames(ctx app.Context) {
 	})
 }
 
-// OnDismount removes the page-wide key listener.
+// OnDismount removes the page-wide key listener and stops the runs under
+// way.
 func (c *Annotator) OnDismount() {
 	if c.removeKeyListener != nil {
 		c.removeKeyListener()
 		c.removeKeyListener = nil
 	}
+	if c.stopRun != nil {
+		c.stopRun()
+		c.stopRun = nil
+	}
+	if c.library.stopAnnotating != nil {
+		c.library.stopAnnotating()
+		c.library.annotating, c.library.stopAnnotating = "", nil
+	}
+	c.lasting = nil
 }
 
 // Render draws the page.
@@ -229,13 +253,16 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 	if c.stopRun != nil {
 		c.stopRun()
 	}
-	c.state, c.progress = "working", 0
-	c.stopRun = startRun(ctx, text, analyzer.Options{Lang: c.lang},
+	c.state, c.progress, c.stopRun = "working", 0, nil
+	stop := startRun(c.lastingCtx(ctx), text, analyzer.Options{Lang: c.lang},
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
 			c.stopRun = nil
 			c.show(ctx, text, start, out)
 		})
+	if c.state == "working" { // a long text, going on in steps
+		c.stopRun = stop
+	}
 }
 
 // onMore shows the next window of a long text.

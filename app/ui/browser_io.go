@@ -24,12 +24,12 @@ func downloadFile(name, mime, content string) (err error) {
 	link.Set("href", url)
 	link.Set("download", name)
 	link.Get("style").Set("display", "none")
+	// The URL must live until the browser has read the blob, and go even
+	// if the click fails.
+	defer time.AfterFunc(time.Minute, func() { w.Get("URL").Call("revokeObjectURL", url) })
 	doc.Get("body").Call("appendChild", link)
+	defer link.Call("remove")
 	link.Call("click")
-	link.Call("remove")
-	// The download has started; the URL must live until the browser has
-	// read the blob.
-	time.AfterFunc(time.Minute, func() { w.Get("URL").Call("revokeObjectURL", url) })
 	return nil
 }
 
@@ -61,9 +61,9 @@ func copyBySelection(text string) (err error) {
 	area.Get("style").Set("position", "fixed")
 	area.Get("style").Set("opacity", "0")
 	doc.Get("body").Call("appendChild", area)
+	defer area.Call("remove") // the whole export must not stay in the page
 	area.Call("select")
 	ok := doc.Call("execCommand", "copy").Truthy()
-	area.Call("remove")
 	if !ok {
 		return errors.New("the browser refused to copy")
 	}

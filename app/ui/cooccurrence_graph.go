@@ -24,7 +24,7 @@ const (
 // sentences (its width grows with how many). Nodes are buttons that
 // highlight the entity's mentions and, in the graph, its edges. The pairs
 // are also listed as text.
-func cooccurrenceGraph(main []analyzer.EntityResult, pairs []pair, selected string, onSelect, onKey app.EventHandler) app.UI {
+func cooccurrenceGraph(main []analyzer.EntityResult, pairs []analyzer.Pair, selected string, onSelect, onKey app.EventHandler) app.UI {
 	centre := point{graphWidth / 2, graphHeight / 2}
 	at := circleLayout(len(main), centre, graphRadius)
 	most, strongest := 1, 1
@@ -112,7 +112,7 @@ func labelPosition(p, centre point, r float64) (x, y float64, anchor string) {
 const maxPairsListed = 10
 
 // pairList lists the pairs named together most, as text.
-func pairList(main []analyzer.EntityResult, pairs []pair) app.UI {
+func pairList(main []analyzer.EntityResult, pairs []analyzer.Pair) app.UI {
 	if len(pairs) == 0 {
 		return app.P().Class("hint").Text("No two of them are named in the same sentence.")
 	}

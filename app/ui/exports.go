@@ -182,6 +182,7 @@ func (c *Annotator) onCopy(ctx app.Context, e app.Event) {
 		return
 	}
 	c.exportNote = "Copying " + f.Name + "…"
+	ctx = c.lastingCtx(ctx)
 	copyText(content, func(err error) {
 		ctx.Dispatch(func(app.Context) {
 			if err != nil {

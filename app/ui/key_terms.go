@@ -21,7 +21,7 @@ func keyTerms(a *annotation) app.UI {
 	if a == nil || len(a.Result.Terms) == 0 {
 		return nil
 	}
-	terms := topTerms(a.Result.Terms, maxTerms)
+	terms := a.Result.Terms[:min(len(a.Result.Terms), maxTerms)] // the analyzer ranks them
 	return app.Section().ID("terms").Class("panel terms").Body(
 		app.H2().Text("Key terms"),
 		app.Ol().Body(

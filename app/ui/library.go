@@ -291,6 +291,7 @@ func (c *Annotator) annotatePending(ctx app.Context) {
 	if !ok {
 		return
 	}
+	ctx = c.lastingCtx(ctx)
 	stop := startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
 		l.annotated(e.ID, out.Result)
 		ctx.After(yieldPause, c.annotatePending)
@@ -325,6 +326,7 @@ func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
 	}.withNames(c.ann.Result, c.library.version)
 	res := c.ann.Result
 	c.library.note = "Saving…"
+	ctx = c.lastingCtx(ctx)
 	c.library.store.put(entry, func(err error) {
 		ctx.Dispatch(func(app.Context) {
 			if err != nil {
@@ -387,6 +389,7 @@ func (c *Annotator) onLibraryDelete(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
+	ctx = c.lastingCtx(ctx)
 	c.library.store.remove(id, func(err error) {
 		ctx.Dispatch(func(app.Context) {
 			if err != nil {

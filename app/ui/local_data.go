@@ -64,12 +64,13 @@ func (d *LocalData) OnMount(ctx app.Context) {
 	if !root.Truthy() {
 		return
 	}
-	observer := app.Window().Get("MutationObserver").New(app.FuncOf(func(app.Value, []app.Value) any {
+	onRun := app.FuncOf(func(app.Value, []app.Value) any {
 		ctx.Dispatch(func(ctx app.Context) { d.save(ctx) })
 		return nil
-	}))
+	})
+	observer := app.Window().Get("MutationObserver").New(onRun)
 	observer.Call("observe", root, map[string]any{"attributes": true, "attributeFilter": []any{"data-runs"}})
-	d.release = append(d.release, func() { observer.Call("disconnect") })
+	d.release = append(d.release, func() { observer.Call("disconnect"); onRun.Release() })
 }
 
 // OnDismount stops listening and closes the database.

@@ -1,77 +1,13 @@
 package ui
 
 import (
-	"cmp"
 	"math"
-	"slices"
-
-	"annotator/analyzer"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // maxMainEntities is how many entities the pictures draw.
 const maxMainEntities = 8
-
-// pair is an edge of the co-occurrence graph: entities A < B (indices into
-// the main entities) named together in Sentences sentences.
-type pair struct {
-	A, B      int
-	Sentences int
-}
-
-// cooccurrences counts, for each two of the entities, the sentences of the
-// result that mention both. Pairs never named together are left out; the
-// rest come by count, the most first, then in entity order.
-func cooccurrences(res *analyzer.Result, entities []analyzer.EntityResult) []pair {
-	starts := make([]int, len(res.Sentences))
-	for i, s := range res.Sentences {
-		starts[i] = s.Start
-	}
-	// in[k] is the set of sentences entity k is mentioned in.
-	in := make([]map[int]bool, len(entities))
-	for k, e := range entities {
-		in[k] = make(map[int]bool)
-		for _, m := range e.Mentions {
-			// The last sentence starting at or before the mention.
-			i, found := slices.BinarySearch(starts, m.Start)
-			if !found {
-				i--
-			}
-			if i >= 0 && m.Start < res.Sentences[i].End {
-				in[k][i] = true
-			}
-		}
-	}
-	var pairs []pair
-	for a := range entities {
-		for b := a + 1; b < len(entities); b++ {
-			n := 0
-			for s := range in[a] {
-				if in[b][s] {
-					n++
-				}
-			}
-			if n > 0 {
-				pairs = append(pairs, pair{a, b, n})
-			}
-		}
-	}
-	slices.SortStableFunc(pairs, func(x, y pair) int { return cmp.Compare(y.Sentences, x.Sentences) })
-	return pairs
-}
-
-// pictureData returns the main entities and their pairs, computed once
-// per run: a page renders at every click, and a long text has many
-// entities.
-func (a *annotation) pictureData() ([]analyzer.EntityResult, []pair) {
-	if !a.pictured {
-		a.main = a.Result.MainEntities(maxMainEntities)
-		a.pairs = cooccurrences(a.Result, a.main)
-		a.pictured = true
-	}
-	return a.main, a.pairs
-}
 
 // point is a position in a picture's coordinates.
 type point struct{ X, Y float64 }
@@ -97,7 +33,7 @@ func (c *Annotator) pictures() app.UI {
 	if a == nil {
 		return hiddenPanel("pictures")
 	}
-	main, pairs := a.pictureData()
+	main, pairs := a.Main, a.Pairs
 	if len(main) == 0 {
 		return hiddenPanel("pictures")
 	}

@@ -42,23 +42,6 @@ func ids(es []analyzer.EntityResult) []string {
 	return out
 }
 
-func TestCooccurrences(t *testing.T) {
-	_, res := picturesResult()
-	main := res.MainEntities(8) // e2 Xi, e1 Kim, e4 Moon
-	got := cooccurrences(res, main)
-	// Xi and Kim share sentences 1 and 2; Xi and Moon, Kim and Moon share
-	// sentence 2; Moon's second mention is alone in sentence 3.
-	want := []pair{{0, 1, 2}, {0, 2, 1}, {1, 2, 1}}
-	if !slices.Equal(got, want) {
-		t.Errorf("cooccurrences = %v, want %v", got, want)
-	}
-	// A mention outside every sentence counts nowhere.
-	res.Sentences = res.Sentences[:1]
-	if got := cooccurrences(res, main); !slices.Equal(got, []pair{{0, 1, 1}}) {
-		t.Errorf("with one sentence, cooccurrences = %v", got)
-	}
-}
-
 func TestCircleLayout(t *testing.T) {
 	c := point{100, 100}
 	if got := circleLayout(1, c, 50); !slices.Equal(got, []point{c}) {

@@ -83,7 +83,11 @@ func (c *Annotator) selectQuote(ctx app.Context, i int) {
 // reveal makes the view show a long text at least up to byte end (it
 // shows a window of it at first, see text_window.go).
 func (c *Annotator) reveal(end int) {
-	for c.ann != nil && len(shownPart(c.ann, c.shownBytes()).Text) < end {
+	if c.ann == nil {
+		return
+	}
+	end = min(end, len(c.ann.Text)) // past the text, the loop would never end
+	for len(shownPart(c.ann, c.shownBytes()).Text) < end {
 		c.more++
 	}
 }

@@ -35,7 +35,7 @@ func svgText(x, y float64, anchor, text string) app.HTMLElem {
 	return svgElem("text").Attr("x", num(x)).Attr("y", num(y)).Attr("text-anchor", anchor).Text(text)
 }
 
-// num writes a coordinate with at most one decimal.
+// num writes a coordinate in its shortest form; callers round1 it first.
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // round1 rounds v to one decimal, so that coordinates stay short.

@@ -29,11 +29,14 @@ func (b *UpdateBanner) OnMount(ctx app.Context) {
 		}
 		return nil
 	})
-	for _, target := range []app.Value{app.Window(), app.Window().Get("document")} {
-		for _, event := range []string{"focus", "visibilitychange", "online"} {
-			target.Call("addEventListener", event, check)
-			b.release = append(b.release, func() { target.Call("removeEventListener", event, check) })
-		}
+	// focus and online reach the window only; visibilitychange fires on the
+	// document (and bubbles to the window: one listener, one check).
+	for _, l := range []struct {
+		target app.Value
+		event  string
+	}{{app.Window(), "focus"}, {app.Window(), "online"}, {app.Window().Get("document"), "visibilitychange"}} {
+		l.target.Call("addEventListener", l.event, check)
+		b.release = append(b.release, func() { l.target.Call("removeEventListener", l.event, check) })
 	}
 	b.release = append(b.release, check.Release, ignore.Release)
 }
