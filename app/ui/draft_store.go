@@ -39,23 +39,39 @@ type draftRecord struct {
 
 // draftDB is the drafts database, opened on first use.
 type draftDB struct {
-	db app.Value // nil until opened, and again once closed
+	db      app.Value                // nil until opened, and again once closed
+	gone    app.Func                 // db's onversionchange handler
+	opened  int                      // connections opened so far: tells a stale handler from db's
+	waiting []func(app.Value, error) // callers while an open is under way
 }
 
 // open calls done with the database, opening (and creating) it first.
+// Callers that come while it opens wait for the same connection: two
+// connections, one forgotten, would block another tab's deletion.
 func (s *draftDB) open(done func(app.Value, error)) {
 	if s.db != nil {
 		done(s.db, nil)
 		return
 	}
+	s.waiting = append(s.waiting, done)
+	if len(s.waiting) > 1 {
+		return
+	}
+	finish := func(db app.Value, err error) {
+		waiting := s.waiting
+		s.waiting = nil
+		for _, w := range waiting {
+			w(db, err)
+		}
+	}
 	idb := app.Window().Get("indexedDB")
 	if !idb.Truthy() {
-		done(nil, errors.New("this browser keeps no data for pages (no IndexedDB)"))
+		finish(nil, errors.New("this browser keeps no data for pages (no IndexedDB)"))
 		return
 	}
 	var req app.Value
 	if err := catchJS(func() { req = idb.Call("open", draftDBName, draftDBVersion) }); err != nil {
-		done(nil, err)
+		finish(nil, err)
 		return
 	}
 	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
@@ -69,19 +85,22 @@ func (s *draftDB) open(done func(app.Value, error)) {
 	idbResult(req, func(db app.Value, err error) {
 		upgrade.Release()
 		if err != nil {
-			done(nil, err)
+			finish(nil, err)
 			return
 		}
+		s.opened++
+		mine := s.opened
 		s.db = db
 		// Another tab clearing local data: let the deletion through.
-		var gone app.Func
-		gone = app.FuncOf(func(app.Value, []app.Value) any {
-			s.close()
-			gone.Release()
+		s.gone = app.FuncOf(func(app.Value, []app.Value) any {
+			db.Call("close")
+			if s.opened == mine {
+				s.forget()
+			}
 			return nil
 		})
-		db.Set("onversionchange", gone)
-		done(db, nil)
+		db.Set("onversionchange", s.gone)
+		finish(db, nil)
 	})
 }
 
@@ -89,7 +108,19 @@ func (s *draftDB) open(done func(app.Value, error)) {
 func (s *draftDB) close() {
 	if s.db != nil {
 		s.db.Call("close")
+		s.forget()
+	}
+}
+
+// forget drops the connection and its handler.
+func (s *draftDB) forget() {
+	if s.db != nil {
+		s.db.Set("onversionchange", nil)
 		s.db = nil
+	}
+	if s.gone != nil {
+		s.gone.Release()
+		s.gone = nil
 	}
 }
 
