@@ -201,11 +201,7 @@ func (c *Annotator) onSample(ctx app.Context, e app.Event) {
 
 // onLegend shows or hides a label's highlights.
 func (c *Annotator) onLegend(ctx app.Context, e app.Event) {
-	l := analyzer.Label(ctx.JSSrc().Get("dataset").Get("label").String())
-	if c.hidden == nil {
-		c.hidden = make(map[analyzer.Label]bool)
-	}
-	c.hidden[l] = !c.hidden[l]
+	c.hidden = toggleHidden(c.hidden, ctx)
 }
 
 // onEntity highlights all mentions of the entity, or clears the highlight if

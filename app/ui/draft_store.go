@@ -66,7 +66,7 @@ func (s *draftDB) open(done func(app.Value, error)) {
 	}
 	idb := app.Window().Get("indexedDB")
 	if !idb.Truthy() {
-		finish(nil, errors.New("this browser keeps no data for pages (no IndexedDB)"))
+		finish(nil, errNoIndexedDB)
 		return
 	}
 	var req app.Value
@@ -249,10 +249,7 @@ func idbResult(req app.Value, done func(app.Value, error)) {
 		return nil
 	})
 	onError = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		err := errors.New("the browser refused to store data")
-		if e := req.Get("error"); e.Truthy() {
-			err = errors.New(e.Get("message").String())
-		}
+		err := idbError(req)
 		if len(args) > 0 {
 			args[0].Call("preventDefault")
 		}

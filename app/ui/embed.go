@@ -255,11 +255,7 @@ func parseEmbedMessage(data app.Value) (embedRequest, error) {
 }
 
 func (c *Embed) onLegend(ctx app.Context, e app.Event) {
-	l := analyzer.Label(ctx.JSSrc().Get("dataset").Get("label").String())
-	if c.hidden == nil {
-		c.hidden = make(map[analyzer.Label]bool)
-	}
-	c.hidden[l] = !c.hidden[l]
+	c.hidden = toggleHidden(c.hidden, ctx)
 }
 
 func (c *Embed) onViewClick(ctx app.Context, e app.Event) {}

@@ -34,3 +34,14 @@ func legend(a *annotation, hidden map[analyzer.Label]bool, onToggle app.EventHan
 		}),
 	)
 }
+
+// toggleHidden flips, in hidden (made if nil), the label of the legend
+// button clicked.
+func toggleHidden(hidden map[analyzer.Label]bool, ctx app.Context) map[analyzer.Label]bool {
+	l := analyzer.Label(ctx.JSSrc().Get("dataset").Get("label").String())
+	if hidden == nil {
+		hidden = make(map[analyzer.Label]bool)
+	}
+	hidden[l] = !hidden[l]
+	return hidden
+}

@@ -60,7 +60,7 @@ func (s *libraryStore) openVersion(version int, done func(db app.Value, err erro
 		}
 		return nil
 	})
-	onRequest(req, func(db app.Value, err error) {
+	idbResult(req, func(db app.Value, err error) {
 		upgrade.Release()
 		if err != nil {
 			done(nil, err)
@@ -104,7 +104,7 @@ func (s *libraryStore) list(done func([]libraryEntry, error)) {
 			done(nil, err)
 			return
 		}
-		onRequest(req, func(records app.Value, err error) {
+		idbResult(req, func(records app.Value, err error) {
 			if err != nil {
 				done(nil, err)
 				return
@@ -160,21 +160,6 @@ func (s *libraryStore) write(f func(store app.Value), done func(error)) {
 		tx.Set("onerror", fail)
 		tx.Set("onabort", fail)
 	})
-}
-
-// onRequest calls done with an IndexedDB request's result once it succeeds,
-// or with its error.
-func onRequest(req app.Value, done func(app.Value, error)) {
-	var success, failure app.Func
-	finish := func(v app.Value, err error) {
-		success.Release()
-		failure.Release()
-		done(v, err)
-	}
-	success = app.FuncOf(func(app.Value, []app.Value) any { finish(req.Get("result"), nil); return nil })
-	failure = app.FuncOf(func(app.Value, []app.Value) any { finish(nil, idbError(req)); return nil })
-	req.Set("onsuccess", success)
-	req.Set("onerror", failure)
 }
 
 // idbError is the error of a failed request or transaction.
