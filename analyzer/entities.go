@@ -9,9 +9,10 @@ import (
 	"unicode/utf8"
 )
 
-// mergeMentions combines name mentions and rule mentions (both sorted) into
-// one sorted list without overlaps. Names win: a date or number that overlaps
-// a name is part of that name (the "Freedom Guardian 2018" exercise).
+// mergeMentions combines two sorted lists of mentions into one sorted list
+// without overlaps; the first list wins. Names win over rule mentions: a
+// date or number that overlaps a name is part of that name (the "Freedom
+// Guardian 2018" exercise); joined names win over their parts.
 func mergeMentions(names, numbers []Mention) []Mention {
 	out := make([]Mention, 0, len(names)+len(numbers))
 	j := 0

@@ -152,7 +152,7 @@ func joinNameParticles(doc *Document, mentions []Mention) []Mention {
 	if len(joined) == 0 {
 		return mentions
 	}
-	return replaceMentions(mentions, joined)
+	return mergeMentions(joined, mentions) // the joined names win over the parts inside them
 }
 
 // isPersonWithParticles decides for tokens [first, end), a name with
@@ -207,24 +207,6 @@ func mentionCover(doc *Document, mentions []Mention) []int32 {
 	return cover
 }
 
-// replaceMentions puts each of joined (sorted, apart) in place of the
-// mentions inside it; mentions are sorted and every one is inside a joined
-// mention or apart from all.
-func replaceMentions(mentions, joined []Mention) []Mention {
-	out := make([]Mention, 0, len(mentions)+len(joined))
-	j := 0
-	for _, x := range mentions {
-		for j < len(joined) && joined[j].EndToken <= x.FirstToken {
-			out = append(out, joined[j])
-			j++
-		}
-		if j < len(joined) && x.FirstToken >= joined[j].FirstToken && x.EndToken <= joined[j].EndToken {
-			continue // inside: replaced
-		}
-		out = append(out, x)
-	}
-	return append(out, joined[j:]...)
-}
 
 // NamesLoad is what loading the name tagger took, part by part.
 type NamesLoad struct {
