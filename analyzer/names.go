@@ -207,7 +207,6 @@ func mentionCover(doc *Document, mentions []Mention) []int32 {
 	return cover
 }
 
-
 // NamesLoad is what loading the name tagger took, part by part.
 type NamesLoad struct {
 	Gazetteers, Clusters, Model time.Duration
