@@ -34,8 +34,8 @@ type ClusterMember struct {
 // articles: two entities are one when both are people or both are not, and
 // they share a full name
 // under the spelling rules of alias merging (Ri Sol-ju / Ri Sol Ju, Kim
-// Jong-un / KIM JONG UN), compounds included (Diaoyutai State Guest House /
-// Diaoyutai State Guesthouse). Lone surnames do not link across articles:
+// Jong-un / KIM JONG UN), compounds included (Harbour State Guest House /
+// Harbour State Guesthouse). Lone surnames do not link across articles:
 // "Kim" in one article need not be the Kim of another. Clusters found in
 // more articles come first, then those mentioned more.
 func LinkCorpus(docs []CorpusDocument) []Cluster {

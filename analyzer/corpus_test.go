@@ -9,12 +9,12 @@ import (
 func TestLinkCorpus(t *testing.T) {
 	names := listedNames{
 		"Ri Sol-ju": PER, "Ri Sol Ju": PER, "Kim Jong-un": PER, "KIM JONG UN": PER, "Kim": PER, "Kim Jong-il": PER,
-		"Diaoyutai State Guest House": LOC, "Diaoyutai State Guesthouse": ORG, "Beijing": LOC, "Seoul": LOC,
+		"Harbour State Guest House": LOC, "Harbour State Guesthouse": ORG, "Beijing": LOC, "Seoul": LOC,
 		"United States": LOC, "US": LOC,
 	}
 	texts := []string{
-		"Kim Jong-un and Ri Sol-ju stayed at the Diaoyutai State Guest House in Beijing. Kim left. The United States and the US agree.",
-		"KIM JONG UN and his wife Ri Sol Ju left the Diaoyutai State Guesthouse for Seoul.",
+		"Kim Jong-un and Ri Sol-ju stayed at the Harbour State Guest House in Beijing. Kim left. The United States and the US agree.",
+		"KIM JONG UN and his wife Ri Sol Ju left the Harbour State Guesthouse for Seoul.",
 		"Kim Jong-il once visited Beijing. Kim was ill. The US was silent.",
 	}
 	var docs []CorpusDocument
@@ -37,7 +37,7 @@ func TestLinkCorpus(t *testing.T) {
 	want := map[string]string{
 		"Kim Jong-un":                 "article1:Kim Jong-un, article2:KIM JONG UN",
 		"Ri Sol-ju":                   "article1:Ri Sol-ju, article2:Ri Sol Ju",
-		"Diaoyutai State Guest House": "article1:Diaoyutai State Guest House, article2:Diaoyutai State Guesthouse",
+		"Harbour State Guest House": "article1:Harbour State Guest House, article2:Harbour State Guesthouse",
 		"Beijing":                     "article1:Beijing, article3:Beijing",
 		"Seoul":                       "article2:Seoul",
 		"United States":               "article1:United States, article3:US",

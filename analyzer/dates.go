@@ -54,7 +54,7 @@ const datelineWindow = 1500
 
 // findDateline returns the date the article was written, as YYYY-MM-DD: the
 // first complete calendar date near the top (a wire dateline "BRUSSELS
-// 1996-08-22", or a caption "…in Beijing on June 19th, 2018"), "" if none.
+// 2019-03-14", or a caption "…in Beijing on June 19th, 2018"), "" if none.
 func findDateline(doc *Document) string {
 	for _, m := range doc.Mentions {
 		if m.Start > datelineWindow {

@@ -72,9 +72,9 @@ func TestGroupEntities(t *testing.T) {
 		{"building short form", "They met in the Great Hall of the People. At the Great Hall, they ate.",
 			listedNames{"Great Hall of the People": LOC, "Great Hall": LOC},
 			"LOC Great Hall of the People: Great Hall of the People|Great Hall"},
-		{"compound spelling of a place", "the Diaoyutai State Guest House and the Diaoyutai state guest house",
-			listedNames{"Diaoyutai State Guest House": LOC, "Diaoyutai state guest house": LOC},
-			"LOC Diaoyutai State Guest House: Diaoyutai State Guest House|Diaoyutai state guest house"},
+		{"compound spelling of a place", "the Harbour State Guest House and the Harbour state guest house",
+			listedNames{"Harbour State Guest House": LOC, "Harbour state guest house": LOC},
+			"LOC Harbour State Guest House: Harbour State Guest House|Harbour state guest house"},
 		{"one shared word is not enough", "North Korea and South Korea met.",
 			listedNames{"North Korea": LOC, "South Korea": LOC},
 			"LOC North Korea: North Korea\nLOC South Korea: South Korea"},
@@ -124,7 +124,7 @@ func TestGroupEntities(t *testing.T) {
 func TestDifferentLabelsStayApart(t *testing.T) {
 	// Detroit the city and Detroit the team: the recogniser told them apart,
 	// grouping keeps them apart and each mention keeps its label.
-	doc := &Document{Text: "DETROIT 1996-08-22 Detroit beat Toronto. Detroit won again."}
+	doc := &Document{Text: "DETROIT 2019-03-14 Detroit beat Toronto. Detroit won again."}
 	doc.Tokens = Tokenize(doc.Text)
 	doc.Sentences = SplitSentences(doc.Text, doc.Tokens)
 	for _, m := range []struct {

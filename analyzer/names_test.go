@@ -18,7 +18,7 @@ func TestDefaultNames(t *testing.T) {
 			map[string]Label{"Siemens": ORG, "Frankfurt": LOC, "German": MISC}},
 		{"The United Nations Security Council met in New York on Tuesday.",
 			map[string]Label{"United Nations Security Council": ORG, "New York": LOC}},
-		{"BRUSSELS 1996-08-22\nThe European Commission said on Thursday it disagreed.",
+		{"BRUSSELS 2019-03-14\nThe European Commission said on Friday it would appeal.",
 			map[string]Label{"BRUSSELS": LOC, "European Commission": ORG}},
 	}
 	for _, tt := range tests {

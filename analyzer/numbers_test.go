@@ -34,7 +34,7 @@ func TestFindNumbers(t *testing.T) {
 		{"in March, and in May.", "DATE:March DATE:May"},
 		{"May I come? Theresa May said", ""},
 		{"in June 2018", "DATE:June 2018"},
-		{"BRUSSELS 1996-08-22", "DATE:1996-08-22"},
+		{"BRUSSELS 2019-03-14", "DATE:2019-03-14"},
 		{"on 12/06/1996 and 19.06.2018", "DATE:12/06/1996 DATE:19.06.2018"},
 		{"in 2011.", "DATE:2011"},
 		{"the 2018 summit", "DATE:2018"},

@@ -29,7 +29,7 @@ func TestSplitSentences(t *testing.T) {
 		{"decimal numbers", "Growth was 3.5 per cent. Rates fell.", "Growth was 3.5 per cent. | Rates fell."},
 		{"headline without punctuation", "Kim visits China\n\nNorth Korean leader meets Xi in Beijing.", "Kim visits China | North Korean leader meets Xi in Beijing."},
 		{"caption line", "Photograph: Kyodo/via Reuters\nA car enters the guest house.", "Photograph: Kyodo/via Reuters | A car enters the guest house."},
-		{"dateline line", "BRUSSELS 1996-08-22\nThe European Commission said on Thursday.", "BRUSSELS 1996-08-22 | The European Commission said on Thursday."},
+		{"dateline line", "BRUSSELS 2019-03-14\nThe European Commission said on Friday.", "BRUSSELS 2019-03-14 | The European Commission said on Friday."},
 		{"hard-wrapped clause continues", "The leader travelled\nto the guest house.", "The leader travelled\nto the guest house."},
 		{"ellipsis", "He paused... Then spoke.", "He paused... | Then spoke."},
 		{"no final punctuation", "just a fragment", "just a fragment"},

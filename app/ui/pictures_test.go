@@ -106,7 +106,7 @@ func TestPicturesRender(t *testing.T) {
 }
 
 func TestShorten(t *testing.T) {
-	for in, want := range map[string]string{"Kim": "Kim", "Diaoyutai State Guest House": "Diaoyutai State Gu…", "Ålesund–Molde": "Ålesund–Molde"} {
+	for in, want := range map[string]string{"Kim": "Kim", "Harbour State Guest House": "Harbour State Gues…", "Ålesund–Molde": "Ålesund–Molde"} {
 		if got := shorten(in, 19); got != want {
 			t.Errorf("shorten(%q) = %q, want %q", in, got, want)
 		}

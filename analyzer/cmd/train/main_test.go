@@ -20,7 +20,7 @@ func read(t *testing.T, s string) []conll.Document {
 
 // TestExample checks that gold labels land on the pipeline's tokens.
 func TestExample(t *testing.T) {
-	docs := read(t, "Peter B-PER\nBlackburn I-PER\nvisited O\nU.S. B-LOC\nsites O\n. O\n")
+	docs := read(t, "Elena B-PER\nGunnarson I-PER\nvisited O\nU.S. B-LOC\nsites O\n. O\n")
 	ex, lost, err := example(docs[0])
 	if err != nil || lost != 0 {
 		t.Fatalf("lost %d, err %v", lost, err)
