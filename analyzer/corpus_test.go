@@ -35,12 +35,12 @@ func TestLinkCorpus(t *testing.T) {
 		got[c.Name] = strings.Join(in, ", ")
 	}
 	want := map[string]string{
-		"Kim Jong-un":                 "article1:Kim Jong-un, article2:KIM JONG UN",
-		"Ri Sol-ju":                   "article1:Ri Sol-ju, article2:Ri Sol Ju",
+		"Kim Jong-un":               "article1:Kim Jong-un, article2:KIM JONG UN",
+		"Ri Sol-ju":                 "article1:Ri Sol-ju, article2:Ri Sol Ju",
 		"Harbour State Guest House": "article1:Harbour State Guest House, article2:Harbour State Guesthouse",
-		"Beijing":                     "article1:Beijing, article3:Beijing",
-		"Seoul":                       "article2:Seoul",
-		"United States":               "article1:United States, article3:US",
+		"Beijing":                   "article1:Beijing, article3:Beijing",
+		"Seoul":                     "article2:Seoul",
+		"United States":             "article1:United States, article3:US",
 		// Father and son share "Kim" but stay apart across articles too.
 		"Kim Jong-il": "article3:Kim Jong-il",
 	}
