@@ -53,15 +53,7 @@ func cooccurrenceGraph(main []analyzer.EntityResult, pairs []analyzer.Pair, sele
 	for i, e := range main {
 		r := round1(graphMinR + (graphMaxR-graphMinR)*math.Sqrt(float64(len(e.Mentions))/float64(most)))
 		x, y, anchor := labelPosition(at[i], centre, r)
-		nodes[i] = svgElem("g").
-			DataSet("part", "node").
-			DataSet("entity", e.ID).
-			DataSet("label", string(e.Label)).
-			Role("button").
-			TabIndex(0).
-			Aria("pressed", e.ID == selected).
-			OnClick(onSelect).
-			On("keydown", onKey).
+		nodes[i] = svgEntityButton("node", e, selected, onSelect, onKey).
 			Body(
 				svgTitle(e.Name+": "+plural(len(e.Mentions), "mention", "mentions")+", named with "+plural(links[i], "other", "others")),
 				svgElem("circle").DataSet("part", "dot").

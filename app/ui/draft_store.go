@@ -64,26 +64,7 @@ func (s *draftDB) open(done func(app.Value, error)) {
 			w(db, err)
 		}
 	}
-	idb := app.Window().Get("indexedDB")
-	if !idb.Truthy() {
-		finish(nil, errNoIndexedDB)
-		return
-	}
-	var req app.Value
-	if err := catchJS(func() { req = idb.Call("open", draftDBName, draftDBVersion) }); err != nil {
-		finish(nil, err)
-		return
-	}
-	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
-		db := req.Get("result")
-		if !db.Get("objectStoreNames").Call("contains", draftStoreName).Bool() {
-			db.Call("createObjectStore", draftStoreName)
-		}
-		return nil
-	})
-	req.Set("onupgradeneeded", upgrade)
-	idbResult(req, func(db app.Value, err error) {
-		upgrade.Release()
+	openIDB(draftDBName, draftDBVersion, draftStoreName, nil, func(db app.Value, err error) {
 		if err != nil {
 			finish(nil, err)
 			return
@@ -230,6 +211,38 @@ func removeKeys(storage app.Value, prefix string) {
 	for _, k := range keys {
 		storage.Call("removeItem", k)
 	}
+}
+
+// openIDB opens the IndexedDB database name at version and calls done with
+// it, creating the object store (with options, nil for none) when an
+// upgrade finds it missing.
+func openIDB(name string, version int, store string, options map[string]any, done func(app.Value, error)) {
+	idb := app.Window().Get("indexedDB")
+	if !idb.Truthy() {
+		done(nil, errNoIndexedDB)
+		return
+	}
+	var req app.Value
+	if err := catchJS(func() { req = idb.Call("open", name, version) }); err != nil {
+		done(nil, err)
+		return
+	}
+	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
+		db := req.Get("result")
+		if !db.Get("objectStoreNames").Call("contains", store).Bool() {
+			if options == nil {
+				db.Call("createObjectStore", store)
+			} else {
+				db.Call("createObjectStore", store, options)
+			}
+		}
+		return nil
+	})
+	req.Set("onupgradeneeded", upgrade)
+	idbResult(req, func(db app.Value, err error) {
+		upgrade.Release()
+		done(db, err)
+	})
 }
 
 // idbResult calls done once an IndexedDB request succeeds, with its

@@ -38,16 +38,8 @@ func entityChart(main []analyzer.EntityResult, selected string, onSelect, onKey 
 		summary[i] = e.Name + " " + strconv.Itoa(n)
 		y := 4 + float64(i)*chartRow
 		w := round1(max(2, chartBarMax*float64(n)/float64(most)))
-		bars[i] = svgElem("g").
-			DataSet("part", "row").
-			DataSet("entity", e.ID).
-			DataSet("label", string(e.Label)).
+		bars[i] = svgEntityButton("row", e, selected, onSelect, onKey).
 			DataSet("selected", e.ID == selected).
-			Role("button").
-			TabIndex(0).
-			Aria("pressed", e.ID == selected).
-			OnClick(onSelect).
-			On("keydown", onKey).
 			Body(
 				svgTitle(e.Name+": "+plural(n, "mention", "mentions")),
 				svgText(chartLabelEnd, y+15, "end", shorten(e.Name, 16)).DataSet("part", "name"),

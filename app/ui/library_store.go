@@ -42,26 +42,7 @@ func (s *libraryStore) open(done func(db app.Value, err error)) {
 // it lacks it. A database someone made without the store (at the current
 // version, so no upgrade would run) is opened again one version up.
 func (s *libraryStore) openVersion(version int, done func(db app.Value, err error)) {
-	idb := app.Window().Get("indexedDB")
-	if !idb.Truthy() {
-		done(nil, errNoIndexedDB)
-		return
-	}
-	var req app.Value
-	if err := catchJS(func() { req = idb.Call("open", libraryDBName, version) }); err != nil {
-		done(nil, err)
-		return
-	}
-	var upgrade app.Func
-	upgrade = app.FuncOf(func(app.Value, []app.Value) any {
-		db := req.Get("result")
-		if !db.Get("objectStoreNames").Call("contains", articleStore).Bool() {
-			db.Call("createObjectStore", articleStore, map[string]any{"keyPath": "id"})
-		}
-		return nil
-	})
-	idbResult(req, func(db app.Value, err error) {
-		upgrade.Release()
+	openIDB(libraryDBName, version, articleStore, map[string]any{"keyPath": "id"}, func(db app.Value, err error) {
 		if err != nil {
 			done(nil, err)
 			return
@@ -86,7 +67,6 @@ func (s *libraryStore) openVersion(version int, done func(db app.Value, err erro
 		s.db = db
 		done(db, nil)
 	})
-	req.Set("onupgradeneeded", upgrade)
 }
 
 // list calls done with every stored article.

@@ -3,6 +3,8 @@ package ui
 import (
 	"strconv"
 
+	"annotator/analyzer"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -25,6 +27,21 @@ func svgRoot(id string, width, height float64) app.HTMLElem {
 		Attr("viewBox", "0 0 "+num(width)+" "+num(height)).
 		Attr("preserveAspectRatio", "xMinYMin meet").
 		Attr("focusable", "false")
+}
+
+// svgEntityButton is a group of a picture that selects the entity e: a
+// button (click, or Enter or Space through onKey) pressed while e is the
+// selected entity.
+func svgEntityButton(part string, e analyzer.EntityResult, selected string, onSelect, onKey app.EventHandler) app.HTMLElem {
+	return svgElem("g").
+		DataSet("part", part).
+		DataSet("entity", e.ID).
+		DataSet("label", string(e.Label)).
+		Role("button").
+		TabIndex(0).
+		Aria("pressed", e.ID == selected).
+		OnClick(onSelect).
+		On("keydown", onKey)
 }
 
 // svgTitle is an element's tooltip and accessible name.
