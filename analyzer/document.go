@@ -111,15 +111,21 @@ type Entity struct {
 	Salience float64
 }
 
-// Quote is a quoted passage, quote marks included.
+// Quote is what someone said: a passage in quote marks (marks included),
+// or the content of reported speech.
 type Quote struct {
 	Span
+	Kind QuoteKind
 	// Speaker is the index in Document.Entities of who said it, -1 if no
 	// entity covers the speaker.
 	Speaker int
 	// Attribution is the speaker's words in the text ("he", "Mr Kim", "the
 	// defence ministry"); Start is -1 when the quote is unattributed.
 	Attribution Span
+	// Verb is the attribution verb's base form ("say" for said, "according
+	// to"); "" when none (Ruiz: “…”). A quote that goes on from an earlier
+	// one keeps its verb.
+	Verb string
 }
 
 // Term is a key term: a stem with the surface forms seen and their count.
