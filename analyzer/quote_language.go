@@ -30,8 +30,9 @@ type QuoteLanguage struct {
 	// Listeners may stand between a verb that takes an object and what was
 	// said: told reporters ….
 	Listeners map[string]bool
-	// Naming verbs quote words as a name for something: called it “…”.
-	Naming map[string]bool
+	// Naming verbs quote words as a name for something (called it “…”),
+	// each form with its base form.
+	Naming map[string]string
 	// That introduces a reported clause: said that ….
 	That map[string]bool
 	// Pronouns that can stand for a speaker, with the kind of name they
@@ -67,6 +68,8 @@ type QuoteLanguage struct {
 	// Finite words show that what follows a verb is a clause (the border
 	// would reopen, prices rose) rather than an object (said nothing).
 	Finite map[string]bool
+	// NotVerbs end like a present-tense verb but are not one: news, always.
+	NotVerbs map[string]bool
 	// PastSuffix marks a past-tense verb (closed, affected).
 	PastSuffix string
 	// NoContent words right after a verb say nothing was reported: said
@@ -206,7 +209,7 @@ var EnglishQuotes = &QuoteLanguage{
 		"publicly", "separately", "tonight", "repeatedly", "previously", "now", "then", "once", "firmly", "flatly"),
 	DatePrepositions: set("on", "in", "at", "last", "this", "next", "late", "early"),
 	Listeners:        set("reporters", "journalists", "parliament", "lawmakers", "mps", "senators", "investigators", "police", "supporters", "voters", "residents", "staff"),
-	Naming:           set("called", "calls", "call", "described", "describes", "dubbed", "termed", "labelled", "labeled"),
+	Naming:           verbForms("call called calls", "describe described describes", "dub dubbed", "term termed", "label labelled labeled"),
 	That:             set("that"),
 	Pronouns:         map[string]Pronoun{"he": {PER, male, false}, "she": {PER, female, false}, "it": {ORG, unknownGender, false}, "they": {ORG, unknownGender, true}},
 	ObjectPronouns:   set("me", "us", "him", "her", "them", "you"),
@@ -243,6 +246,9 @@ var EnglishQuotes = &QuoteLanguage{
 		"remains", "faces", "gives", "shows", "means", "seems", "looks", "works", "lacks", "owes", "hit", "cut", "put",
 		"set", "let", "shut", "quit", "need", "want", "know", "remain"),
 	PastSuffix: "ed",
+	NotVerbs: set("its", "news", "yes", "always", "sometimes", "perhaps", "afterwards", "towards", "besides",
+		"nevertheless", "series", "species", "politics", "economics", "physics", "means", "lens", "chaos",
+		"whereas", "years", "months", "weeks", "days", "hours", "minutes", "times", "others"),
 	NoContent: set("nothing", "goodbye", "hello", "little", "much", "more", "so", "yes", "no", "sorry", "thanks",
 		"thank", "something", "anything", "everything", "when", "whether", "if", "why", "how", "where", "what",
 		"who", "which", "to", "about", "for", "of", "by", "with", "at", "into"),

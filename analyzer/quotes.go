@@ -42,7 +42,7 @@ const (
 // Speakers are resolved by quotes_speaker.go: pronouns, descriptions,
 // "X of ORG", unnamed speakers as words.
 func findQuotes(doc *Document) []Quote {
-	f := &quoteFinder{doc: doc, lang: quoteLanguageFor(doc.Lang)}
+	f := &quoteFinder{doc: doc, lang: quoteLanguageFor(doc.Lang), carryAt: -1}
 	f.findMarked()
 	reported := f.findReported()
 	quotes := make([]Quote, 0, len(f.quotes)+len(reported))
@@ -73,6 +73,10 @@ type quoteFinder struct {
 	marks    []markRange // their marks' tokens
 	absorbed []bool      // quotes in marks that became part of reported speech
 	genders  []gender    // by entity; nil until a pronoun needs them
+	// carry is the speaker of the last reported speech, for a participle
+	// that goes on from it at token carryAt (…, adding that …).
+	carry   attribution
+	carryAt int
 }
 
 // markRange is a quote in marks: tokens open and close are its marks.
@@ -268,7 +272,7 @@ func (f *quoteFinder) attribute(open, close int) (attribution, bool) {
 			return attribution{speaker: doc.Mentions[m].Entity, words: doc.Mentions[m].Span}, true
 		}
 	}
-	v, vEnd, base := f.findVerb(start, open, false)
+	v, vEnd, base := f.findLastVerb(start, open)
 	if v >= 0 && (f.introducesQuote(open-1) || f.hasThat(vEnd, open)) {
 		a, ok := f.speakerNear(start, open, v, vEnd, open)
 		a.verb = base
@@ -287,11 +291,8 @@ func (f *quoteFinder) attribute(open, close int) (attribution, bool) {
 	// he called “war games” is a scare quote, and what a report calls “…”
 	// nobody's words.
 	if w := f.findNaming(max(start, open-4), open); w >= 0 && wordsBetween(doc, open, close) >= MinQuoteWords {
-		if a, ok := f.speakerNear(start, open, w, w+1, open); ok && (a.speaker >= 0 || f.isPronoun(a.words)) {
-			a.verb = f.lower(w)
-			if b, ok := f.lang.Verbs[a.verb]; ok {
-				a.verb = b
-			}
+		if a, ok := f.subjectBefore(w, start, open); ok && a.speaker >= 0 {
+			a.verb = f.lang.Naming[f.lower(w)]
 			return a, true
 		}
 	}
@@ -321,6 +322,17 @@ func (f *quoteFinder) attributionBetween(from, to int) bool {
 func (f *quoteFinder) findVerb(from, to int, cognition bool) (int, int, string) {
 	for k := from; k < to; k++ {
 		if base, end, ok := f.verbAt(k); ok && end <= to && (cognition || !f.lang.Cognition[base]) {
+			return k, end, base
+		}
+	}
+	return -1, -1, ""
+}
+
+// findLastVerb finds the attribution verb closest before token to (Asked
+// if he would resign, Roth said: “…” → said), from token from on.
+func (f *quoteFinder) findLastVerb(from, to int) (int, int, string) {
+	for k := to - 1; k >= from; k-- {
+		if base, end, ok := f.verbAt(k); ok && end <= to && !f.lang.Cognition[base] {
 			return k, end, base
 		}
 	}
@@ -362,7 +374,7 @@ func (f *quoteFinder) lower(k int) string { return strings.ToLower(f.doc.TokenTe
 
 func (f *quoteFinder) findNaming(from, to int) int {
 	for k := from; k < to; k++ {
-		if f.doc.Tokens[k].Kind == Word && f.lang.Naming[f.lower(k)] {
+		if _, ok := f.lang.Naming[f.lower(k)]; ok && f.doc.Tokens[k].Kind == Word {
 			return k
 		}
 	}

@@ -1,5 +1,7 @@
 package analyzer
 
+import "strings"
+
 // Reported speech: the clause a speech or cognition verb introduces, in
 // the writer's words (The minister said that the border would reopen /
 // Smith announced that she would step down / According to the agency,
@@ -63,15 +65,30 @@ func (f *quoteFinder) reportedAt(v, from int, sent Sentence) (Quote, int, bool) 
 		return Quote{}, 0, false // wrote on X: “…”, a direct quote
 	}
 	c, hadThat := f.contentStart(base, vEnd, end)
+	// …, adding that taxes would not rise: the participle starts a second
+	// report by the same speaker.
+	next := end
+	for k := c + 1; k+1 < end; k++ {
+		if f.doc.TokenText(k) == "," && strings.HasSuffix(f.lower(k+1), "ing") {
+			if _, _, ok := f.verbAt(k + 1); ok {
+				end, next = k, k+1
+				break
+			}
+		}
+	}
 	if c >= end || !f.reportsContent(c, end, hadThat) {
 		return Quote{}, 0, false
 	}
 	a, ok := f.subjectBefore(v, from, v)
+	if !ok && v == f.carryAt {
+		a, ok = f.carry, true
+	}
 	if !ok {
 		return Quote{}, 0, false
 	}
+	f.carry, f.carryAt = a, next
 	q := f.reported(c, end, a, base)
-	return q, end, true
+	return q, next, true
 }
 
 // speechUse tells a verb that reports speech from the same word in other
@@ -279,8 +296,9 @@ func (f *quoteFinder) clauseLike(c, end int) bool {
 		if f.lang.PastSuffix != "" && len(w) > 4 && w[len(w)-len(f.lang.PastSuffix):] == f.lang.PastSuffix {
 			return true
 		}
-		// A present-tense verb after its subject noun: the test gives.
-		if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != 'u' && k > c &&
+		// A present-tense verb after its subject noun: the test gives
+		// (not this, crisis, famous, news, nor a noun after "to").
+		if len(w) > 3 && w[len(w)-1] == 's' && !strings.ContainsRune("siu", rune(w[len(w)-2])) && !f.lang.NotVerbs[w] && k > c &&
 			doc.Tokens[k-1].Kind == Word && !f.lang.Determiners[f.lower(k-1)] && !f.lang.Linkers[f.lower(k-1)] {
 			return true
 		}

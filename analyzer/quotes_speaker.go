@@ -131,9 +131,6 @@ func (f *quoteFinder) linkedSpeaker(m, from int) attribution {
 	if p := f.mentionEndingAt(head); p >= 0 && doc.Mentions[p].Label == PER {
 		return f.mentionAnswer(p)
 	}
-	if mention.Label == PER {
-		return f.mentionAnswer(m) // the daughter of Ana Ruiz: not read here
-	}
 	if head >= from && doc.Tokens[head].Kind == Word {
 		if a, ok := f.phraseBefore(head, from, -1); ok && a.speaker < 0 {
 			a.words.End = mention.End
@@ -144,56 +141,54 @@ func (f *quoteFinder) linkedSpeaker(m, from int) attribution {
 }
 
 // phraseBefore reads the speaker's words ending at token k: back to a
-// determiner (the South Korean defence ministry, a source close to the
-// talks), or words standing alone between punctuation or a clause word and
-// the verb (Police, Health officials). A description of a person resolves
-// to the person last named (descriptionOf); quoteStart < 0 leaves it
-// unresolved.
+// determiner (the South Korean defence ministry), past linkers (a source
+// close to the talks, the ministry of health), or words standing alone
+// between punctuation or a clause word and the verb (Police, Health
+// officials). A description of a person resolves to the person last named
+// (resolveDescription); quoteStart < 0 leaves it unresolved.
 func (f *quoteFinder) phraseBefore(k, from, quoteStart int) (attribution, bool) {
 	doc := f.doc
-	end := k
+	const longest = 9 // tokens
+	start, determined := -1, false
 	j := k
-	for ; j >= from && j > end-7; j-- {
+	for ; j >= from && j > k-longest; j-- {
 		t := doc.Tokens[j]
 		if t.Kind != Word && t.Kind != Number {
 			break
 		}
 		w := f.lower(j)
-		if f.lang.Determiners[w] {
-			// a source close to the negotiations: go on past the linker.
-			if j-1 > from && f.lang.Linkers[f.lower(j-1)] && j-1 != end {
-				l := j - 1
-				for l > from && f.lang.Linkers[f.lower(l)] {
-					l--
-				}
-				if l >= from && doc.Tokens[l].Kind == Word && !f.lang.Linkers[f.lower(l)] {
-					if a, ok := f.phraseBefore(l, from, -1); ok && a.speaker < 0 {
-						a.words.End = doc.Tokens[end].End
-						return f.resolveDescription(a, quoteStart), true
-					}
-				}
+		if f.lang.Linkers[w] {
+			if j == k || start < 0 {
+				break
 			}
-			a := attribution{speaker: -1, words: Span{doc.Tokens[j].Start, doc.Tokens[end].End}}
-			return f.resolveDescription(a, quoteStart), true
+			continue // the ministry of health
 		}
-		if f.lang.ClauseWords[w] || (j < end && f.lang.Linkers[w]) {
+		if f.lang.Determiners[w] {
+			start, determined = j, true
+			if j-1 >= from && f.lang.Linkers[f.lower(j-1)] {
+				continue // a source close to the negotiations
+			}
+			j--
 			break
 		}
-		if _, ok := f.lang.Verbs[w]; ok && j < end {
+		if f.lang.ClauseWords[w] {
 			break
 		}
-	}
-	// Words standing alone: Police said / Health officials said.
-	if j == end || j > end-5 && j < from || j >= from && (doc.Tokens[j].Kind == Punct || f.lang.ClauseWords[f.lower(j)]) {
-		if j == end {
-			return attribution{}, false
+		if _, ok := f.lang.Verbs[w]; ok && j < k {
+			break
 		}
-		if j >= from && f.lang.ClauseWords[f.lower(j)] && !startsUpper(doc.TokenText(j+1)) {
-			return attribution{}, false
-		}
-		return attribution{speaker: -1, words: Span{doc.Tokens[j+1].Start, doc.Tokens[end].End}}, true
+		start, determined = j, false
 	}
-	return attribution{}, false
+	if start < 0 {
+		return attribution{}, false
+	}
+	// Words standing alone need a boundary before them: the sentence's or
+	// the clause's start, punctuation or a clause word.
+	if !determined && j >= from && j > k-longest && doc.Tokens[j].Kind == Word && !f.lang.ClauseWords[f.lower(j)] {
+		return attribution{}, false
+	}
+	a := attribution{speaker: -1, words: Span{doc.Tokens[start].Start, doc.Tokens[k].End}}
+	return f.resolveDescription(a, quoteStart), true
 }
 
 // subjectAfter finds the speaker after the verb ending at token vEnd, within
