@@ -69,10 +69,13 @@ func findQuotes(doc *Document) []Quote {
 type quoteFinder struct {
 	doc      *Document
 	lang     *QuoteLanguage
-	quotes   []Quote     // quotes in marks, in text order
-	marks    []markRange // their marks' tokens
-	absorbed []bool      // quotes in marks that became part of reported speech
-	genders  []gender    // by entity; nil until a pronoun needs them
+	quotes   []Quote           // quotes in marks, in text order
+	marks    []markRange       // their marks' tokens
+	absorbed []bool            // quotes in marks that became part of reported speech
+	genders  []gender          // by entity; nil until a pronoun needs them
+	verbs    []verbToken       // by token; nil until findVerbs
+	bases    []string          // the verbs' base forms
+	lowered  map[string]string // capitalised word forms in lower case
 	// carry is the speaker of the last reported speech, for a participle
 	// that goes on from it at token carryAt (…, adding that …).
 	carry   attribution
@@ -341,20 +344,84 @@ func (f *quoteFinder) findLastVerb(from, to int) (int, int, string) {
 
 // verbAt reads an attribution verb (a word or a phrase) at token k.
 func (f *quoteFinder) verbAt(k int) (base string, end int, ok bool) {
-	doc := f.doc
-	if doc.Tokens[k].Kind != Word {
+	if f.verbs == nil {
+		f.findVerbs()
+	}
+	v := f.verbs[k]
+	if v.words == 0 {
 		return "", 0, false
 	}
-	w := f.lower(k)
-	for _, p := range f.lang.Phrases[w] {
-		if f.wordsAt(k+1, p.Rest) {
-			return p.Base, k + 1 + len(p.Rest), true
+	return f.bases[v.base], k + int(v.words), true
+}
+
+// verbToken is the attribution verb starting at a token: its base form's
+// index in quoteFinder.bases and its length in words (0 for none).
+type verbToken struct {
+	base  int16
+	words int8
+}
+
+// findVerbs reads the attribution verb at every token, once per document.
+func (f *quoteFinder) findVerbs() {
+	doc := f.doc
+	f.verbs = make([]verbToken, len(doc.Tokens))
+	index := map[string]int16{}
+	add := func(k int, base string, words int) {
+		i, ok := index[base]
+		if !ok {
+			i = int16(len(f.bases))
+			index[base] = i
+			f.bases = append(f.bases, base)
+		}
+		f.verbs[k] = verbToken{i, int8(words)}
+	}
+	table, longest := f.lang.verbTable()
+	var buf [24]byte
+	for k, t := range doc.Tokens {
+		if t.Kind != Word || t.Len() > longest {
+			continue
+		}
+		// One lookup per word, lower-cased on the stack.
+		w := doc.Text[t.Start:t.End]
+		var entry verbEntry
+		var ok bool
+		if lowerASCII(buf[:], w) {
+			entry, ok = table[string(buf[:len(w)])]
+		} else {
+			entry, ok = table[strings.ToLower(w)]
+		}
+		if !ok {
+			continue
+		}
+		for _, p := range entry.phrases {
+			if f.wordsAt(k+1, p.Rest) {
+				add(k, p.Base, 1+len(p.Rest))
+				break
+			}
+		}
+		if f.verbs[k].words == 0 && entry.base != "" {
+			add(k, entry.base, 1)
 		}
 	}
-	if b, ok := f.lang.Verbs[w]; ok {
-		return b, k + 1, true
+}
+
+// lowerASCII writes the lower case of ASCII word w into buf and reports
+// whether it could (w is ASCII and fits).
+func lowerASCII(buf []byte, w string) bool {
+	if len(w) > len(buf) {
+		return false
 	}
-	return "", 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return true
 }
 
 // wordsAt reports whether the tokens from k are the words given.
@@ -370,7 +437,25 @@ func (f *quoteFinder) wordsAt(k int, words []string) bool {
 	return true
 }
 
-func (f *quoteFinder) lower(k int) string { return strings.ToLower(f.doc.TokenText(k)) }
+// lower returns token k in lower case, allocating once per capitalised
+// word form.
+func (f *quoteFinder) lower(k int) string {
+	s := f.doc.TokenText(k)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			if l, ok := f.lowered[s]; ok {
+				return l
+			}
+			if f.lowered == nil {
+				f.lowered = map[string]string{}
+			}
+			l := strings.ToLower(s)
+			f.lowered[s] = l
+			return l
+		}
+	}
+	return s
+}
 
 func (f *quoteFinder) findNaming(from, to int) int {
 	for k := from; k < to; k++ {

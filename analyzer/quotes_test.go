@@ -303,3 +303,17 @@ func TestQuoteLanguagePlugsIn(t *testing.T) {
 		t.Error("a language without its own table should use English's")
 	}
 }
+
+// BenchmarkFindQuotes times the quotes stage alone on the benchmark text.
+func BenchmarkFindQuotes(b *testing.B) {
+	doc, err := Annotate(benchmarkText(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		findQuotes(doc)
+	}
+	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
