@@ -69,6 +69,7 @@ type dateValue struct {
 type quoteSpan struct {
 	Start, End int
 	Index      int
+	Kind       string // direct, reported or mixed
 }
 
 // entityGroup is the entities of one label.
@@ -190,7 +191,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func wrappableQuotes(quotes []analyzer.QuoteResult, marks []mark, n int) []quoteSpan {
 	var spans []quoteSpan
 	for i, q := range quotes {
-		spans = append(spans, quoteSpan{Start: q.Start, End: q.End, Index: i})
+		spans = append(spans, quoteSpan{Start: q.Start, End: q.End, Index: i, Kind: q.Kind})
 	}
 	slices.SortStableFunc(spans, func(x, y quoteSpan) int { return cmp.Compare(x.Start, y.Start) })
 	kept := spans[:0]

@@ -39,6 +39,9 @@ type Annotator struct {
 	state    string // idle, pending, working, done or error
 
 	current string // the mark ("m3") or quote ("q1") last jumped to
+	// quoteSpeaker is the speaker whose quotes the quotes panel lists
+	// (analyzer.SpeakerKey); "" for all.
+	quoteSpeaker string
 	// pendingSelect is an entity to highlight once the next run is done.
 	pendingSelect string
 	library       library // saved articles (library.go)
@@ -159,7 +162,7 @@ func (c *Annotator) Render() app.UI {
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
 				entityList(c.ann, c.selected, c.onEntity),
-				quoteList(c.ann, c.current, c.onQuote),
+				quoteList(c.ann, quoteListProps{Current: c.current, Speaker: c.quoteSpeaker, OnQuote: c.onQuote, OnSpeaker: c.onQuoteSpeaker}),
 				keyTerms(c.ann),
 				keyPhrases(c.ann),
 			),
@@ -278,7 +281,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	c.more = 0
 	c.runs++
 	run := c.runs
-	c.current, c.exportNote = "", ""
+	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
 	tokens, lang := 0, ""
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
