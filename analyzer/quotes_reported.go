@@ -276,17 +276,30 @@ func (f *quoteFinder) countWords(c, end int) int {
 
 // clauseLike tells whether tokens [c, end) start with a clause: at least
 // three words with a finite verb among the first dozen (would, rose,
-// closed, gives).
+// closed, gives). A verb form after "to" (plans to cut) or before "by"
+// (the claims made by) is no finite verb, and a present-tense verb needs a
+// subject before it and no linker (the closure of two branches).
 func (f *quoteFinder) clauseLike(c, end int) bool {
 	doc := f.doc
 	if f.countWords(c, end) < 3 {
 		return false
 	}
+	first := f.lower(c)
+	_, pronoun := f.lang.Pronouns[first]
+	subject := f.lang.Determiners[first] || pronoun || startsUpper(doc.TokenText(c)) || doc.Tokens[c].Kind == Number
+	linked := false
 	for k := c; k < min(end, c+12); k++ {
 		if doc.Tokens[k].Kind != Word {
 			continue
 		}
 		w := f.lower(k)
+		if f.lang.Linkers[w] || w == "to" {
+			linked = true
+			continue
+		}
+		if k > c && f.lower(k-1) == "to" || k+1 < end && f.lower(k+1) == "by" {
+			continue
+		}
 		if f.lang.Finite[w] {
 			return true
 		}
@@ -297,9 +310,9 @@ func (f *quoteFinder) clauseLike(c, end int) bool {
 			return true
 		}
 		// A present-tense verb after its subject noun: the test gives
-		// (not this, crisis, famous, news, nor a noun after "to").
-		if len(w) > 3 && w[len(w)-1] == 's' && !strings.ContainsRune("siu", rune(w[len(w)-2])) && !f.lang.NotVerbs[w] && k > c &&
-			doc.Tokens[k-1].Kind == Word && !f.lang.Determiners[f.lower(k-1)] && !f.lang.Linkers[f.lower(k-1)] {
+		// (not this, crisis, famous, news).
+		if subject && !linked && len(w) > 3 && w[len(w)-1] == 's' && !strings.ContainsRune("siu", rune(w[len(w)-2])) && !f.lang.NotVerbs[w] &&
+			doc.Tokens[k-1].Kind == Word && !f.lang.Determiners[f.lower(k-1)] {
 			return true
 		}
 	}

@@ -259,6 +259,12 @@ func TestQuoteRules(t *testing.T) {
 		{"asked whether", "Ana Ruiz was asked whether she would run again.", ""},
 		{"told to", "Police told residents to stay indoors.", ""},
 		{"an unclosed quote", "He said “this never ends", ""},
+		{"announced an object with an infinitive", "The government announced a new plan to cut taxes.", ""},
+		{"announced an object with a linker", "The bank announced the closure of two branches.", ""},
+		{"denied an object with a participle", "The minister denied the allegations made by her rival.", ""},
+		{"a present-tense verb needs a subject", "The council announced new rules for shops.", ""},
+		{"a present-tense verb after its subject", "The mayor said the new test gives results in minutes.",
+			"the new test gives results in minutes => 'The mayor' [reported say]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
