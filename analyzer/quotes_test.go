@@ -32,7 +32,18 @@ var quoteNames = listedNames{"Ruiz": PER, "Kim": PER, "Mr Kim": PER, "Xi": PER, 
 // quoteSummary lists each quote as `text => speaker name or words`.
 func quoteSummary(t *testing.T, text string) string {
 	t.Helper()
-	doc, err := Annotate(text, Options{Names: quoteNames})
+	return describeQuotes(t, text, quoteNames, false)
+}
+
+// quoteLines lists each quote as `text => speaker [kind verb]`.
+func quoteLines(t *testing.T, text string) string {
+	t.Helper()
+	return describeQuotes(t, text, ruleNames, true)
+}
+
+func describeQuotes(t *testing.T, text string, names NameRecognizer, kinds bool) string {
+	t.Helper()
+	doc, err := Annotate(text, Options{Names: names})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +56,11 @@ func quoteSummary(t *testing.T, text string) string {
 		case q.Attribution.Start >= 0:
 			who = "'" + doc.SpanText(q.Attribution) + "'"
 		}
-		out = append(out, doc.SpanText(q.Span)+" => "+who)
+		line := doc.SpanText(q.Span) + " => " + who
+		if kinds {
+			line += " [" + string(q.Kind) + " " + q.Verb + "]"
+		}
+		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
 }
@@ -120,27 +135,6 @@ var ruleNames = listedNames{
 	"Mr Tavish Moore": PER, "Ingrid Solberg": PER, "Solberg": PER, "Yusuf Demir": PER, "Norland Rail": ORG,
 	"Lena Fischbach": PER, "Kestrel Capital": ORG, "Arden Motors": ORG, "Daily Lantern": ORG, "Easter Monday": PER,
 	"Bernard Quist": PER, "Velmora": LOC,
-}
-
-// quoteLines lists each quote as `text => speaker [kind verb]`.
-func quoteLines(t *testing.T, text string) string {
-	t.Helper()
-	doc, err := Annotate(text, Options{Names: ruleNames})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, q := range doc.Quotes {
-		who := "?"
-		switch {
-		case q.Speaker >= 0:
-			who = doc.Entities[q.Speaker].Name
-		case q.Attribution.Start >= 0:
-			who = "'" + doc.SpanText(q.Attribution) + "'"
-		}
-		out = append(out, doc.SpanText(q.Span)+" => "+who+" ["+string(q.Kind)+" "+q.Verb+"]")
-	}
-	return strings.Join(out, "\n")
 }
 
 func TestQuoteRules(t *testing.T) {
