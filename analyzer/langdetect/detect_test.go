@@ -1,6 +1,7 @@
 package langdetect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -304,5 +305,21 @@ func BenchmarkDetect(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/(float64(len(text))/1024), "ns/KB")
 		})
+	}
+}
+
+// The lanes fast path scores exactly as the table's rows do.
+func TestPenaltiesLanes(t *testing.T) {
+	m := Default()
+	slow := *m
+	slow.lanes = nil
+	for _, text := range []string{englishParagraph, hungarianParagraph, strings.Repeat(frenchParagraph, 5)} {
+		seq, _ := scan(nil, text)
+		fast, rows := make([]int, len(m.langs)), make([]int, len(m.langs))
+		m.penalties(seq, fast)
+		slow.penalties(seq, rows)
+		if !slices.Equal(fast, rows) {
+			t.Errorf("lanes %v, rows %v", fast, rows)
+		}
 	}
 }

@@ -80,7 +80,7 @@ func crossValidate(w io.Writer, data map[string][]corpus.Document) {
 		minConf    float64
 	}
 	def := langdetect.DefaultOptions()
-	sweep := []thresholds{{def.MinLetters, 0.5}, {def.MinLetters, 0.8}, {def.MinLetters, 0.9}, {def.MinLetters, 0.95}, {def.MinLetters, 0.99}, {10, 0.9}, {10, 0.95}, {10, 0.99}, {15, 0.95}}
+	sweep := []thresholds{{10, 0.5}, {10, 0.8}, {10, 0.9}, {10, 0.95}, {10, 0.99}, {15, 0.95}, {20, 0.9}, {20, 0.95}}
 	for _, th := range sweep {
 		opts := langdetect.DefaultOptions()
 		opts.MinLetters, opts.MinConfidence = th.minLetters, th.minConf
