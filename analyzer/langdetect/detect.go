@@ -56,7 +56,7 @@ type Options struct {
 	ChunkLetters    int     // stretches of this many letters (and boundaries) are read on their own to find mixes
 	ChunkConfidence float64 // a stretch counts towards the shares only when its posterior is this high
 	MaxSampleBytes  int     // a longer text is read in SampleWindows windows spread over it, MaxSampleBytes in all
-	SampleWindows   int
+	SampleWindows   int     // 0 (or MaxSampleBytes 0) reads every text whole
 }
 
 // DefaultOptions are the thresholds Detect uses, chosen by cross-validation
@@ -201,7 +201,7 @@ func (m *Model) readLatin(seq []rune, opts Options) (best int, prob, share float
 // in all, each cut at spaces where it has any (else at characters), so
 // the cost of a very long paste stays bounded.
 func sample(text string, maxBytes, windows int) []string {
-	if len(text) <= maxBytes || windows < 1 {
+	if len(text) <= maxBytes || maxBytes <= 0 || windows < 1 {
 		return []string{text}
 	}
 	size := maxBytes / windows

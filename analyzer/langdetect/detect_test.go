@@ -289,6 +289,28 @@ func TestReasonString(t *testing.T) {
 	}
 }
 
+// FuzzDetect checks Detect's promises on any input: no panic, a
+// confidence in [0, 1], a known language, and a language when decided.
+func FuzzDetect(f *testing.F) {
+	for _, texts := range invented {
+		for _, text := range texts {
+			f.Add(text)
+		}
+	}
+	f.Add(englishParagraph + russianParagraph)
+	f.Add("\xff\xfe\x00 e\u0301 \u200b")
+	known := map[string]bool{"": true}
+	for _, l := range Default().Languages() {
+		known[l] = true
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		r := Detect(text)
+		if !(r.Confidence >= 0 && r.Confidence <= 1) || !known[r.Lang] || r.Decided() && r.Lang == "" || r.Letters > len(text) {
+			t.Errorf("Detect(%q) = %+v", text, r)
+		}
+	})
+}
+
 // BenchmarkDetect reports the cost per kilobyte of text (ns/KB) for a
 // paragraph, an article and a paste far over the sampling bound.
 func BenchmarkDetect(b *testing.B) {
