@@ -247,6 +247,12 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 
 		// A bar is a button: Enter selects its entity, Space clears it.
 		bar := fmt.Sprintf(`#entity-chart [data-part=row][data-entity=%q]`, longest)
+		// Start with nothing selected: an earlier step (a quote's click
+		// highlights its speaker) may have left this entity highlighted.
+		if Eval[string](p, fmt.Sprintf(`document.querySelector('%s').getAttribute("aria-pressed")`, bar)) == "true" {
+			p.Click(entityButton(longest))
+			Poll[bool](p, fmt.Sprintf(`document.querySelector('%s').getAttribute("aria-pressed") === "false"`, bar))
+		}
 		p.Press(bar, "\r")
 		Poll[bool](p, fmt.Sprintf(`document.querySelector('%s').getAttribute("aria-pressed") === "true"`, bar))
 		checkSelected(t, p, entityByID(res, longest))
