@@ -293,18 +293,6 @@ func isSpaceGap(gap string) bool {
 	return len(gap) <= 3 && strings.Trim(gap, " \t\u00a0") == ""
 }
 
-// DocumentTermKeys returns the term keys of the document's content words,
-// names included: what the background frequencies count.
-func DocumentTermKeys(doc *Document) map[string]bool {
-	keys := make(map[string]bool)
-	for i, t := range doc.Tokens {
-		if t.Kind == Word && isContentWord(doc, i) {
-			keys[TermKey(doc.Lang, doc.TokenText(i))] = true
-		}
-	}
-	return keys
-}
-
 // mentionTokens marks the tokens inside mentions: names, dates and numbers
 // are listed as entities, not as terms.
 func mentionTokens(doc *Document) []bool {

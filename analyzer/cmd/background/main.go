@@ -1,6 +1,6 @@
 // Command background derives the background term frequencies that key-term
 // salience (TF-IDF) is measured against: for every term key (see
-// analyzer.TermKey), the number of documents of a corpus that use it.
+// analyzer.TermKey and Document.TermKeys), the number of documents of a corpus that use it.
 //
 //	go run ./analyzer/cmd/background [-min 2] [-out analyzer/background.txt] CONLL-FILE...
 //
@@ -42,7 +42,7 @@ func main() {
 				fmt.Fprintln(os.Stderr, "background:", err)
 				os.Exit(1)
 			}
-			for key := range analyzer.DocumentTermKeys(doc) {
+			for key := range doc.TermKeys() {
 				df[key]++
 			}
 			docs++
