@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 // MaxTextBytes is the default limit on the size of a text: larger pastes are
@@ -16,7 +18,7 @@ var (
 	ErrInvalidUTF8 = errors.New("text is not valid UTF-8")
 	ErrBinary      = errors.New("text looks like binary data (it contains NUL bytes)")
 	ErrTooLarge    = errors.New("text is too large")
-	ErrLanguage    = errors.New("unsupported language")
+	ErrLanguage    = lang.ErrUnsupported
 )
 
 // Options tune Annotate. The zero value annotates English.
@@ -24,10 +26,18 @@ type Options struct {
 	// Lang is an ISO 639-1 code (en, es, fr, ru, sv, no, hu) or a snowball
 	// language name (english, spanish...). Empty means English.
 	Lang string
+	// Pack is the language pack to annotate with (one lang.Load read);
+	// nil means the built-in pack of Lang, which Pack overrides.
+	Pack *lang.Pack
+	// Vocab is a view of that pack to look words up in, lent by a caller
+	// that annotates texts one after another (the CLI, an evaluation) so
+	// that each job need not look up again the words the last one did; nil
+	// means a new one for the job. A Vocab serves one job at a time.
+	Vocab *lang.Vocab
 	// MaxBytes limits the text size; 0 means MaxTextBytes.
 	MaxBytes int
-	// Names finds PER, ORG, LOC and MISC mentions; nil means the built-in
-	// recogniser.
+	// Names finds PER, ORG, LOC and MISC mentions; nil means the
+	// recogniser of the language pack (its tagger model).
 	Names NameRecognizer
 	// ChunkBytes is about how much text one Job.Step annotates; 0 means
 	// ChunkBytes. Smaller steps keep a single-threaded caller more
@@ -57,7 +67,10 @@ const ChunkBytes = 256 << 10
 // step; the steps that need the whole text (entities, quotes, terms) follow.
 // The result is the same as Annotate's.
 type Job struct {
-	doc        *Document
+	doc *Document
+	// vocab is the job's view of its language pack: the words it has
+	// looked up, its own (or lent to it alone by its caller).
+	vocab      *lang.Vocab
 	names      NameRecognizer
 	chunkBytes int
 	done       int // bytes of text annotated chunk by chunk
@@ -66,32 +79,41 @@ type Job struct {
 
 // Start validates text and prepares its annotation.
 func Start(text string, opts Options) (*Job, error) {
-	lang, err := normalizeLang(opts.Lang)
-	if err != nil {
-		return nil, err
+	pack := opts.Pack
+	if pack == nil {
+		var err error
+		if pack, err = lang.Get(opts.Lang); err != nil {
+			return nil, err
+		}
 	}
 	if err := Validate(text, opts.MaxBytes); err != nil {
 		return nil, err
 	}
+	vocab := opts.Vocab
+	if vocab == nil {
+		vocab = pack.NewVocab()
+	} else if vocab.Pack() != pack {
+		return nil, fmt.Errorf("Options.Vocab views the %s pack, not the one the job annotates with (%s)", vocab.Pack().Code(), pack.Code())
+	}
 	names := opts.Names
 	if names == nil {
-		names = DefaultNames
+		names = packNames{pack}
 	}
 	chunk := opts.ChunkBytes
 	if chunk <= 0 {
 		chunk = ChunkBytes
 	}
-	return &Job{doc: &Document{Text: text, Lang: lang}, names: names, chunkBytes: chunk}, nil
+	return &Job{doc: &Document{Text: text, Lang: pack.Code()}, vocab: vocab, names: names, chunkBytes: chunk}, nil
 }
 
 // finishing are the steps run over the whole document once every chunk is
 // annotated.
-var finishing = []func(doc *Document){
-	resolveDates,
-	groupEntities,
-	func(doc *Document) { rankEntities(doc); doc.Quotes = findQuotes(doc) },
-	func(doc *Document) { doc.Terms, doc.Phrases = keyTerms(doc) },
-	func(doc *Document) { doc.Stats = countStats(doc) },
+var finishing = []func(j *Job){
+	func(j *Job) { resolveDates(j.doc) },
+	func(j *Job) { groupEntities(j.doc) },
+	func(j *Job) { rankEntities(j.doc); j.doc.Quotes = findQuotes(j.doc) },
+	func(j *Job) { j.doc.Terms, j.doc.Phrases = keyTerms(j.doc, j.vocab) },
+	func(j *Job) { j.doc.Stats = countStats(j.doc) },
 }
 
 // Step does the next piece of work and reports whether the document is
@@ -103,7 +125,7 @@ func (j *Job) Step() bool {
 		j.annotateChunk(j.done, end)
 		j.done = end
 	case j.step < len(finishing):
-		finishing[j.step](j.doc)
+		finishing[j.step](j)
 		j.step++
 	}
 	return j.done >= len(j.doc.Text) && j.step >= len(finishing)
@@ -138,7 +160,7 @@ func (j *Job) annotateChunk(start, end int) {
 		chunk.Tokens[i].End += start
 	}
 	chunk.Sentences = SplitSentences(doc.Text, chunk.Tokens)
-	stemTokens(chunk)
+	stemTokens(chunk, j.vocab)
 	mentions := mergeMentions(joinNameParticles(chunk, j.names.RecognizeNames(chunk)), findNumbers(chunk))
 	if len(doc.Tokens) == 0 {
 		// The first chunk (for an article, the whole text) needs no copy.
@@ -215,32 +237,12 @@ func firstInvalid(s string) int {
 	return -1
 }
 
-// Languages maps the supported ISO 639-1 codes to snowball language names.
-var Languages = map[string]string{
-	"en": "english",
-	"es": "spanish",
-	"fr": "french",
-	"ru": "russian",
-	"sv": "swedish",
-	"no": "norwegian",
-	"hu": "hungarian",
-}
-
-func normalizeLang(lang string) (string, error) {
-	lang = strings.ToLower(strings.TrimSpace(lang))
-	if lang == "" {
-		return "en", nil
+// Languages maps the ISO 639-1 code of every language with a pack to
+// snowball's name for it.
+var Languages = func() map[string]string {
+	names := make(map[string]string)
+	for _, l := range lang.Languages() {
+		names[l.Code] = l.Name
 	}
-	if lang == "nb" || lang == "nn" {
-		return "no", nil
-	}
-	if _, ok := Languages[lang]; ok {
-		return lang, nil
-	}
-	for code, name := range Languages {
-		if name == lang {
-			return code, nil
-		}
-	}
-	return "", fmt.Errorf("%w %q: use one of en, es, fr, ru, sv, no, hu", ErrLanguage, lang)
-}
+	return names
+}()

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+
+	"annotator/analyzer/lang"
 )
 
 // The queries the app asks of annotated articles: their main entities, who
@@ -86,9 +88,16 @@ func Cooccurrences(sentences []SpanResult, entities []EntityResult) []Pair {
 // analyzer/cmd/background).
 func (d *Document) TermKeys() map[string]bool {
 	keys := make(map[string]bool)
+	pack, err := lang.Get(d.Lang)
+	if err != nil {
+		return keys
+	}
+	vocab := pack.NewVocab()
 	for i, t := range d.Tokens {
-		if t.Kind == Word && isContentWord(d, i) {
-			keys[TermKey(d.Lang, d.TokenText(i))] = true
+		if w := d.TokenText(i); t.Kind == Word && looksLikeContent(w) {
+			if word := vocab.Lookup(w); !word.Stop {
+				keys[word.Term] = true
+			}
 		}
 	}
 	return keys

@@ -21,6 +21,7 @@ import (
 	"os"
 
 	"annotator/analyzer"
+	"annotator/analyzer/lang"
 )
 
 func main() {
@@ -30,7 +31,7 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	lang := flags.String("lang", "en", "language: en, es, fr, ru, sv, no, hu")
+	langFlag := flags.String("lang", "en", "language: en, es, fr, ru, sv, no, hu")
 	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), html, jsonld (W3C Web Annotations)")
 	corpus := flags.Bool("corpus", false, "print the entities the files share, as JSON clusters")
 	flags.Usage = func() {
@@ -47,7 +48,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotate: unknown format %q: use json, jsonl, html or jsonld\n", *format)
 		return 2
 	}
-	docs, err := annotateInputs(flags.Args(), stdin, analyzer.Options{Lang: *lang})
+	opts := analyzer.Options{Lang: *langFlag}
+	if pack, err := lang.Get(*langFlag); err == nil {
+		// One view of the pack for every file: words looked up once.
+		// (A bad -lang is reported by Annotate, with the file's name.)
+		opts.Pack, opts.Vocab = pack, pack.NewVocab()
+	}
+	docs, err := annotateInputs(flags.Args(), stdin, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "annotate:", err)
 		return 1
