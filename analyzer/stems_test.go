@@ -65,12 +65,12 @@ func TestJobsHaveTheirOwnVocab(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := Start("Talks resumed.", Options{})
-	if a.vocab == b.vocab || a.vocab.Pack() != b.vocab.Pack() {
+	if a.w.vocab == b.w.vocab || a.w.vocab.Pack() != b.w.vocab.Pack() {
 		t.Error("two English jobs share a Vocab, or view different packs")
 	}
 	for !a.Step() {
 	}
-	if a.vocab.Lookup("Talks").Stem != "talk" {
+	if a.w.vocab.Lookup("Talks").Stem != "talk" {
 		t.Error("the job's Vocab does not know its words")
 	}
 }
