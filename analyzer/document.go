@@ -11,8 +11,9 @@
 //
 // The Document owns the original text; every annotation is a span of byte
 // offsets into it, and the text is never altered. Result (schema.go) is its
-// JSON form, the contract with the CLI and the app; queries.go answers what
-// the app asks of annotated articles.
+// JSON form, the contract with the CLI and the app; Formats (formats.go)
+// write documents out for both; queries.go answers what the app asks of
+// annotated articles.
 package analyzer
 
 // Span is a half-open range [Start, End) of UTF-8 byte offsets into
