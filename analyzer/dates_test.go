@@ -30,7 +30,7 @@ func dateValues(t *testing.T, text string) (string, string) {
 // TestFindDates checks the date and time patterns the rule matcher tries
 // (the money and number ones are in numbers_test.go).
 func TestFindDates(t *testing.T) {
-	tests := []struct{ in, want string }{
+	checkRuleMentions(t, []ruleCase{
 		// Dates
 		{"on June 19th, 2018.", "DATE:June 19th, 2018"},
 		{"on Tuesday, June 19, the talks", "DATE:Tuesday, June 19"},
@@ -61,14 +61,7 @@ func TestFindDates(t *testing.T) {
 		{"at noon and midnight", "TIME:noon TIME:midnight"},
 		{"this morning and last night", "TIME:this morning TIME:last night"},
 		{"9.30 kilos", "NUM:9.30"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := ruleMentions(t, tt.in); got != tt.want {
-				t.Errorf("\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestResolveDatesWithDateline(t *testing.T) {

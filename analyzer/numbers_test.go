@@ -20,12 +20,26 @@ func ruleMentions(t *testing.T, text string) string {
 	return strings.Join(out, " ")
 }
 
+// ruleCase is a text and its rule mentions as ruleMentions lists them.
+type ruleCase struct{ in, want string }
+
+func checkRuleMentions(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			if got := ruleMentions(t, c.in); got != c.want {
+				t.Errorf("\n got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
+
 type noNames struct{}
 
 func (noNames) RecognizeNames(*Document) []Mention { return nil }
 
 func TestFindNumbers(t *testing.T) {
-	tests := []struct{ in, want string }{
+	checkRuleMentions(t, []ruleCase{
 		// Money
 		{"a $2bn deal", "MONEY:$2bn"},
 		{"US$5 million", "MONEY:US$5 million"},
@@ -47,14 +61,7 @@ func TestFindNumbers(t *testing.T) {
 		{"two hundred and fifty", "NUM:two hundred and fifty"},
 		{"a two-day visit", ""},
 		{"a million people", "NUM:a million"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			if got := ruleMentions(t, tt.in); got != tt.want {
-				t.Errorf("\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestMergeMentionsPrefersNames(t *testing.T) {
