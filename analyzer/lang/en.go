@@ -1,8 +1,7 @@
 package lang
 
 import (
-	"embed"
-	"io/fs"
+	_ "embed"
 	"strings"
 
 	"github.com/kljensen/snowball/english"
@@ -18,20 +17,11 @@ var englishPack = &definition{
 	termSpelling: britishSpelling,
 	reporting:    englishReporting,
 	phraseEdges:  englishPhraseEdges,
-	data:         subdir(englishData, "en"),
+	files:        Files{BackgroundFile: englishBackground},
 }
 
-//go:embed en
-var englishData embed.FS
-
-// subdir is the directory dir of an embedded tree.
-func subdir(fsys embed.FS, dir string) fs.FS {
-	sub, err := fs.Sub(fsys, dir)
-	if err != nil {
-		panic(err) // dir is a literal beside its go:embed line
-	}
-	return sub
-}
+//go:embed en/background.txt
+var englishBackground []byte
 
 // englishReporting are in every news story and say nothing of this one;
 // with them, titles and function words snowball's stop lists leave out.

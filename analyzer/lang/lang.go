@@ -10,8 +10,8 @@
 // It is a package of its own, below the pipeline, because a pack is words
 // and data with no view of documents or stages: the analyzer, the trainer
 // and the bundle builder can all use it, and one loader (Load) reads a
-// pack's data whether it comes from the binary (Get) or from a file fetched
-// at run time. A Pack is immutable and shared by every job in its language;
+// pack's data files, as bytes, whether they come from the binary (Get) or
+// from a file fetched at run time. A Pack is immutable and shared by every job in its language;
 // a Vocab is one job's view of it, with that job's own cache of word forms:
 // no cache lives at package level and no lock guards one.
 //
@@ -25,7 +25,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"sync"
 
@@ -34,6 +33,11 @@ import (
 
 // ErrUnsupported is returned for a language no pack covers.
 var ErrUnsupported = errors.New("unsupported language")
+
+// Files are a pack's data files, by name (BackgroundFile, ModelFile): the
+// binary's, files read from disk, or those of a pack file fetched at run
+// time. Plain bytes, so that the browser's build links no file system.
+type Files map[string][]byte
 
 // The data files a pack may have. A pack without one goes without: key
 // terms without a background are weighed by count alone, and names without
@@ -47,8 +51,8 @@ const (
 // made: every job in the language shares it, and its methods are safe for
 // concurrent use.
 type Pack struct {
-	def  *definition
-	data fs.FS // the data files, read once, on first use
+	def   *definition
+	files Files // the data files, read once, on first use
 
 	once       sync.Once
 	err        error
@@ -74,8 +78,8 @@ type definition struct {
 	// phraseEdges says whether a key phrase may start or end with a
 	// lower-case word.
 	phraseEdges func(lower string) PhraseEdges
-	// data holds the built-in data files; nil when there are none.
-	data fs.FS
+	// files are the built-in data files; nil when there are none.
+	files Files
 }
 
 // definitions are the languages, in the order menus list them.
@@ -86,7 +90,7 @@ var definitions = []*definition{englishPack, spanishPack, frenchPack, russianPac
 var builtins = func() map[*definition]*Pack {
 	packs := make(map[*definition]*Pack, len(definitions))
 	for _, d := range definitions {
-		packs[d] = &Pack{def: d, data: d.data}
+		packs[d] = &Pack{def: d, files: d.files}
 	}
 	return packs
 }()
@@ -154,17 +158,16 @@ func Get(lang string) (*Pack, error) {
 	return builtins[d], nil
 }
 
-// Load returns the pack of a language with its data files (BackgroundFile,
-// ModelFile) read from data rather than from the binary: a pack fetched at
-// run time, or one being built. The language's code and word lists are the
-// binary's; a data file that data lacks is left out, one that is malformed
-// is an error.
-func Load(lang string, data fs.FS) (*Pack, error) {
+// Load returns the pack of a language with the data files given rather than
+// the binary's: a pack fetched at run time, or one being built. The
+// language's code and word lists are the binary's; a data file that files
+// lacks is left out, one that is malformed is an error.
+func Load(lang string, files Files) (*Pack, error) {
 	d, err := find(lang)
 	if err != nil {
 		return nil, err
 	}
-	p := &Pack{def: d, data: data}
+	p := &Pack{def: d, files: files}
 	if err := p.load(); err != nil {
 		return nil, err
 	}
@@ -179,35 +182,22 @@ func (p *Pack) load() error {
 
 func (p *Pack) read() error {
 	p.background = noBackground
-	if p.data == nil {
-		return nil
-	}
 	code := p.def.code
-	if b, err := readOptional(p.data, BackgroundFile); err != nil {
-		return fmt.Errorf("%s pack: %w", code, err)
-	} else if b != nil {
-		if p.background, err = ReadBackground(bytes.NewReader(b)); err != nil {
-			p.background = noBackground
+	if b, ok := p.files[BackgroundFile]; ok {
+		bg, err := ReadBackground(bytes.NewReader(b))
+		if err != nil {
 			return fmt.Errorf("%s pack: %s: %w", code, BackgroundFile, err)
 		}
+		p.background = bg
 	}
-	if b, err := readOptional(p.data, ModelFile); err != nil {
-		return fmt.Errorf("%s pack: %w", code, err)
-	} else if b != nil {
-		if p.model, err = tagger.Load(b); err != nil {
+	if b, ok := p.files[ModelFile]; ok {
+		m, err := tagger.Load(b)
+		if err != nil {
 			return fmt.Errorf("%s pack: %s: %w", code, ModelFile, err)
 		}
+		p.model = m
 	}
 	return nil
-}
-
-// readOptional reads a file of data, nil if there is none.
-func readOptional(data fs.FS, name string) ([]byte, error) {
-	b, err := fs.ReadFile(data, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	return b, err
 }
 
 // Code returns the language's ISO 639-1 code.

@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"annotator/analyzer/tagger"
 )
@@ -49,8 +48,8 @@ func TestEveryLanguageHasAPack(t *testing.T) {
 			}
 			// Every built-in pack's data reads: Load fails on what Get's
 			// lazy loading would swallow.
-			if p.def.data != nil {
-				if _, err := Load(tt.code, p.def.data); err != nil {
+			if p.def.files != nil {
+				if _, err := Load(tt.code, p.def.files); err != nil {
 					t.Errorf("the binary's data: %v", err)
 				}
 			}
@@ -141,7 +140,7 @@ func TestVocabIsAJobsOwnCache(t *testing.T) {
 }
 
 func TestLoadReadsDataFiles(t *testing.T) {
-	custom := fstest.MapFS{BackgroundFile: {Data: []byte("# two documents\n2\ntalk 2\nharbour 1\n")}}
+	custom := Files{BackgroundFile: []byte("# two documents\n2\ntalk 2\nharbour 1\n")}
 	p, err := Load("en", custom)
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +155,7 @@ func TestLoadReadsDataFiles(t *testing.T) {
 
 	// No data files: no background (every term weighs alike), the default
 	// tagger model.
-	bare, err := Load("en", fstest.MapFS{})
+	bare, err := Load("en", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +168,11 @@ func TestLoadReadsDataFiles(t *testing.T) {
 	}
 
 	// The same files as the binary's, read from disk: the same pack.
-	disk, err := Load("en", os.DirFS("en"))
+	background, err := os.ReadFile("en/" + BackgroundFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	disk, err := Load("en", Files{BackgroundFile: background})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +188,7 @@ func TestLoadReadsDataFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withModel, err := Load("es", fstest.MapFS{ModelFile: {Data: model}})
+	withModel, err := Load("es", Files{ModelFile: model})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,18 +198,18 @@ func TestLoadReadsDataFiles(t *testing.T) {
 }
 
 func TestLoadRefusesBadData(t *testing.T) {
-	for name, files := range map[string]fstest.MapFS{
-		"background without a count": {BackgroundFile: {Data: []byte("# nothing\n")}},
-		"background bad count":       {BackgroundFile: {Data: []byte("many\ntalk 2\n")}},
-		"background bad line":        {BackgroundFile: {Data: []byte("2\ntalk two\n")}},
-		"background key alone":       {BackgroundFile: {Data: []byte("2\ntalk\n")}},
-		"model not a model":          {ModelFile: {Data: []byte("not a model")}},
+	for name, files := range map[string]Files{
+		"background without a count": {BackgroundFile: []byte("# nothing\n")},
+		"background bad count":       {BackgroundFile: []byte("many\ntalk 2\n")},
+		"background bad line":        {BackgroundFile: []byte("2\ntalk two\n")},
+		"background key alone":       {BackgroundFile: []byte("2\ntalk\n")},
+		"model not a model":          {ModelFile: []byte("not a model")},
 	} {
 		if _, err := Load("fr", files); err == nil || !strings.HasPrefix(err.Error(), "fr pack: ") {
 			t.Errorf("%s: Load = %v, want an error naming the pack", name, err)
 		}
 	}
-	if _, err := Load("xx", fstest.MapFS{}); !errors.Is(err, ErrUnsupported) {
+	if _, err := Load("xx", nil); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("Load(xx): %v", err)
 	}
 }
