@@ -52,7 +52,7 @@ const (
 // concurrent use.
 type Pack struct {
 	def   *definition
-	files Files // the data files, read once, on first use
+	files Files // the data files, until read (once, on first use)
 
 	once       sync.Once
 	err        error
@@ -61,8 +61,8 @@ type Pack struct {
 }
 
 // definition is the part of a pack compiled into the binary: the rules
-// written as code (the stemmer, spellings) and short word lists. The data
-// files of the built-in pack are in data.
+// written as code (the stemmer, spellings) and short word lists, and the
+// built-in pack's data files.
 type definition struct {
 	code string // ISO 639-1
 	name string // snowball's name for it
@@ -183,6 +183,7 @@ func (p *Pack) load() error {
 func (p *Pack) read() error {
 	p.background = noBackground
 	code := p.def.code
+	defer func() { p.files = nil }() // parsed: the bytes can go
 	if b, ok := p.files[BackgroundFile]; ok {
 		bg, err := ReadBackground(bytes.NewReader(b))
 		if err != nil {
