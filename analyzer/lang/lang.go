@@ -221,9 +221,10 @@ func (p *Pack) TermKey(word string) string { return p.Word(word).Term }
 
 // Word returns what the pack says of a word form. A job looks words up
 // through its Vocab, which remembers them.
-func (p *Pack) Word(form string) Word {
+func (p *Pack) Word(form string) Word { return p.word(strings.ToLower(form)) }
+
+func (p *Pack) word(lower string) Word {
 	d := p.def
-	lower := strings.ToLower(form)
 	w := Word{Stem: d.stem(lower, true), Stop: d.isStop(lower), Reporting: d.reporting[lower], Edges: d.phraseEdges(lower)}
 	w.Term = w.Stem
 	if d.termSpelling != nil {

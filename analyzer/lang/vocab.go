@@ -46,11 +46,23 @@ func (v *Vocab) Lookup(form string) Word {
 	if w, ok := v.forms[form]; ok {
 		return w
 	}
-	if len(v.forms) >= v.limit {
+	if len(v.forms)+2 > v.limit {
 		v.forms = make(map[string]Word)
 	}
-	w := v.pack.Word(form)
-	// Clone: the key must not pin the whole document text in memory.
-	v.forms[strings.Clone(form)] = w
+	// A Word depends on the lower-case form only: Talks is looked up as
+	// talks, once for both. Clone: the keys must not pin the document's
+	// text in memory (ToLower returns form itself when it has no capitals).
+	lower := strings.ToLower(form)
+	w, ok := v.forms[lower]
+	if !ok {
+		w = v.pack.word(lower)
+		if lower == form {
+			lower = strings.Clone(form)
+		}
+		v.forms[lower] = w
+	}
+	if lower != form {
+		v.forms[strings.Clone(form)] = w
+	}
 	return w
 }
