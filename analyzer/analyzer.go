@@ -139,7 +139,7 @@ func (j *Job) annotateChunk(start, end int) {
 	}
 	chunk.Sentences = SplitSentences(doc.Text, chunk.Tokens)
 	stemTokens(chunk)
-	mentions := mergeMentions(joinNameParticles(chunk, j.names.RecognizeNames(chunk)), findNumbers(chunk))
+	mentions := mergeMentions(fixNames(chunk, j.names.RecognizeNames(chunk)), findNumbers(chunk))
 	if len(doc.Tokens) == 0 {
 		// The first chunk (for an article, the whole text) needs no copy.
 		doc.Tokens, doc.Sentences, doc.Mentions = chunk.Tokens, chunk.Sentences, mentions

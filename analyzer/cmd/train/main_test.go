@@ -21,7 +21,7 @@ func read(t *testing.T, s string) []conll.Document {
 // TestExample checks that gold labels land on the pipeline's tokens.
 func TestExample(t *testing.T) {
 	docs := read(t, "Elena B-PER\nGunnarson I-PER\nvisited O\nU.S. B-LOC\nsites O\n. O\n")
-	ex, lost, err := example(docs[0])
+	ex, lost, err := example(docs[0], "en")
 	if err != nil || lost != 0 {
 		t.Fatalf("lost %d, err %v", lost, err)
 	}
@@ -36,8 +36,10 @@ func TestExample(t *testing.T) {
 }
 
 func TestTitleCase(t *testing.T) {
-	titleShare = 1
-	defer func() { titleShare = 0.5 }()
+	c := config{titleShare: 1, smallWords: map[string]bool{}}
+	for _, w := range corpora["en"].SmallWords {
+		c.smallWords[w] = true
+	}
 	tests := []struct {
 		in   string
 		want []string // acceptable headlines
@@ -50,7 +52,7 @@ func TestTitleCase(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, tt := range tests {
 		d := read(t, tt.in)[0]
-		out, ok := titleCase(d, rng)
+		out, ok := c.titleCase(d, rng)
 		if ok != tt.ok {
 			t.Fatalf("%q: ok %v, want %v", tt.in, ok, tt.ok)
 		}

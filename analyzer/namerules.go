@@ -1,0 +1,294 @@
+package analyzer
+
+import (
+	"strings"
+
+	"annotator/analyzer/gazetteer"
+)
+
+// fixNames corrects the recogniser's mentions where the error is one of
+// boundaries that a rule sees better than the tagger: names with particles
+// joined (von der Leyen), a determiner or common noun before a name cut
+// off (An Acme Airlines flight), names joined across a slash split, a
+// title or month after a name cut off, a country before its institution
+// joined (U.S. Coast Guard), official names joined across "of", "for" and
+// "and", and hyphenated compound modifiers kept from being places. Each
+// rule was kept by cross-validation on the training data (make cv).
+// Mentions must be sorted and not overlap; so is the result.
+func fixNames(doc *Document, mentions []Mention) []Mention {
+	mentions = joinNameParticles(doc, mentions)
+	out := mentions[:0:0]
+	for _, m := range mentions {
+		for _, part := range splitAtSlash(doc, m) {
+			if part, ok := trimName(doc, part); ok {
+				out = append(out, part)
+			}
+		}
+	}
+	out = joinCountryInstitution(doc, out)
+	out = joinOfficialNames(doc, out)
+	for i := range out {
+		if out[i].Label == LOC && isCompoundModifier(doc, out[i]) {
+			out[i].Label = MISC
+		}
+	}
+	return out
+}
+
+func mentionOf(doc *Document, first, end int, label Label) Mention {
+	return Mention{Span: Span{doc.Tokens[first].Start, doc.Tokens[end-1].End}, FirstToken: first, EndToken: end, Label: label}
+}
+
+func (doc *Document) lowerToken(k int) string { return strings.ToLower(doc.TokenText(k)) }
+
+func (doc *Document) capitalised(k int) bool {
+	return doc.Tokens[k].Kind == Word && startsUpper(doc.TokenText(k))
+}
+
+// sentenceStart reports whether token k begins its sentence (after any
+// opening quotes or brackets).
+func (doc *Document) sentenceStart(k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if doc.Tokens[j].Kind != Punct {
+			return !sameLine(doc, j, k) || endsSentence(doc.TokenText(j))
+		}
+		switch doc.TokenText(j) {
+		case "\"", "“", "‘", "'", "(", "[", "«":
+			continue
+		}
+		return endsSentence(doc.TokenText(j)) || doc.TokenText(j) == ":"
+	}
+	return true
+}
+
+func sameLine(doc *Document, j, k int) bool {
+	return !strings.Contains(doc.Text[doc.Tokens[j].End:doc.Tokens[k].Start], "\n")
+}
+
+func endsSentence(s string) bool { return strings.ContainsAny(s[len(s)-1:], ".!?") }
+
+// splitAtSlash cuts a mention at each "/" token between names: Acme /
+// Beta is two organisations.
+func splitAtSlash(doc *Document, m Mention) []Mention {
+	var out []Mention
+	first := m.FirstToken
+	for k := m.FirstToken; k < m.EndToken; k++ {
+		if doc.TokenText(k) != "/" {
+			continue
+		}
+		if k > first {
+			out = append(out, mentionOf(doc, first, k, m.Label))
+		}
+		first = k + 1
+	}
+	if first == m.FirstToken {
+		return []Mention{m}
+	}
+	if first < m.EndToken {
+		out = append(out, mentionOf(doc, first, m.EndToken, m.Label))
+	}
+	return out
+}
+
+// trimName cuts words that are no part of a name off its edges: at the
+// start a determiner or a plural common noun beginning the sentence
+// (Drugmakers Acme), at the end a title or a month. ok is false when
+// nothing is left.
+func trimName(doc *Document, m Mention) (Mention, bool) {
+	first, end := m.FirstToken, m.EndToken
+	if end-first > 1 && doc.sentenceStart(first) {
+		w := doc.lowerToken(first)
+		if nameDeterminers[w] || isPluralCommonNoun(doc, first) {
+			first++
+		}
+	}
+	for end-first > 1 {
+		w := doc.lowerToken(end - 1)
+		if !trailingTitles[w] && !monthNames[w] {
+			break
+		}
+		if officialNameLinks[doc.lowerToken(end-2)] {
+			break // Revolution of December: the month is the name's
+		}
+		end--
+	}
+	for end > first && doc.Tokens[end-1].Kind == Punct {
+		end--
+	}
+	if end <= first {
+		return m, false
+	}
+	if first == m.FirstToken && end == m.EndToken {
+		return m, true
+	}
+	return mentionOf(doc, first, end, m.Label), true
+}
+
+// isPluralCommonNoun reports whether token k is a plural common English
+// noun and no name: in the lists of common words, not in any list of
+// names, and written in lower case as a plural.
+func isPluralCommonNoun(doc *Document, k int) bool {
+	w := doc.lowerToken(k)
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	kinds := gazetteer.Lookup(gazetteer.Hash(w))
+	names := uint16(1)<<gazetteer.Common - 1 // every list before Common is of names
+	if kinds&names != 0 {
+		return false
+	}
+	if kinds&(1<<gazetteer.Common) != 0 {
+		return true
+	}
+	// Compounds the list lacks: drugmakers, carmakers, lawmakers.
+	return strings.HasSuffix(w, "makers") || strings.HasSuffix(w, "holders") || strings.HasSuffix(w, "owners")
+}
+
+// joinCountryInstitution makes one organisation of a country written
+// before a public body: [LOC U.S.] [ORG Coast Guard] → [ORG U.S. Coast
+// Guard].
+func joinCountryInstitution(doc *Document, ms []Mention) []Mention {
+	out := ms[:0]
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && m.Label == LOC && m.EndToken-m.FirstToken == 1 && countryPrefixes[doc.lowerToken(m.FirstToken)] {
+			next := ms[i+1]
+			if next.Label == ORG && next.FirstToken == m.EndToken && isInstitution(doc, next) {
+				out = append(out, mentionOf(doc, m.FirstToken, next.EndToken, ORG))
+				i++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func isInstitution(doc *Document, m Mention) bool {
+	for k := m.FirstToken; k < m.EndToken; k++ {
+		if institutionWords[doc.lowerToken(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// joinOfficialNames joins an organisation whose last word is an
+// organisation's head (Office, Institute, Ministry...) across "of" or
+// "for" to the capitalised words after it, tagged or not (Office of Rural
+// Water Supply; Bank of England), and an official name so joined or
+// written with "of"/"for" across "and" to capitalised words the recogniser
+// left untagged (Institute for Coastal Research and Forecasting). A person
+// after "of" stays apart (the Office of John Smith is rare; John Smith of
+// Acme is not).
+func joinOfficialNames(doc *Document, ms []Mention) []Mention {
+	if len(ms) == 0 {
+		return ms
+	}
+	cover := mentionCover(doc, ms)
+	sentEnd := sentenceEnds(doc)
+	out := make([]Mention, 0, len(ms))
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if m.Label != ORG {
+			out = append(out, m)
+			continue
+		}
+		end := m.EndToken
+		official := false
+		for k := m.FirstToken + 1; k < end-1; k++ {
+			official = official || officialNameLinks[doc.lowerToken(k)]
+		}
+		for {
+			limit := sentEnd[m.FirstToken]
+			if end+1 >= limit || !doc.capitalised(end+1) {
+				break
+			}
+			link := doc.lowerToken(end)
+			switch {
+			case officialNameLinks[link] && orgHeads[doc.lowerToken(end-1)]:
+			case link == "and" && official && cover[end+1] < 0:
+			default:
+				link = ""
+			}
+			if link == "" {
+				break
+			}
+			// The capitalised run after the link, through the mentions it
+			// starts (a person is not part of an official name).
+			k := end + 1
+			ok := true
+			for k < limit && doc.capitalised(k) {
+				if c := cover[k]; c >= 0 {
+					if ms[c].Label == PER || ms[c].FirstToken != k && k == end+1 {
+						ok = false
+						break
+					}
+					k = ms[c].EndToken
+					continue
+				}
+				if link == "and" || cover[end+1] < 0 {
+					k++
+					continue
+				}
+				break
+			}
+			if !ok || k == end+1 {
+				break
+			}
+			official = official || link != "and"
+			end = k
+		}
+		if end == m.EndToken {
+			out = append(out, m)
+			continue
+		}
+		out = append(out, mentionOf(doc, m.FirstToken, end, ORG))
+		for i+1 < len(ms) && ms[i+1].FirstToken < end {
+			i++ // swallowed
+		}
+	}
+	return out
+}
+
+// sentenceEnds maps each token to the end token of its sentence.
+func sentenceEnds(doc *Document) []int {
+	ends := make([]int, len(doc.Tokens))
+	for _, s := range doc.Sentences {
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			ends[k] = s.EndToken
+		}
+	}
+	return ends
+}
+
+// isCompoundModifier reports whether a place mention is a hyphenated
+// compound before a noun, made of places or their combining forms
+// (Sino-Korean ties, the China-North Korea border): no place itself.
+func isCompoundModifier(doc *Document, m Mention) bool {
+	text := doc.SpanText(m.Span)
+	if !strings.Contains(text, "-") || m.EndToken >= len(doc.Tokens) {
+		return false
+	}
+	if next := doc.TokenText(m.EndToken); doc.Tokens[m.EndToken].Kind != Word || startsUpper(next) {
+		return false
+	}
+	places := uint16(1<<gazetteer.Country | 1<<gazetteer.City | 1<<gazetteer.Region)
+	if gazetteer.Lookup(gazetteer.Hash(text))&places != 0 {
+		return false // Guinea-Bissau, Kwazulu-Natal
+	}
+	parts := strings.Split(text, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		lp := strings.ToLower(p)
+		if p == "" || !startsUpper(p) {
+			return false
+		}
+		if !combiningForms[lp] && gazetteer.Lookup(gazetteer.Hash(lp))&(places|1<<gazetteer.Demonym) == 0 {
+			return false
+		}
+	}
+	return true
+}
