@@ -32,7 +32,47 @@ func fixNames(doc *Document, mentions []Mention) []Mention {
 			out[i].Label = MISC
 		}
 	}
-	return out
+	return tagBareDirections(doc, out)
+}
+
+// tagBareDirections tags "the North" (South, East, West) as a place when
+// one place named with that word came before it in the text (North
+// Korea): entity grouping then links the two. With two such places
+// (North Korea, North Carolina) it stays untagged.
+func tagBareDirections(doc *Document, ms []Mention) []Mention {
+	var added []Mention
+	cover := []int32(nil)
+	for k := 1; k < len(doc.Tokens); k++ {
+		w := doc.lowerToken(k)
+		if !directionWords[w] || !doc.capitalised(k) || doc.lowerToken(k-1) != "the" || doc.TokenText(k-1) != "the" {
+			continue
+		}
+		if k+1 < len(doc.Tokens) && doc.capitalised(k+1) && sameLine(doc, k, k+1) {
+			continue // the North Sea
+		}
+		if cover == nil {
+			cover = mentionCover(doc, ms)
+		}
+		if cover[k] >= 0 {
+			continue
+		}
+		places := map[string]bool{}
+		for _, m := range ms {
+			if m.FirstToken >= k {
+				break
+			}
+			if m.Label == LOC && m.EndToken-m.FirstToken == 2 && doc.lowerToken(m.FirstToken) == w {
+				places[strings.ToLower(doc.SpanText(m.Span))] = true
+			}
+		}
+		if len(places) == 1 {
+			added = append(added, mentionOf(doc, k, k+1, LOC))
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	return mergeMentions(ms, added)
 }
 
 func mentionOf(doc *Document, first, end int, label Label) Mention {

@@ -48,6 +48,11 @@ func TestFixNames(t *testing.T) {
 		{"a border compound is no place", "Along the China-North Korea border trade grew.", listedNames{"China-North Korea": LOC},
 			"MISC China-North Korea"},
 		{"a hyphenated place stays", "He lives in Guinea-Bissau now.", listedNames{"Guinea-Bissau": LOC}, "LOC Guinea-Bissau"},
+		{"the North after North Korea", "North Korea fired a missile. The launch showed the North was ready.", listedNames{"North Korea": LOC},
+			"LOC North Korea\nLOC North"},
+		{"the North after two places stays untagged", "North Korea and North Macedonia met. Officials said the North was ready.",
+			listedNames{"North Korea": LOC, "North Macedonia": LOC}, "LOC North Korea\nLOC North Macedonia"},
+		{"the North Sea is the tagger's", "North Korea fired into the North Sea.", listedNames{"North Korea": LOC}, "LOC North Korea"},
 		{"a hyphenated place before a noun stays", "The Kwazulu-Natal province voted.", listedNames{"Kwazulu-Natal": LOC}, "LOC Kwazulu-Natal"},
 	}
 	for _, tt := range tests {

@@ -62,6 +62,7 @@ type config struct {
 	minWeight   int
 	dropout     float64
 	titleShare  float64
+	capsShare   float64
 	beam        int
 	extraWeight float64
 	smallWords  map[string]bool
@@ -86,6 +87,7 @@ func main() {
 	flag.IntVar(&c.minWeight, "minweight", 14, "drop features whose largest quantised |weight| is below this")
 	flag.Float64Var(&c.dropout, "dropout", 0.1, "share of a token's features left out at random each time training sees it")
 	flag.Float64Var(&c.titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
+	flag.Float64Var(&c.capsShare, "caps", 0.02, "share of other sentences trained in ALL CAPS")
 	flag.IntVar(&c.beam, "beam", tagger.DefaultBeam, "beam width when scoring")
 	evalOnly := flag.String("model", "", "score this model file on the development file instead of training")
 	flag.Parse()
@@ -182,6 +184,7 @@ func (c *config) prepare() (primary []prepared, extra []tagger.Example, err erro
 			if titled, ok := c.titleCase(d, rng); ok {
 				in = titled
 			}
+			in = c.upperCase(in, rng)
 			ex, n, err := example(in, c.lang)
 			if err != nil {
 				return nil, err
@@ -367,6 +370,36 @@ func (c *config) evaluate(data []byte) error {
 		return logErrors(path, dev, model)
 	}
 	return nil
+}
+
+// upperCase returns d with a share c.capsShare of its sentences after the
+// first rewritten in ALL CAPS, with the same gold labels, as lines of
+// agencies or shouted headlines are printed: the tagger learns names
+// there from the words, not their capitals.
+func (c *config) upperCase(d conll.Document, rng *rand.Rand) conll.Document {
+	if c.capsShare <= 0 {
+		return d
+	}
+	out := d
+	copied := false
+	for k := 1; k < len(d.Sentences); k++ {
+		if rng.Float64() >= c.capsShare {
+			continue
+		}
+		if !copied {
+			out.Sentences = append([][]conll.Token(nil), d.Sentences...)
+			copied = true
+		}
+		s := make([]conll.Token, len(d.Sentences[k]))
+		for i, tok := range d.Sentences[k] {
+			s[i] = tok
+			if u := strings.ToUpper(tok.Text); len(u) == len(tok.Text) {
+				s[i].Text = u
+			}
+		}
+		out.Sentences[k] = s
+	}
+	return out
 }
 
 // titleCase returns d with its ALL CAPS headline, if it has one, rewritten
