@@ -33,6 +33,9 @@ type Options struct {
 	// ChunkBytes. Smaller steps keep a single-threaded caller more
 	// responsive.
 	ChunkBytes int
+	// SkipNameRules names rules of NameRules() not to run (cross-validation
+	// weighs each this way).
+	SkipNameRules []string
 }
 
 // Annotate runs the whole pipeline over text and returns the annotated
@@ -59,6 +62,7 @@ const ChunkBytes = 256 << 10
 type Job struct {
 	doc        *Document
 	names      NameRecognizer
+	skipRules  map[string]bool
 	chunkBytes int
 	done       int // bytes of text annotated chunk by chunk
 	step       int // finishing steps done
@@ -81,7 +85,14 @@ func Start(text string, opts Options) (*Job, error) {
 	if chunk <= 0 {
 		chunk = ChunkBytes
 	}
-	return &Job{doc: &Document{Text: text, Lang: lang}, names: names, chunkBytes: chunk}, nil
+	var skip map[string]bool
+	for _, r := range opts.SkipNameRules {
+		if skip == nil {
+			skip = map[string]bool{}
+		}
+		skip[r] = true
+	}
+	return &Job{doc: &Document{Text: text, Lang: lang}, names: names, skipRules: skip, chunkBytes: chunk}, nil
 }
 
 // finishing are the steps run over the whole document once every chunk is
@@ -139,7 +150,7 @@ func (j *Job) annotateChunk(start, end int) {
 	}
 	chunk.Sentences = SplitSentences(doc.Text, chunk.Tokens)
 	stemTokens(chunk)
-	mentions := mergeMentions(fixNames(chunk, j.names.RecognizeNames(chunk)), findNumbers(chunk))
+	mentions := mergeMentions(fixNames(chunk, j.names.RecognizeNames(chunk), j.skipRules), findNumbers(chunk))
 	if len(doc.Tokens) == 0 {
 		// The first chunk (for an article, the whole text) needs no copy.
 		doc.Tokens, doc.Sentences, doc.Mentions = chunk.Tokens, chunk.Sentences, mentions

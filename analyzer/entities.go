@@ -344,7 +344,7 @@ func (x shortFormIndex) tails(f nameForm, afterThe bool) []int {
 // gazetteer's list of them and in none of names): no name's own.
 func isCommonWord(w string) bool {
 	kinds := gazetteer.Lookup(gazetteer.Hash(w))
-	return kinds&(1<<gazetteer.Common) != 0 && kinds&(1<<gazetteer.Common-1) == 0
+	return kinds&(1<<gazetteer.Common) != 0 && kinds&gazetteer.NameKinds == 0
 }
 
 // isPlaceWord reports whether w is a country, city or region on its own.

@@ -6,73 +6,84 @@ import (
 	"annotator/analyzer/gazetteer"
 )
 
-// fixNames corrects the recogniser's mentions where the error is one of
-// boundaries that a rule sees better than the tagger: names with particles
-// joined (von der Leyen), a determiner or common noun before a name cut
-// off (An Acme Airlines flight), names joined across a slash split, a
-// title or month after a name cut off, a country before its institution
-// joined (U.S. Coast Guard), official names joined across "of", "for" and
-// "and", and hyphenated compound modifiers kept from being places. Each
-// rule was kept by cross-validation on the training data (make cv).
-// Mentions must be sorted and not overlap; so is the result.
-func fixNames(doc *Document, mentions []Mention) []Mention {
-	mentions = joinNameParticles(doc, mentions)
-	out := mentions[:0:0]
-	for _, m := range mentions {
-		for _, part := range splitAtSlash(doc, m) {
-			if part, ok := trimName(doc, part); ok {
-				out = append(out, part)
-			}
-		}
-	}
-	out = joinCountryInstitution(doc, out)
-	out = joinOfficialNames(doc, out)
-	for i := range out {
-		if out[i].Label == LOC && isCompoundModifier(doc, out[i]) {
-			out[i].Label = MISC
-		}
-	}
-	return tagBareDirections(doc, out)
+// nameRules correct the recogniser's mentions where the error is one of
+// boundaries that a rule sees better than the tagger, in order. Each takes
+// and returns mentions sorted and apart. They were kept by
+// cross-validation on the training data (train -folds K -rules prints what
+// each is worth).
+var nameRules = []struct {
+	Name string
+	run  func(doc *Document, ms []Mention) []Mention
+}{
+	{"particles", joinNameParticles},         // Ursula von der Leyen
+	{"slash", splitAtSlashes},                // Acme / Beta: two names
+	{"leading", trimLeadingWords},            // An Acme Airlines flight; Drugmakers Acme
+	{"trailing", trimTrailingWords},          // Nordpress December; Eastmark Guard Col.
+	{"country-body", joinCountryInstitution}, // U.S. Coast Guard
+	{"official", joinOfficialNames},          // Office of Rural Water Supply
+	{"compounds", relabelCompoundModifiers},  // Sino-Korean: no place
+	{"directions", tagBareDirections},        // the North, after North Korea
 }
 
-// tagBareDirections tags "the North" (South, East, West) as a place when
-// one place named with that word came before it in the text (North
-// Korea): entity grouping then links the two. With two such places
-// (North Korea, North Carolina) it stays untagged.
-func tagBareDirections(doc *Document, ms []Mention) []Mention {
-	var added []Mention
-	cover := []int32(nil)
-	for k := 1; k < len(doc.Tokens); k++ {
-		w := doc.lowerToken(k)
-		if !directionWords[w] || !doc.capitalised(k) || doc.lowerToken(k-1) != "the" || doc.TokenText(k-1) != "the" {
-			continue
-		}
-		if k+1 < len(doc.Tokens) && doc.capitalised(k+1) && sameLine(doc, k, k+1) {
-			continue // the North Sea
-		}
-		if cover == nil {
-			cover = mentionCover(doc, ms)
-		}
-		if cover[k] >= 0 {
-			continue
-		}
-		places := map[string]bool{}
-		for _, m := range ms {
-			if m.FirstToken >= k {
-				break
-			}
-			if m.Label == LOC && m.EndToken-m.FirstToken == 2 && doc.lowerToken(m.FirstToken) == w {
-				places[strings.ToLower(doc.SpanText(m.Span))] = true
-			}
-		}
-		if len(places) == 1 {
-			added = append(added, mentionOf(doc, k, k+1, LOC))
+// NameRules lists the names of the rules that correct the recogniser's
+// mentions, in order (Options.SkipNameRules leaves some out).
+func NameRules() []string {
+	names := make([]string, len(nameRules))
+	for i, r := range nameRules {
+		names[i] = r.Name
+	}
+	return names
+}
+
+// fixNames runs the name rules but those in skip.
+func fixNames(doc *Document, mentions []Mention, skip map[string]bool) []Mention {
+	for _, r := range nameRules {
+		if !skip[r.Name] {
+			mentions = r.run(doc, mentions)
 		}
 	}
-	if len(added) == 0 {
-		return ms
+	return mentions
+}
+
+func splitAtSlashes(doc *Document, ms []Mention) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		out = append(out, splitAtSlash(doc, m)...)
 	}
-	return mergeMentions(ms, added)
+	return out
+}
+
+func trimLeadingWords(doc *Document, ms []Mention) []Mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.EndToken-m.FirstToken > 1 && doc.sentenceStart(m.FirstToken) {
+			w := doc.lowerToken(m.FirstToken)
+			if nameDeterminers[w] || isPluralCommonNoun(doc, m.FirstToken) {
+				m = mentionOf(doc, m.FirstToken+1, m.EndToken, m.Label)
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func trimTrailingWords(doc *Document, ms []Mention) []Mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if t, ok := trimName(doc, m); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func relabelCompoundModifiers(doc *Document, ms []Mention) []Mention {
+	for i := range ms {
+		if ms[i].Label == LOC && isCompoundModifier(doc, ms[i]) {
+			ms[i].Label = MISC
+		}
+	}
+	return ms
 }
 
 func mentionOf(doc *Document, first, end int, label Label) Mention {
@@ -130,18 +141,10 @@ func splitAtSlash(doc *Document, m Mention) []Mention {
 	return out
 }
 
-// trimName cuts words that are no part of a name off its edges: at the
-// start a determiner or a plural common noun beginning the sentence
-// (Drugmakers Acme), at the end a title or a month. ok is false when
-// nothing is left.
+// trimName cuts a title or a month off the end of a name, and the
+// punctuation before it. ok is false when nothing is left.
 func trimName(doc *Document, m Mention) (Mention, bool) {
 	first, end := m.FirstToken, m.EndToken
-	if end-first > 1 && doc.sentenceStart(first) {
-		w := doc.lowerToken(first)
-		if nameDeterminers[w] || isPluralCommonNoun(doc, first) {
-			first++
-		}
-	}
 	for end-first > 1 {
 		w := doc.lowerToken(end - 1)
 		if !trailingTitles[w] && !monthNames[w] {
@@ -173,8 +176,7 @@ func isPluralCommonNoun(doc *Document, k int) bool {
 		return false
 	}
 	kinds := gazetteer.Lookup(gazetteer.Hash(w))
-	names := uint16(1)<<gazetteer.Common - 1 // every list before Common is of names
-	if kinds&names != 0 {
+	if kinds&gazetteer.NameKinds != 0 {
 		return false
 	}
 	if kinds&(1<<gazetteer.Common) != 0 {
@@ -331,4 +333,44 @@ func isCompoundModifier(doc *Document, m Mention) bool {
 		}
 	}
 	return true
+}
+
+// tagBareDirections tags "the North" (South, East, West) as a place when
+// one place named with that word came before it in the text (North
+// Korea): entity grouping then links the two. With two such places
+// (North Korea, North Carolina) it stays untagged.
+func tagBareDirections(doc *Document, ms []Mention) []Mention {
+	var added []Mention
+	cover := []int32(nil)
+	for k := 1; k < len(doc.Tokens); k++ {
+		w := doc.lowerToken(k)
+		if !directionWords[w] || !doc.capitalised(k) || doc.TokenText(k-1) != "the" {
+			continue
+		}
+		if k+1 < len(doc.Tokens) && doc.capitalised(k+1) && sameLine(doc, k, k+1) {
+			continue // the North Sea
+		}
+		if cover == nil {
+			cover = mentionCover(doc, ms)
+		}
+		if cover[k] >= 0 {
+			continue
+		}
+		places := map[string]bool{}
+		for _, m := range ms {
+			if m.FirstToken >= k {
+				break
+			}
+			if m.Label == LOC && m.EndToken-m.FirstToken == 2 && doc.lowerToken(m.FirstToken) == w {
+				places[strings.ToLower(doc.SpanText(m.Span))] = true
+			}
+		}
+		if len(places) == 1 {
+			added = append(added, mentionOf(doc, k, k+1, LOC))
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	return mergeMentions(ms, added)
 }

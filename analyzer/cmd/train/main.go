@@ -66,6 +66,7 @@ type config struct {
 	beam        int
 	extraWeight float64
 	smallWords  map[string]bool
+	weighRules  bool
 }
 
 func main() {
@@ -88,6 +89,7 @@ func main() {
 	flag.Float64Var(&c.dropout, "dropout", 0.1, "share of a token's features left out at random each time training sees it")
 	flag.Float64Var(&c.titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
 	flag.Float64Var(&c.capsShare, "caps", 0.02, "share of other sentences trained in ALL CAPS")
+	flag.BoolVar(&c.weighRules, "rules", false, "with -folds: also score each fold without each of the pipeline's name rules")
 	flag.IntVar(&c.beam, "beam", tagger.DefaultBeam, "beam width when scoring")
 	evalOnly := flag.String("model", "", "score this model file on the development file instead of training")
 	flag.Parse()
@@ -288,6 +290,7 @@ func (c *config) crossValidate(k int, foldSeed uint64) error {
 		fold[i] = pos % k
 	}
 	total, errs := conll.Score{}, conll.NewErrors()
+	without := map[string]conll.Score{} // rule → pooled score without it
 	var f1s []float64
 	for f := range k {
 		examples := append([]tagger.Example(nil), extra...)
@@ -314,10 +317,29 @@ func (c *config) crossValidate(k int, foldSeed uint64) error {
 		}
 		total.Merge(score)
 		errs.Merge(e)
+		if c.weighRules {
+			for _, r := range analyzer.NameRules() {
+				s, _, _, err := conll.EvaluateErrors(held, analyzer.Options{Lang: c.lang, Names: analyzer.TaggerNames{Model: model}, SkipNameRules: []string{r}})
+				if err != nil {
+					return err
+				}
+				if without[r] == nil {
+					without[r] = conll.Score{}
+				}
+				without[r].Merge(s)
+			}
+		}
 		f1 := score.Total().F1()
 		f1s = append(f1s, f1)
 		fmt.Printf("fold %d/%d: %d documents, F1=%.2f (PER/LOC/ORG %.2f), %d features (%s)\n", f+1, k, len(held), f1,
 			score.Total("PER", "LOC", "ORG").F1(), n, time.Since(start).Round(time.Second))
+	}
+	if c.weighRules {
+		fmt.Println("name rules, pooled F1 without each (and what the rule adds):")
+		for _, r := range analyzer.NameRules() {
+			w := without[r].Total().F1()
+			fmt.Printf("  %-14s %6.2f  %+.2f\n", r, w, total.Total().F1()-w)
+		}
 	}
 	mean, sd := meanSD(f1s)
 	fmt.Printf("cross-validation, %d folds of %s (extra: %v, weight %g), pooled over the folds:\n", k, strings.Join(c.corpus.Train, ","), c.corpus.Extra, c.extraWeight)
