@@ -46,9 +46,22 @@ func fixNames(doc *Document, mentions []Mention, skip map[string]bool) []Mention
 }
 
 func splitAtSlashes(doc *Document, ms []Mention) []Mention {
+	var alone map[string]bool // the texts of mentions without a slash
 	var out []Mention
 	for _, m := range ms {
-		out = append(out, splitAtSlash(doc, m)...)
+		if !strings.Contains(doc.SpanText(m.Span), "/") {
+			out = append(out, m)
+			continue
+		}
+		if alone == nil {
+			alone = map[string]bool{}
+			for _, o := range ms {
+				if t := doc.SpanText(o.Span); !strings.Contains(t, "/") {
+					alone[strings.ToLower(t)] = true
+				}
+			}
+		}
+		out = append(out, splitAtSlash(doc, m, alone)...)
 	}
 	return out
 }
@@ -119,26 +132,32 @@ func sameLine(doc *Document, j, k int) bool {
 func endsSentence(s string) bool { return strings.ContainsAny(s[len(s)-1:], ".!?") }
 
 // splitAtSlash cuts a mention at each "/" token between names: Acme /
-// Beta is two organisations.
-func splitAtSlash(doc *Document, m Mention) []Mention {
-	var out []Mention
+// Beta is two organisations. Names that hold a slash (the club Bodo /
+// Glimt, the CDU / CSU alliance) stay whole: a mention is cut only when a
+// side is of two words or more, or a known name on its own (in a list, or
+// tagged alone elsewhere in the text).
+func splitAtSlash(doc *Document, m Mention, alone map[string]bool) []Mention {
+	var parts []Mention
 	first := m.FirstToken
-	for k := m.FirstToken; k < m.EndToken; k++ {
-		if doc.TokenText(k) != "/" {
+	for k := m.FirstToken; k <= m.EndToken; k++ {
+		if k < m.EndToken && doc.TokenText(k) != "/" {
 			continue
 		}
 		if k > first {
-			out = append(out, mentionOf(doc, first, k, m.Label))
+			parts = append(parts, mentionOf(doc, first, k, m.Label))
 		}
 		first = k + 1
 	}
-	if first == m.FirstToken {
+	if len(parts) < 2 {
 		return []Mention{m}
 	}
-	if first < m.EndToken {
-		out = append(out, mentionOf(doc, first, m.EndToken, m.Label))
+	for _, p := range parts {
+		text := doc.SpanText(p.Span)
+		if p.EndToken-p.FirstToken > 1 || alone[strings.ToLower(text)] || gazetteer.Lookup(gazetteer.Hash(text))&gazetteer.NameKinds != 0 {
+			return parts
+		}
 	}
-	return out
+	return []Mention{m}
 }
 
 // trimName cuts a title or a month off the end of a name, and the
