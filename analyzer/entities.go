@@ -311,7 +311,7 @@ func (x shortFormIndex) candidates(f nameForm) []int {
 		return nil
 	case len(f.words) == 1:
 		found := x[prefix+"acronym/"+f.words[0]]
-		// A name's own first word (Diaoyutai → Diaoyutai State Guest
+		// A name's own first word (Hollinmoor → Hollinmoor State Guest
 		// House), unless it is a place on its own (Korea, Beijing).
 		if first := x[prefix+"first/"+f.words[0]]; len(first) > 0 && !isPlaceWord(f.words[0]) {
 			found = append(slices.Clip(found), first...)

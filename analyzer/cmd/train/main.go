@@ -32,6 +32,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -67,10 +68,11 @@ type config struct {
 	extraWeight float64
 	smallWords  map[string]bool
 	weighRules  bool
+	out         io.Writer // reports (os.Stdout)
 }
 
 func main() {
-	var c config
+	c := config{out: os.Stdout}
 	flag.StringVar(&c.lang, "lang", "en", "language: its data are listed in corpora.go")
 	flag.StringVar(&c.dataDir, "data", "../shared/data", "folder the corpora's paths are relative to")
 	trainFiles := flag.String("train", "", "comma-separated training files, instead of the language's")
@@ -331,21 +333,21 @@ func (c *config) crossValidate(k int, foldSeed uint64) error {
 		}
 		f1 := score.Total().F1()
 		f1s = append(f1s, f1)
-		fmt.Printf("fold %d/%d: %d documents, F1=%.2f (PER/LOC/ORG %.2f), %d features (%s)\n", f+1, k, len(held), f1,
+		fmt.Fprintf(c.out, "fold %d/%d: %d documents, F1=%.2f (PER/LOC/ORG %.2f), %d features (%s)\n", f+1, k, len(held), f1,
 			score.Total("PER", "LOC", "ORG").F1(), n, time.Since(start).Round(time.Second))
 	}
 	if c.weighRules {
-		fmt.Println("name rules, pooled F1 without each (and what the rule adds):")
+		fmt.Fprintln(c.out, "name rules, pooled F1 without each (and what the rule adds):")
 		for _, r := range analyzer.NameRules() {
 			w := without[r].Total().F1()
-			fmt.Printf("  %-14s %6.2f  %+.2f\n", r, w, total.Total().F1()-w)
+			fmt.Fprintf(c.out, "  %-14s %6.2f  %+.2f\n", r, w, total.Total().F1()-w)
 		}
 	}
 	mean, sd := meanSD(f1s)
-	fmt.Printf("cross-validation, %d folds of %s (extra: %v, weight %g), pooled over the folds:\n", k, strings.Join(c.corpus.Train, ","), c.corpus.Extra, c.extraWeight)
-	errs.Report(os.Stdout)
-	total.Report(os.Stdout)
-	fmt.Printf("CV F1 mean %.2f, sd %.2f over folds; took %s\n", mean, sd, time.Since(start).Round(time.Second))
+	fmt.Fprintf(c.out, "cross-validation, %d folds of %s (extra: %v, weight %g), pooled over the folds:\n", k, strings.Join(c.corpus.Train, ","), c.corpus.Extra, c.extraWeight)
+	errs.Report(c.out)
+	total.Report(c.out)
+	fmt.Fprintf(c.out, "CV F1 mean %.2f, sd %.2f over folds; took %s\n", mean, sd, time.Since(start).Round(time.Second))
 	return nil
 }
 
@@ -384,10 +386,10 @@ func (c *config) evaluate(data []byte) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("dev %s, tagger alone on the pipeline's tokens: F1=%.2f\n", devPath, alone.Total().F1())
-	fmt.Printf("dev %s (full pipeline, quantised model):\n", devPath)
-	errs.Report(os.Stdout)
-	score.Report(os.Stdout)
+	fmt.Fprintf(c.out, "dev %s, tagger alone on the pipeline's tokens: F1=%.2f\n", devPath, alone.Total().F1())
+	fmt.Fprintf(c.out, "dev %s (full pipeline, quantised model):\n", devPath)
+	errs.Report(c.out)
+	score.Report(c.out)
 	if path := os.Getenv("NER_ERRORS"); path != "" {
 		return logErrors(path, dev, model)
 	}
