@@ -32,8 +32,8 @@ package main
 import (
 	"bytes"
 	"flag"
-	"io"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
