@@ -2,8 +2,8 @@
 // entities, numbers and dates, quotes with speakers, key terms and stats.
 //
 // It is a pipeline of stages, one file each (tokenize.go, sentences.go,
-// stems.go, names.go, numbers.go, entities.go, quotes.go, terms.go,
-// stats.go), run in order by Annotate. The Document owns the original text;
+// stems.go, names.go with its rules in namerules.go, numbers.go,
+// entities.go, quotes.go, terms.go, stats.go), run in order by Annotate. The Document owns the original text;
 // every annotation is a span of byte offsets into it, and the text is never
 // altered.
 package analyzer

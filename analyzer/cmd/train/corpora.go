@@ -28,7 +28,7 @@ var corpora = map[string]corpus{
 		// Wikipedia, silver labels (WikiNEuRal), CC BY-NC-SA 4.0: a model
 		// trained with it is for non-commercial use (README).
 		Extra:       []string{"ner/en-wiki/train.conll"},
-		ExtraWeight: 0.5,
+		ExtraWeight: 0.3,
 		Dev:         "conll2003/eng.testa",
 		Out:         "analyzer/tagger/model.bin",
 		SmallWords:  []string{"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as"},
