@@ -68,6 +68,7 @@ type config struct {
 	extraWeight float64
 	smallWords  map[string]bool
 	weighRules  bool
+	maxBrotli   int // the model's size budget, brotli-compressed (0: none)
 	out         io.Writer // reports (os.Stdout)
 }
 
@@ -88,6 +89,7 @@ func main() {
 	flag.IntVar(&c.models, "models", 3, "perceptrons trained on different shuffles and averaged")
 	flag.Float64Var(&c.clip, "clip", 0.9999, "quantile of |weight| mapped to the int8 maximum")
 	flag.IntVar(&c.minWeight, "minweight", 14, "drop features whose largest quantised |weight| is below this")
+	flag.IntVar(&c.maxBrotli, "maxbrotli", 600_000, "raise -minweight until the model compresses to at most this many bytes with brotli (0: no budget)")
 	flag.Float64Var(&c.dropout, "dropout", 0.1, "share of a token's features left out at random each time training sees it")
 	flag.Float64Var(&c.titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
 	flag.Float64Var(&c.capsShare, "caps", 0.02, "share of other sentences trained in ALL CAPS")
@@ -228,15 +230,23 @@ func (c *config) train(examples []tagger.Example, log bool) ([]byte, int, error)
 		}
 	}
 	w := tagger.Train(examples, opts)
-	var buf bytes.Buffer
-	n, err := w.Encode(&buf, tagger.EncodeOptions{Clip: c.clip, MinWeight: c.minWeight})
-	if err != nil {
-		return nil, 0, err
+	// Prune to the size budget: the model, gazetteers and clusters ship
+	// in the app together (issue 10: 1.2 MB brotli).
+	for minWeight := c.minWeight; ; minWeight++ {
+		var buf bytes.Buffer
+		n, err := w.Encode(&buf, tagger.EncodeOptions{Clip: c.clip, MinWeight: minWeight})
+		if err != nil {
+			return nil, 0, err
+		}
+		size := brotliSize(buf.Bytes())
+		if c.maxBrotli > 0 && size > c.maxBrotli && n > 0 {
+			continue
+		}
+		if log {
+			fmt.Fprintf(os.Stderr, "%d features trained, %d kept (|weight| >= %d); model %d bytes, %d brotli-compressed\n", len(w.Index), n, minWeight, buf.Len(), size)
+		}
+		return buf.Bytes(), n, nil
 	}
-	if log {
-		fmt.Fprintf(os.Stderr, "%d features trained, %d kept; model %d bytes, %d brotli-compressed\n", len(w.Index), n, buf.Len(), brotliSize(buf.Bytes()))
-	}
-	return buf.Bytes(), n, nil
 }
 
 func brotliSize(data []byte) int {
