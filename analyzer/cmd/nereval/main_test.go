@@ -74,8 +74,9 @@ func TestErrors(t *testing.T) {
 }
 
 // proxyBar is the lowest F1 the pipeline may score on the proxy set,
-// passages in the style of 2020s news written for this project (issue 10).
-const proxyBar = 80.0
+// passages in the style of 2020s news written for this project (issue 10;
+// 84.16 with the committed model, 82.18 before that issue).
+const proxyBar = 82.0
 
 func TestProxySet(t *testing.T) {
 	var out bytes.Buffer

@@ -68,7 +68,7 @@ type config struct {
 	extraWeight float64
 	smallWords  map[string]bool
 	weighRules  bool
-	maxBrotli   int // the model's size budget, brotli-compressed (0: none)
+	maxBrotli   int       // the model's size budget, brotli-compressed (0: none)
 	out         io.Writer // reports (os.Stdout)
 }
 
