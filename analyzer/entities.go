@@ -138,7 +138,7 @@ func (g *entityGrouper) groupFullNames() {
 		}
 		// A known alias joins across places and organisations: the
 		// tagger calls DPRK an organisation as often as a place.
-		if a, ok := aliasGroups[strings.Join(f.words, " ")]; ok && (f.label == LOC || f.label == ORG) {
+		if a, ok := aliasGroups[f.key[strings.IndexByte(f.key, '/')+1:]]; ok && (f.label == LOC || f.label == ORG) {
 			if first, ok := byAlias[a]; ok {
 				g.union(first, f.mention)
 			} else {
@@ -165,13 +165,13 @@ func (g *entityGrouper) groupFullNames() {
 	}
 }
 
-// aliasGroups maps each form of knownAliases, folded like nameWords, to
+// aliasGroups maps the name key (nameKey) of each form of knownAliases to
 // its group's index.
 var aliasGroups = func() map[string]int {
 	m := make(map[string]int)
 	for i, forms := range knownAliases {
 		for _, f := range forms {
-			m[strings.Join(nameWords(f, ""), " ")] = i
+			m[nameKey(nameWords(f, ""))] = i
 		}
 	}
 	return m

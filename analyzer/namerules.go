@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"annotator/analyzer/gazetteer"
 )
@@ -46,6 +47,13 @@ func fixNames(doc *Document, mentions []Mention, skip map[string]bool) []Mention
 }
 
 func splitAtSlashes(doc *Document, ms []Mention) []Mention {
+	slash := false
+	for _, m := range ms {
+		slash = slash || strings.Contains(doc.SpanText(m.Span), "/")
+	}
+	if !slash {
+		return ms
+	}
 	var alone map[string]bool // the texts of mentions without a slash
 	var out []Mention
 	for _, m := range ms {
@@ -67,11 +75,10 @@ func splitAtSlashes(doc *Document, ms []Mention) []Mention {
 }
 
 func trimLeadingWords(doc *Document, ms []Mention) []Mention {
-	out := ms[:0:0]
+	out := ms[:0]
 	for _, m := range ms {
 		if m.EndToken-m.FirstToken > 1 && doc.sentenceStart(m.FirstToken) {
-			w := doc.lowerToken(m.FirstToken)
-			if nameDeterminers[w] || isPluralCommonNoun(doc, m.FirstToken) {
+			if doc.tokenIn(m.FirstToken, nameDeterminers) || isPluralCommonNoun(doc, m.FirstToken) {
 				m = mentionOf(doc, m.FirstToken+1, m.EndToken, m.Label)
 			}
 		}
@@ -81,7 +88,7 @@ func trimLeadingWords(doc *Document, ms []Mention) []Mention {
 }
 
 func trimTrailingWords(doc *Document, ms []Mention) []Mention {
-	out := ms[:0:0]
+	out := ms[:0]
 	for _, m := range ms {
 		if t, ok := trimName(doc, m); ok {
 			out = append(out, t)
@@ -104,6 +111,27 @@ func mentionOf(doc *Document, first, end int, label Label) Mention {
 }
 
 func (doc *Document) lowerToken(k int) string { return strings.ToLower(doc.TokenText(k)) }
+
+// tokenIn reports whether token k, lower-cased, is in set, without
+// allocating for short ASCII words (the rules ask this of every mention).
+func (doc *Document) tokenIn(k int, set map[string]bool) bool {
+	s := doc.TokenText(k)
+	var buf [32]byte
+	if len(s) > len(buf) {
+		return set[strings.ToLower(s)]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(s)])]
+}
 
 func (doc *Document) capitalised(k int) bool {
 	return doc.Tokens[k].Kind == Word && startsUpper(doc.TokenText(k))
@@ -165,11 +193,10 @@ func splitAtSlash(doc *Document, m Mention, alone map[string]bool) []Mention {
 func trimName(doc *Document, m Mention) (Mention, bool) {
 	first, end := m.FirstToken, m.EndToken
 	for end-first > 1 {
-		w := doc.lowerToken(end - 1)
-		if !trailingTitles[w] && !monthNames[w] {
+		if !doc.tokenIn(end-1, trailingTitles) && !doc.tokenIn(end-1, monthNames) {
 			break
 		}
-		if officialNameLinks[doc.lowerToken(end-2)] {
+		if doc.tokenIn(end-2, officialNameLinks) {
 			break // Revolution of December: the month is the name's
 		}
 		end--
@@ -212,7 +239,7 @@ func joinCountryInstitution(doc *Document, ms []Mention) []Mention {
 	out := ms[:0]
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
-		if i+1 < len(ms) && m.Label == LOC && m.EndToken-m.FirstToken == 1 && countryPrefixes[doc.lowerToken(m.FirstToken)] {
+		if i+1 < len(ms) && m.Label == LOC && m.EndToken-m.FirstToken == 1 && doc.tokenIn(m.FirstToken, countryPrefixes) {
 			next := ms[i+1]
 			if next.Label == ORG && next.FirstToken == m.EndToken && isInstitution(doc, next) {
 				out = append(out, mentionOf(doc, m.FirstToken, next.EndToken, ORG))
@@ -227,7 +254,7 @@ func joinCountryInstitution(doc *Document, ms []Mention) []Mention {
 
 func isInstitution(doc *Document, m Mention) bool {
 	for k := m.FirstToken; k < m.EndToken; k++ {
-		if institutionWords[doc.lowerToken(k)] {
+		if doc.tokenIn(k, institutionWords) {
 			return true
 		}
 	}
@@ -246,6 +273,14 @@ func joinOfficialNames(doc *Document, ms []Mention) []Mention {
 	if len(ms) == 0 {
 		return ms
 	}
+	candidate := false // an organisation followed by a link word
+	for _, m := range ms {
+		candidate = candidate || m.Label == ORG && m.EndToken < len(doc.Tokens) &&
+			(doc.tokenIn(m.EndToken, officialNameLinks) || doc.TokenText(m.EndToken) == "and")
+	}
+	if !candidate {
+		return ms
+	}
 	cover := mentionCover(doc, ms)
 	sentEnd := sentenceEnds(doc)
 	out := make([]Mention, 0, len(ms))
@@ -258,16 +293,16 @@ func joinOfficialNames(doc *Document, ms []Mention) []Mention {
 		end := m.EndToken
 		official := false
 		for k := m.FirstToken + 1; k < end-1; k++ {
-			official = official || officialNameLinks[doc.lowerToken(k)]
+			official = official || doc.tokenIn(k, officialNameLinks)
 		}
 		for {
 			limit := sentEnd[m.FirstToken]
 			if end+1 >= limit || !doc.capitalised(end+1) {
 				break
 			}
-			link := doc.lowerToken(end)
+			link := doc.TokenText(end)
 			switch {
-			case officialNameLinks[link] && orgHeads[doc.lowerToken(end-1)]:
+			case doc.tokenIn(end, officialNameLinks) && doc.tokenIn(end-1, orgHeads):
 			case link == "and" && official && cover[end+1] < 0:
 			default:
 				link = ""
@@ -362,10 +397,10 @@ func tagBareDirections(doc *Document, ms []Mention) []Mention {
 	var added []Mention
 	cover := []int32(nil)
 	for k := 1; k < len(doc.Tokens); k++ {
-		w := doc.lowerToken(k)
-		if !directionWords[w] || !doc.capitalised(k) || doc.TokenText(k-1) != "the" {
+		if doc.TokenText(k-1) != "the" || !doc.capitalised(k) || !doc.tokenIn(k, directionWords) {
 			continue
 		}
+		w := doc.lowerToken(k)
 		if k+1 < len(doc.Tokens) && doc.capitalised(k+1) && sameLine(doc, k, k+1) {
 			continue // the North Sea
 		}
@@ -380,7 +415,7 @@ func tagBareDirections(doc *Document, ms []Mention) []Mention {
 			if m.FirstToken >= k {
 				break
 			}
-			if m.Label == LOC && m.EndToken-m.FirstToken == 2 && doc.lowerToken(m.FirstToken) == w {
+			if m.Label == LOC && m.EndToken-m.FirstToken == 2 && strings.EqualFold(doc.TokenText(m.FirstToken), w) {
 				places[strings.ToLower(doc.SpanText(m.Span))] = true
 			}
 		}
