@@ -43,6 +43,9 @@ type Options struct {
 	// means ChunkBytes. Smaller chunks keep a single-threaded caller more
 	// responsive.
 	ChunkBytes int
+	// SkipNameRules names rules of NameRules() not to run (cross-validation
+	// weighs each this way).
+	SkipNameRules []string
 }
 
 // Annotate runs the whole pipeline over text and returns the annotated

@@ -3,7 +3,7 @@
 //
 // It is a pipeline of named stages, listed in order in one table
 // (pipeline.go), each in the file of its name: tokenize.go, sentences.go,
-// stems.go, names.go, numbers.go (with dates.go), entities.go, salience.go,
+// stems.go, names.go (its rules in namerules.go), numbers.go (with dates.go), entities.go, salience.go,
 // quotes.go, terms.go, stats.go. Annotate runs it; a Job runs it a stage at
 // a time. What belongs to a language (stemmer, stop words, word lists,
 // background frequencies, tagger model) comes from the language pack the

@@ -18,7 +18,7 @@ var pipeline = []stage{
 	{"tokenize", perChunk, func(w *work) { w.chunk.Tokens = tokenizeChunk(w.doc.Text, w.start, w.end) }},
 	{"sentences", perChunk, func(w *work) { w.chunk.Sentences = SplitSentences(w.doc.Text, w.chunk.Tokens) }},
 	{"stems", perChunk, func(w *work) { stemTokens(w.chunk, w.vocab) }},
-	{"names", perChunk, func(w *work) { w.names = joinNameParticles(w.chunk, w.recognizer.RecognizeNames(w.chunk)) }},
+	{"names", perChunk, func(w *work) { w.names = fixNames(w.chunk, w.recognizer.RecognizeNames(w.chunk), w.skipRules) }},
 	{"numbers", perChunk, func(w *work) { w.numbers = findNumbers(w.chunk) }},
 	{"mentions", perChunk, func(w *work) { w.chunk.Mentions = mergeMentions(w.names, w.numbers) }},
 
@@ -51,6 +51,7 @@ type work struct {
 	doc        *Document
 	vocab      *lang.Vocab
 	recognizer NameRecognizer
+	skipRules  map[string]bool // name rules not to run (Options.SkipNameRules)
 	// The chunk under way: text [start, end) of doc.Text, its tokens,
 	// sentences and mentions (offsets into doc.Text, token indices into
 	// the chunk), and its names and rule mentions before they merge.
@@ -125,7 +126,14 @@ func Start(text string, opts Options) (*Job, error) {
 	if chunk <= 0 {
 		chunk = ChunkBytes
 	}
-	j := &Job{w: work{doc: &Document{Text: text, Lang: pack.Code()}, vocab: vocab, recognizer: names}, chunkBytes: chunk}
+	var skip map[string]bool
+	for _, r := range opts.SkipNameRules {
+		if skip == nil {
+			skip = map[string]bool{}
+		}
+		skip[r] = true
+	}
+	j := &Job{w: work{doc: &Document{Text: text, Lang: pack.Code()}, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
 	if text == "" {
 		j.next = chunkStages // no chunk to annotate
 	}
