@@ -64,6 +64,7 @@ func TestBundleFiles(t *testing.T) {
 	for _, name := range []string{
 		"index.html", "embed.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css",
 		"web/app.css", "web/pwa.css", "web/embed.js", "web/icon-192.png", "web/icon-512.png", "web/icon.svg",
+		"web/integrations/decap/annotator-preview.js", "web/integrations/decap/annotator-preview.css",
 	} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("bundle lacks %s", name)

@@ -174,6 +174,9 @@ func (p *Page) clickButton(label string) {
 func openNewEntry(t *testing.T, b *Browser, origin string) *Page {
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil { // open the tab, without a timeout: it lives as long as ctx
+		t.Fatal(err)
+	}
 	p := &Page{tb: t, ctx: ctx}
 	p.do(chromedp.Navigate(origin + "/admin/"))
 	p.Viewport(1440, 900)

@@ -60,9 +60,9 @@ var markCases = []markCase{
 		want:     `<h1>Talks in [LOC|Paris]</h1><p>[LOC|Rome] replied.</p><ul><li>[LOC|Oslo]</li><li>[LOC|Bergen]</li></ul>`,
 	},
 	{
-		name:     "white space between blocks is kept as it is",
+		name:     "white space between blocks is kept as it is, not added to",
 		html:     "<p>Paris.</p>\n<p>Rome.</p>",
-		text:     "Paris.\n\nRome.",
+		text:     "Paris.\nRome.",
 		mentions: []fakeMention{{"LOC", "Rome", 0}},
 		want:     "<p>Paris.</p>\n<p>[LOC|Rome].</p>",
 	},
