@@ -337,7 +337,8 @@ func TestRefusesToReplaceOtherDirectories(t *testing.T) {
 // a plain file server, which knows nothing of go-app: the bundle at the
 // root, then one built for /annotator/ with an embed allowlist, served
 // under that path. Both install, work offline, and depend on no other
-// host; the second is embedded from other origins.
+// host; the second is embedded from other origins, where no header but
+// the page's own ancestorOrigins check keeps the others out.
 func TestBrowserDist(t *testing.T) {
 	b := browsertest.NewBrowser(t)
 	root, err := wasm.ModuleRoot(".")
@@ -369,6 +370,7 @@ func TestBrowserDist(t *testing.T) {
 		t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
 		t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
 		t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+		t.Run("highlight", func(t *testing.T) { browsertest.Highlight(t, b, url, hosts) })
 	})
 
 	t.Run("requests went to loopback only", func(t *testing.T) { browsertest.OnlyLoopback(t, b) })

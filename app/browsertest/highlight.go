@@ -176,8 +176,9 @@ type markResult struct {
 // origin: its parts (textOf, mark, unmark) on a table of fixtures with
 // made-up documents, then highlight itself through the annotator's frame,
 // the latest call replacing the one still waiting, an element that
-// changes while annotated, and a container inside a same-origin srcdoc
-// frame (the nesting of a CMS's preview pane).
+// changes while annotated, a container inside a same-origin srcdoc frame
+// (the nesting of a CMS's preview pane), and a sandboxed one, which is
+// refused.
 func Highlight(t *testing.T, b *Browser, appBase string, hosts *EmbedHosts) {
 	p := Open0(t, b, hosts.Allowed+"/host.html?app="+appBase)
 	Await[bool](p, `annotator.ready.then(() => true)`)
@@ -301,6 +302,33 @@ func Highlight(t *testing.T, b *Browser, appBase string, hosts *EmbedHosts) {
 		})`)
 		if got["inFrame"] != true || !strings.Contains(fmt.Sprint(got["marks"]), "LOC:Lagos") {
 			t.Errorf("annotating inside a srcdoc frame: %v", got)
+		}
+	})
+
+	t.Run("a sandboxed frame (origin null) is refused", func(t *testing.T) {
+		p.tb = t
+		// The same srcdoc frame, sandboxed: its origin is opaque, "null",
+		// which no allowlist admits. It loads embed.js itself.
+		got := Await[string](p, `new Promise((resolve) => {
+			const embedJS = document.querySelector("script[src$='web/embed.js']").src;
+			const f = document.createElement("iframe");
+			f.sandbox = "allow-scripts";
+			f.srcdoc = "<!DOCTYPE html><body><script src='" + embedJS + "'><" + "/script><script>" +
+				"AnnotatorEmbed.mount(document.body, {timeout: 5000}).annotate('Mr Okafor left Lagos.')" +
+				".then(() => parent.postMessage({sandboxed: 'answered'}, '*'), (e) => parent.postMessage({sandboxed: e.message}, '*'));" +
+				"<" + "/script></body>";
+			const done = (e) => {
+				if (e.source === f.contentWindow && e.data && e.data.sandboxed) {
+					removeEventListener("message", done);
+					f.remove();
+					resolve(e.data.sandboxed);
+				}
+			};
+			addEventListener("message", done);
+			document.body.append(f);
+		})`)
+		if !strings.Contains(got, "allowlist") {
+			t.Errorf("a sandboxed frame's annotate ended with %q, want no answer (a timeout naming the allowlist)", got)
 		}
 	})
 }
