@@ -1,11 +1,19 @@
 // Package analyzer annotates news text: tokens, sentences, stems, named
 // entities, numbers and dates, quotes with speakers, key terms and stats.
 //
-// It is a pipeline of stages, one file each (tokenize.go, sentences.go,
-// stems.go, names.go, numbers.go, entities.go, quotes.go, terms.go,
-// stats.go), run in order by Annotate. The Document owns the original text;
-// every annotation is a span of byte offsets into it, and the text is never
-// altered.
+// It is a pipeline of named stages, listed in order in one table
+// (pipeline.go), each in the file of its name: tokenize.go, sentences.go,
+// stems.go, names.go, numbers.go (with dates.go), entities.go, salience.go,
+// quotes.go, terms.go, stats.go. Annotate runs it; a Job runs it a stage at
+// a time. What belongs to a language (stemmer, stop words, word lists,
+// background frequencies, tagger model) comes from the language pack the
+// job holds (package analyzer/lang).
+//
+// The Document owns the original text; every annotation is a span of byte
+// offsets into it, and the text is never altered. Result (schema.go) is its
+// JSON form, the contract with the CLI and the app; Formats (formats.go)
+// write documents out for both; queries.go answers what the app asks of
+// annotated articles.
 package analyzer
 
 // Span is a half-open range [Start, End) of UTF-8 byte offsets into

@@ -207,7 +207,7 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 	t.Run("pictures are drawn in light and dark colour schemes", func(t *testing.T) {
 		p.tb = t
 		res := pasteAndAnnotate(t, p, article)
-		main := res.MainEntities(8)
+		main := analyzer.MainEntities(res.Entities, 8)
 		if len(main) < 2 {
 			t.Fatalf("%s has %d named entities: too few to draw", article.Name, len(main))
 		}

@@ -104,8 +104,8 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 		}
 	}
 	a.Marks = nonOverlapping(a.Marks, len(text))
-	a.Main = res.MainEntities(maxMainEntities)
-	a.Pairs = res.Cooccurrences(a.Main)
+	a.Main = analyzer.MainEntities(res.Entities, maxMainEntities)
+	a.Pairs = analyzer.Cooccurrences(res.Sentences, a.Main)
 	a.Quotes = wrappableQuotes(res.Quotes, a.Marks, len(text))
 	for _, m := range a.Marks {
 		a.Counts[m.Label]++
