@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 
+	"annotator/analyzer"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -31,7 +33,20 @@ const (
 	StyleCSS = "app.css"
 	PWACSS   = "pwa.css"  // the update banner, progress bar, draft status and embed view
 	EmbedJS  = "embed.js" // loaded by host pages: its name never changes
+	// IntakeJS turns pasted and opened HTML into article text (ui.Intake),
+	// with ReadabilityJS, Mozilla's Readability, vendored from npm
+	// (build/vendor.sums pins it).
+	IntakeJS      = "intake.js"
+	ReadabilityJS = "vendor/readability/Readability.js"
+	// PaletteCSS is the palette (analyzer.Palette), which the bundle holds
+	// under this web file name though web/ has no such file: the HTML
+	// export carries the same text.
+	PaletteCSS = "palette.css"
 )
+
+// Scripts are the web files every page loads, deferred, in order; those
+// missing from a web directory (a test's) are left out.
+var Scripts = []string{ReadabilityJS, IntakeJS}
 
 // Pages are the app's pages: URL path (as routed by ui.Routes) and file
 // name in the bundle. Plain file servers serve embed.html as it is named,
@@ -141,6 +156,9 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", webDir, err)
 	}
+	palette := File{Name: "web/" + hashedName(PaletteCSS, []byte(analyzer.Palette)), ContentType: ContentType(PaletteCSS), Data: []byte(analyzer.Palette), Hashed: true}
+	hashed[PaletteCSS] = palette.Name
+	b.Files = append(b.Files, palette)
 	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG} {
 		if hashed[name] == "" {
 			return nil, fmt.Errorf("%s lacks %s", webDir, name)
@@ -171,6 +189,12 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 // the app.
 func Handler(version string, cfg Config, hashed map[string]string) *app.Handler {
 	web := func(name string) string { return "/" + hashed[name] }
+	var scripts []string
+	for _, name := range Scripts {
+		if hashed[name] != "" {
+			scripts = append(scripts, web(name)+" defer")
+		}
+	}
 	return &app.Handler{
 		Name:            "Annotator",
 		ShortName:       "Annotator",
@@ -178,7 +202,8 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		Description:     "Paste a news article and see its people, organisations, places, dates, numbers, quotes and key terms highlighted. Runs entirely in the browser.",
 		Lang:            "en",
 		Icon:            app.Icon{Default: web(IconPNG), Large: web(IconPNGL), SVG: web(IconSVG)},
-		Styles:          []string{web(StyleCSS), web(PWACSS)},
+		Styles:          []string{web(PaletteCSS), web(StyleCSS), web(PWACSS)},
+		Scripts:         scripts,
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#1d3557",
 		LoadingLabel:    "Loading the analyzer… {progress}%",
@@ -265,6 +290,7 @@ var contentTypes = map[string]string{
 	".png":         "image/png",
 	".ico":         "image/x-icon",
 	".txt":         "text/plain; charset=utf-8",
+	".md":          "text/markdown; charset=utf-8",
 }
 
 // ContentType returns the media type of a file by its name.

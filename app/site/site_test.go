@@ -30,7 +30,7 @@ func fakeWasm(seed string) []byte {
 }
 
 // webFiles are the committed files of web/ the site needs.
-var webFiles = []string{StyleCSS, PWACSS, EmbedJS, IconPNG, IconPNGL, IconSVG}
+var webFiles = []string{StyleCSS, PWACSS, EmbedJS, IconPNG, IconPNGL, IconSVG, IntakeJS, ReadabilityJS, "vendor/readability/LICENSE.md"}
 
 // newWebDir writes a web directory with a fake app.wasm and the real
 // styles, scripts and icons.
@@ -43,6 +43,9 @@ func newWebDir(t testing.TB) string {
 	for _, name := range webFiles {
 		data, err := os.ReadFile(filepath.Join("..", "..", "web", name))
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -293,11 +296,12 @@ func TestVersionFollowsContentAndConfig(t *testing.T) {
 func TestPagesAndFiles(t *testing.T) {
 	s := newServer(t, newWebDir(t))
 	wasm, css, svg := hashedPath(t, s, WasmFile), hashedPath(t, s, StyleCSS), hashedPath(t, s, IconSVG)
+	palette, intake, readability := hashedPath(t, s, PaletteCSS), hashedPath(t, s, IntakeJS), hashedPath(t, s, ReadabilityJS)
 	for _, c := range []struct {
 		path, contentType string
 		contains          []string
 	}{
-		{"/", "text/html; charset=utf-8", []string{`id="annotator"`, `href="` + css + `"`, `href="/manifest.webmanifest"`, `id="text"`, `src="/app.js"`}},
+		{"/", "text/html; charset=utf-8", []string{`id="annotator"`, `href="` + palette + `"`, `href="` + css + `"`, `href="/manifest.webmanifest"`, `id="text"`, `src="/app.js"`, `src="` + readability + `" defer`, `src="` + intake + `" defer`}},
 		{"/index.html", "text/html; charset=utf-8", []string{`id="annotator"`}},
 		{"/embed", "text/html; charset=utf-8", []string{`id="embed"`, `href="` + css + `"`}},
 		{"/embed.html", "text/html; charset=utf-8", []string{`id="embed"`}},
@@ -308,6 +312,10 @@ func TestPagesAndFiles(t *testing.T) {
 		{css, "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/app.css", "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/embed.js", "text/javascript; charset=utf-8", []string{"postMessage"}},
+		{palette, "text/css; charset=utf-8", []string{`[data-label="PER"]`, "prefers-color-scheme: dark"}},
+		{intake, "text/javascript; charset=utf-8", []string{"AnnotatorIntake", "DOMParser"}},
+		{readability, "text/javascript; charset=utf-8", []string{"function Readability("}},
+		{"/web/vendor/readability/LICENSE.md", "text/markdown; charset=utf-8", []string{"Apache License"}},
 		{"/web/icon-192.png", "image/png", nil},
 		{svg, "image/svg+xml", []string{"<svg"}},
 	} {

@@ -147,6 +147,7 @@ func (c *Annotator) Render() app.UI {
 					OnAnnotate: c.onAnnotate,
 					OnSample:   c.onSample,
 				}),
+				&Intake{},
 				&LocalData{},
 				status(c.state, c.ann, c.err),
 				progressBar(c.state == "working", c.progress),
