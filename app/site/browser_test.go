@@ -18,8 +18,8 @@ import (
 // the server, as make run starts it, on a free loopback port: the user's
 // scenario, then installing, drafts, privacy, offline use, a long text,
 // clearing local data, embedding from other origins, highlighting a host
-// page's elements through embed.js and updating to a new
-// version. One browser and one wasm build serve them all.
+// page's elements through embed.js, getting text in (pastes, files) and
+// out (print), and updating to a new version. One browser and one wasm build serve them all.
 func TestBrowser(t *testing.T) {
 	b := browsertest.NewBrowser(t)
 	root := browsertest.BuildWasm(t)
@@ -59,6 +59,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("clear local data", func(t *testing.T) { browsertest.ClearLocalData(t, b, url) })
 	t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
 	t.Run("highlight", func(t *testing.T) { browsertest.Highlight(t, b, url, hosts) })
+	t.Run("getting text in and out", func(t *testing.T) { browsertest.Intake(t, b, url) })
 
 	t.Run("a new version is offered and loaded", func(t *testing.T) {
 		p := browsertest.Open(t, b, url)

@@ -152,10 +152,12 @@ func (c *Annotator) Render() app.UI {
 				status(c.state, c.ann, c.err),
 				progressBar(c.state == "working", c.progress),
 				app.Section().Class("reading").Aria("label", "Annotated text").Body(
+					printLegend(c.ann, c.hidden, c.shownBytes()),
 					legend(c.ann, c.hidden, c.onLegend),
 					annotatedText(shownPart(c.ann, c.shownBytes()), c.hidden, c.selected, c.current, c.onMarkClick),
 					moreText(c.ann, c.shownBytes(), c.onMore),
 				),
+				&PrintReport{Ann: c.ann},
 				c.pictures(),
 				c.exportPanel(),
 				c.libraryPanel(),

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"annotator/analyzer"
+	"annotator/app/contract"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -130,8 +131,28 @@ func (c *Annotator) exportPanel() app.UI {
 				)
 			}),
 		),
+		app.Div().Class("export print-export").Body(
+			app.Div().Class("export-about").Body(
+				app.Strong().Text("Print"),
+				app.Span().Class("hint").Text(" the article with its marks and legend, then every entity and quote; or save it as PDF"),
+			),
+			app.Div().Class("export-actions").Body(
+				app.Button().ID(contract.PrintButton).Type("button").OnClick(onPrint).Text("Print…"),
+			),
+		),
 		app.P().ID("export-status").Class("status").Aria("live", "polite").Text(c.exportNote),
+		noPermalinkNote(),
 	)
+}
+
+// onPrint asks PrintReport for its full lists and the print dialog.
+func onPrint(ctx app.Context, e app.Event) { ctx.NewAction(printAction) }
+
+// noPermalinkNote says why there is no link to share: the help's word on
+// it, wherever the layout puts it.
+func noPermalinkNote() app.UI {
+	return app.P().ID(contract.NoPermalink).Class("hint no-permalink").Text(
+		"No share link: a link that opens this article would have to carry its text, and the text never leaves this device. To share, send an export.")
 }
 
 // onDownload saves an export as a file.
