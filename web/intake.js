@@ -156,8 +156,32 @@
     return w.text().trim();
   }
 
+  // Elements whose content is never text and which only a page's code,
+  // styles or loads would use.
+  const INERT = "script, style, link, noscript, template, iframe, frame, object, embed, base";
+
+  // parse reads html into a document with no browsing context (nothing
+  // in it runs or loads), then defuses it before anything else reads it:
+  // no element of code or style, no event handler, no style attribute (an
+  // inline style that hides an element becomes the hidden attribute, which
+  // the walk and Readability both honour). The page's Content Security
+  // Policy would block them anyway; this way nothing is even attempted.
   function parse(html) {
-    return new DOMParser().parseFromString(html, "text/html");
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    for (const el of doc.querySelectorAll(INERT)) el.remove();
+    for (const el of doc.querySelectorAll("*")) {
+      for (const name of el.getAttributeNames()) {
+        const lower = name.toLowerCase();
+        if (lower === "style") {
+          const style = el.getAttribute(name).replace(/\s+/g, "").toLowerCase();
+          if (style.includes("display:none") || style.includes("visibility:hidden")) el.setAttribute("hidden", "");
+          el.removeAttribute(name);
+        } else if (lower.startsWith("on")) {
+          el.removeAttribute(name);
+        }
+      }
+    }
+    return doc;
   }
 
   // fromHTML returns the article text of an HTML page or fragment:

@@ -50,7 +50,10 @@ func (p *Page) AllowClipboard(origin string) {
 				return err
 			}
 		}
-		return nil
+		// A headless tab is never the focused window, and the
+		// clipboard API answers only a focused document.
+		_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
 	}))
 }
 

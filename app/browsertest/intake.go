@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"annotator/analyzer"
 	"annotator/app/contract"
@@ -254,9 +255,16 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 		}
 	})
 
+	// Windows' Notepad saves UTF-16 with a byte order mark, in either
+	// byte order.
+	dropped := append(files,
+		struct{ name, content, want string }{"velmar-utf16le.txt", string(utf16File(txt, false)), txt},
+		struct{ name, content, want string }{"velmar-utf16be.md", string(utf16File(md, true)), mdText},
+	)
+
 	t.Run("a file dropped on the page opens", func(t *testing.T) {
 		p := &Page{tb: t, ctx: p.ctx}
-		for _, f := range files {
+		for _, f := range dropped {
 			p.Paste("")
 			before := p.Runs()
 			p.DropFiles(write(f.name, []byte(f.content)))
@@ -270,6 +278,16 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 		}
 		if Eval[string](p, `document.getElementById("`+contract.DropZone+`").dataset.active`) != "0" {
 			t.Errorf("the drop zone is still shown after the drop")
+		}
+		// A dropped file that is not UTF-8 says where, and keeps the box.
+		p.Paste("Kept text.")
+		p.DropFiles(write("dropped-latin1.txt", []byte("Caf\xe9 Brandt said.")))
+		msg := Poll[string](p, `document.getElementById("`+contract.Intake+`").dataset.intake === "error" && document.getElementById("`+contract.IntakeStatus+`").textContent`)
+		if !strings.Contains(msg, "dropped-latin1.txt") || !strings.Contains(msg, "byte 0xE9 at line 1, column 4") || !strings.Contains(msg, "unchanged") {
+			t.Errorf("a dropped Latin-1 file: the page says %q", msg)
+		}
+		if got := p.PastedText(); got != "Kept text." {
+			t.Errorf("a dropped Latin-1 file changed the box to %q", got)
 		}
 	})
 
@@ -415,6 +433,23 @@ func manyQuotes(n int) string {
 		fmt.Fprintf(&b, "“We will open gate %d before the ships arrive,” said %s on day %d.\n\n", i+1, speakers[i%len(speakers)], i+1)
 	}
 	return b.String()
+}
+
+// utf16File is s in UTF-16 with a byte order mark.
+func utf16File(s string, bigEndian bool) []byte {
+	var out []byte
+	put := func(u uint16) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	put(0xFEFF)
+	for _, u := range utf16.Encode([]rune(s)) {
+		put(u)
+	}
+	return out
 }
 
 func shorten(s string) string {
