@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -203,6 +204,9 @@ func Accessibility(t *testing.T, b *Browser, appURL string, a Axe) {
 					p.Paste("")
 				}
 			}
+			if dir := os.Getenv(ShotsEnv); dir != "" {
+				p.Shot(filepath.Join(dir, shotName(s.Name)+".png"))
+			}
 			r := p.Audit(a)
 			total += len(r.Violations)
 			t.Logf("%d rules run, %d passed, %d violated; undecided: %v", r.Rules, r.Passes, len(r.Violations), r.Incomplete)
@@ -212,6 +216,52 @@ func Accessibility(t *testing.T, b *Browser, appURL string, a Axe) {
 		})
 	}
 	t.Logf("%d states audited, %d violations", len(AccessibilityStates), total)
+	if dir := os.Getenv(ShotsEnv); dir != "" {
+		t.Run("print preview", func(t *testing.T) { printPreview(t, b, appURL, dir) })
+	}
+}
+
+var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
+
+// ShotsEnv names the environment variable holding a folder: when set, the
+// audit saves a screenshot of each state there, and the print preview (the
+// page under print media, and the PDF Chromium prints).
+const ShotsEnv = "A11Y_SHOTS"
+
+func shotName(state string) string {
+	return strings.NewReplacer(", ", "-", " ", "-").Replace(state)
+}
+
+// printPreview saves the annotated article as printed: a full-page
+// screenshot under print media at A4's width, and the PDF, whose page
+// count it logs.
+func printPreview(t *testing.T, b *Browser, appURL, dir string) {
+	p := &Page{tb: t, ctx: b.ctx}
+	p.Viewport(794, 1123) // A4 at 96 dpi
+	p.do(chromedp.Navigate(appURL))
+	p.WaitReady()
+	p.Paste(intakeArticle)
+	p.Media("print")
+	defer p.Media("")
+	ctx, cancel := context.WithTimeout(p.ctx, timeout)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := chromedp.Run(ctx, chromedp.Action[page.PrintToPDFResult](func(ctx context.Context, tg *chromedp.Target) (page.PrintToPDFResult, error) {
+		return chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := []byte(res.Data)
+	for name, data := range map[string][]byte{"print.png": png, "print.pdf": pdf} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("print: %d A4 pages", len(pdfPage.FindAll(pdf, -1)))
 }
 
 // openEmbedView opens the /embed view as a top-level page and has it
@@ -220,8 +270,16 @@ func Accessibility(t *testing.T, b *Browser, appURL string, a Axe) {
 func (p *Page) openEmbedView(appURL, text string) {
 	p.tb.Helper()
 	p.do(chromedp.Navigate(strings.TrimSuffix(appURL, "/") + "/embed"))
-	p.WaitReady()
+	// The pre-rendered page is there before the wasm listens: the request
+	// is sent again every 2 s until one is answered.
 	js, _ := json.Marshal(text)
-	Eval[bool](p, fmt.Sprintf(`window.postMessage({type: "annotate", id: "audit", text: %s}, location.origin), true`, js))
-	Poll[bool](p, `(() => { const e = document.getElementById("embed"); return e && e.dataset.state === "done" && Number(e.dataset.answered) >= 1; })()`)
+	Poll[bool](p, fmt.Sprintf(`(() => {
+		const e = document.getElementById("embed");
+		if (e && e.dataset.state === "done" && Number(e.dataset.answered) >= 1) return true;
+		if (!window.auditSent || Date.now() - window.auditSent > 2000) {
+			window.auditSent = Date.now();
+			window.postMessage({type: "annotate", id: "audit", text: %s}, location.origin);
+		}
+		return false;
+	})()`, js))
 }

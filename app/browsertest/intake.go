@@ -265,7 +265,7 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 	t.Run("a file dropped on the page opens", func(t *testing.T) {
 		p := &Page{tb: t, ctx: p.ctx}
 		for _, f := range dropped {
-			p.Paste("")
+			p.Paste("Text the user had.")
 			before := p.Runs()
 			p.DropFiles(write(f.name, []byte(f.content)))
 			p.WaitRun(before)
@@ -282,7 +282,7 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 		// A dropped file that is not UTF-8 says where, and keeps the box.
 		p.Paste("Kept text.")
 		p.DropFiles(write("dropped-latin1.txt", []byte("Caf\xe9 Brandt said.")))
-		msg := Poll[string](p, `document.getElementById("`+contract.Intake+`").dataset.intake === "error" && document.getElementById("`+contract.IntakeStatus+`").textContent`)
+		msg := p.IntakeError("dropped-latin1.txt")
 		if !strings.Contains(msg, "dropped-latin1.txt") || !strings.Contains(msg, "byte 0xE9 at line 1, column 4") || !strings.Contains(msg, "unchanged") {
 			t.Errorf("a dropped Latin-1 file: the page says %q", msg)
 		}
@@ -309,7 +309,7 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 		} {
 			p.Paste("Kept text.")
 			p.ChooseFile("#"+contract.OpenFile, write(c.name, c.data))
-			msg := Poll[string](p, `document.getElementById("`+contract.Intake+`").dataset.intake === "error" && document.getElementById("`+contract.IntakeStatus+`").textContent`)
+			msg := p.IntakeError(c.name)
 			if !strings.Contains(msg, c.name) || !strings.Contains(msg, c.says) || !strings.Contains(msg, "unchanged") {
 				t.Errorf("%s: the page says %q, want its name, %q and that the box is unchanged", c.name, msg, c.says)
 			}
@@ -463,6 +463,17 @@ func shorten(s string) string {
 func (p *Page) IntakeState() string {
 	p.tb.Helper()
 	return Eval[string](p, `document.getElementById("`+contract.Intake+`").dataset.intake`)
+}
+
+// IntakeError waits for the intake controls to report an error naming
+// name (an earlier error may still be shown), and returns what they say.
+func (p *Page) IntakeError(name string) string {
+	p.tb.Helper()
+	js, _ := json.Marshal(name)
+	return Poll[string](p, `(() => {
+		const say = document.getElementById("`+contract.IntakeStatus+`").textContent;
+		return document.getElementById("`+contract.Intake+`").dataset.intake === "error" && say.includes(`+string(js)+`) && say;
+	})()`)
 }
 
 // IntakeMessage returns what the intake controls say.

@@ -232,6 +232,14 @@ func (r resources) AppWASM() string { return r.wasm }
 // meaningless once stored.
 var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
 
+// goAppViewport is the viewport go-app writes into every page: it forbids
+// zooming (WCAG 1.4.4; axe-core's meta-viewport rule). zoomableViewport
+// replaces it.
+const (
+	goAppViewport    = `content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"`
+	zoomableViewport = `content="width=device-width, initial-scale=1, viewport-fit=cover"`
+)
+
 // render asks the go-app handler for the pages and go-app's files, in
 // process, and makes them files of the bundle. Pages get the content
 // security policy as a meta element too, for static hosts that send no
@@ -247,6 +255,10 @@ func render(h *app.Handler) ([]File, error) {
 		data := w.Body.Bytes()
 		if path.Ext(name) == ".html" {
 			data = ogURL.ReplaceAll(data, nil)
+			if !bytes.Contains(data, []byte(goAppViewport)) {
+				return fmt.Errorf("render %s: go-app's viewport %s is not there to make zoomable", urlPath, goAppViewport)
+			}
+			data = bytes.Replace(data, []byte(goAppViewport), []byte(zoomableViewport), 1)
 			meta := []byte(`<meta charset="UTF-8">`)
 			if !bytes.Contains(data, meta) {
 				return fmt.Errorf("render %s: no %s to put the content security policy after", urlPath, meta)

@@ -33,6 +33,7 @@ type Intake struct {
 
 	ctx      app.Context // its own, set by OnMount: the listeners report through it
 	note     intakeNote
+	edit     boxEdit // the last two-step intake's texts, for Redo
 	dragging bool
 	release  []func()
 }
@@ -162,7 +163,19 @@ func (c *Intake) onFileChosen(ctx app.Context, e app.Event) {
 }
 
 func (c *Intake) onUndo(ctx app.Context, e app.Event) { historyStep(c.target(), "undo") }
-func (c *Intake) onRedo(ctx app.Context, e app.Event) { historyStep(c.target(), "redo") }
+
+// onRedo redoes by the box's history, except from the raw text back to the
+// clean one, which it writes again (see cleanAgain).
+func (c *Intake) onRedo(ctx app.Context, e app.Event) {
+	n := c.note
+	if n.Steps == 2 && n.At == 1 {
+		if box := app.Window().GetElementByID(c.target()); box.Truthy() && cleanAgain(box, c.edit) {
+			c.note.At, c.note.State, c.note.Message = 2, "cleaned", "Clean text again. "
+			return
+		}
+	}
+	historyStep(c.target(), "redo")
+}
 
 // pasted is what a paste brought: the text a plain paste would have put in
 // the box (the HTML's markup when the clipboard had only HTML) and the

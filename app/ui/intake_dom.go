@@ -85,10 +85,11 @@ func (c *Intake) onPaste(e app.Value) {
 		return
 	}
 	e.Call("preventDefault")
-	steps := writeBox(box, p.Raw, p.Clean, false)
+	steps, edit := writeBox(box, p.Raw, p.Clean, false)
 	msg := pasteMessage(p)
 	c.dispatch(func() {
 		c.note = intakeNote{State: "cleaned", Message: msg, Steps: steps, At: steps, What: "paste"}
+		c.edit = edit
 	})
 }
 
@@ -150,7 +151,7 @@ var writing int
 // selection (or of everything, with whole), then clean in place of raw
 // when it differs. It returns the steps written. Where the browser has no
 // insertText command it sets the text directly, and the history is lost.
-func writeBox(box app.Value, raw, clean string, whole bool) (steps int) {
+func writeBox(box app.Value, raw, clean string, whole bool) (steps int, edit boxEdit) {
 	writing++
 	defer func() { writing-- }()
 	box.Call("focus")
@@ -166,15 +167,38 @@ func writeBox(box app.Value, raw, clean string, whole bool) (steps int) {
 			box.Call("setRangeText", clean, start, box.Get("selectionEnd").Int(), "end")
 		}
 		box.Call("dispatchEvent", app.Window().Get("InputEvent").New("input", map[string]any{"bubbles": true, "inputType": "insertFromPaste"}))
-		return 0
+		return 0, boxEdit{}
 	}
 	if clean == raw {
-		return 1
+		return 1, boxEdit{}
 	}
 	end := box.Get("selectionStart").Int() // the caret after raw: its length as the box holds it
 	box.Call("setSelectionRange", start, end)
 	doc.Call("execCommand", "insertText", false, clean)
-	return 2
+	return 2, boxEdit{start: start, end: end, raw: raw, clean: clean}
+}
+
+// boxEdit is where a two-step intake put its raw text (start and end in
+// the box's UTF-16 positions) and the clean text that replaced it.
+type boxEdit struct {
+	start, end int
+	raw, clean string
+}
+
+// cleanAgain replaces the raw text, back in the box after an undo, by
+// the clean text again, as a new edit. Chromium's own redo of that
+// replacement can drop the start of the clean text, so the Redo button
+// does not rely on it. It reports false when the box no longer holds the
+// raw text where it was.
+func cleanAgain(box app.Value, e boxEdit) bool {
+	if e.raw == "" || box.Get("value").Call("slice", e.start, e.end).String() != e.raw {
+		return false
+	}
+	writing++
+	defer func() { writing-- }()
+	box.Call("focus")
+	box.Call("setSelectionRange", e.start, e.end)
+	return app.Window().Get("document").Call("execCommand", "insertText", false, e.clean).Bool()
 }
 
 // historyStep undoes or redoes the box's last edit, as Ctrl+Z and
@@ -299,7 +323,7 @@ func (c *Intake) openFile(file app.Value, count int) {
 			fail(errors.New("the box does not take text yet; try again once the page has loaded"))
 			return
 		}
-		steps := writeBox(box, text, clean, true)
+		steps, edit := writeBox(box, text, clean, true)
 		msg := fileMessage(name, size, kind, clean != text) + others
 		state := "opened"
 		if steps == 2 {
@@ -307,6 +331,7 @@ func (c *Intake) openFile(file app.Value, count int) {
 		}
 		c.dispatch(func() {
 			c.note = intakeNote{State: state, Message: msg, Steps: steps, At: steps, What: "file"}
+			c.edit = edit
 		})
 	})
 }
