@@ -307,6 +307,7 @@ func (c *Embed) Render() app.UI {
 		)
 	}
 	return app.Main().ID("embed").Class("embed").DataSet("state", state).DataSet("answered", c.answered).Body(
+		app.H1().Class("visually-hidden").Text("Annotated text"), // the page's heading, for screen readers
 		app.P().ID("embed-status").Class("embed-status").Aria("live", "polite").Text(status),
 		progressBar(c.busy && c.progress > 0, c.progress),
 		view,

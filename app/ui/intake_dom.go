@@ -191,7 +191,10 @@ type boxEdit struct {
 // does not rely on it. It reports false when the box no longer holds the
 // raw text where it was.
 func cleanAgain(box app.Value, e boxEdit) bool {
-	if e.raw == "" || box.Get("value").Call("slice", e.start, e.end).String() != e.raw {
+	// A JavaScript string is no object to call methods on from Go: slice
+	// it by String.prototype.slice, in its own UTF-16 positions.
+	slice := app.Window().Get("String").Get("prototype").Get("slice")
+	if e.raw == "" || slice.Call("call", box.Get("value"), e.start, e.end).String() != e.raw {
 		return false
 	}
 	writing++
