@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 WASM    := web/app.wasm
 
-.PHONY: run test bench dist wasm model cv langdetect clean loadtest
+.PHONY: run test bench dist wasm model cv langdetect clean loadtest screenshots
 
 # EMBED_ORIGINS=https://cms.example.com lets those origins embed /embed
 # (make run) or the static bundle's embed.html (make dist).
@@ -27,6 +27,12 @@ test:
 	$(GO) test $$($(GO) list ./... | grep -v -e '/app/site$$' -e '/build$$')
 	$(GO) test -p 1 -timeout 25m $(BROWSER_PKGS)
 	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
+
+# The accessibility audit's states, and the print preview, as PNGs (and
+# the printed PDF) in screenshots/.
+screenshots:
+	mkdir -p screenshots
+	A11Y_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -run '^TestAccessibility$$' ./app/site
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./analyzer/...
