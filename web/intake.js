@@ -160,15 +160,26 @@
   // styles or loads would use.
   const INERT = "script, style, link, noscript, template, iframe, frame, object, embed, base";
 
+  // Chromium checks the page's Content Security Policy on a parsed
+  // document's inline scripts, styles and handlers as it parses, and
+  // reports each as a violation (nothing runs): prefilter drops them from
+  // the markup first, keeping an inline style's "hidden" as the hidden
+  // attribute. parse still defuses what the parser makes of the rest.
+  function prefilter(html) {
+    return html
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "")
+      .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, (m, v) =>
+        /display\s*:\s*none|visibility\s*:\s*hidden/i.test(v) ? " hidden" : "")
+      .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
+  }
+
   // parse reads html into a document with no browsing context (nothing
   // in it runs or loads), then defuses it before anything else reads it:
   // no element of code or style, no event handler, no style attribute (an
   // inline style that hides an element becomes the hidden attribute, which
-  // the walk and Readability both honour). The page's Content Security
-  // Policy blocks them too: Chromium reports the parsed document's inline
-  // handlers and styles as violations as it parses, and nothing runs.
+  // the walk and Readability both honour).
   function parse(html) {
-    const doc = new DOMParser().parseFromString(html, "text/html");
+    const doc = new DOMParser().parseFromString(prefilter(html), "text/html");
     for (const el of doc.querySelectorAll(INERT)) el.remove();
     for (const el of doc.querySelectorAll("*")) {
       for (const name of el.getAttributeNames()) {
