@@ -469,7 +469,7 @@ func (p *Page) IntakeState() string {
 // name (an earlier error may still be shown), and returns what they say.
 func (p *Page) IntakeError(name string) string {
 	p.tb.Helper()
-	js, _ := json.Marshal(name)
+	js, _ := json.Marshal("Could not open " + name + ":") // not a name ending in it
 	return Poll[string](p, `(() => {
 		const say = document.getElementById("`+contract.IntakeStatus+`").textContent;
 		return document.getElementById("`+contract.Intake+`").dataset.intake === "error" && say.includes(`+string(js)+`) && say;
