@@ -50,6 +50,11 @@ type Annotator struct {
 	more     int     // windows of a long text shown beyond the first (text_window.go)
 
 	removeKeyListener func() // keepPictureKeys's, while mounted
+	release           []func()
+
+	faults   []fault // caught at the boundary (boundary.go), the last few
+	nFaults  int     // how many so far
+	replaced textNotice
 
 	// lasting is the component's own context, set by OnMount. Work that
 	// outlives an event (runs, IndexedDB and clipboard callbacks) reports
@@ -69,15 +74,27 @@ func (c *Annotator) lastingCtx(ctx app.Context) app.Context {
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted, c.lasting = true, ctx
+	c.release = append(c.release, setFaultSink(func(f fault) {
+		ctx.Dispatch(func(app.Context) { c.addFault(f) })
+	}))
 	c.removeKeyListener = keepPictureKeys()
+	onQuarantine := guardFunc("listing unreadable records", func(app.Value, []app.Value) any {
+		ctx.Dispatch(guardDispatch("listing unreadable records", c.listUnreadable))
+		return nil
+	})
+	app.Window().Call("addEventListener", quarantineChanged, onQuarantine)
+	c.release = append(c.release, func() {
+		app.Window().Call("removeEventListener", quarantineChanged, onQuarantine)
+		onQuarantine.Release()
+	})
 	c.openLibrary(ctx)
 	loadNames(ctx)
 	mountedMs := app.Window().Get("performance").Call("now").Float()
-	ctx.Defer(func(app.Context) {
+	ctx.Defer(guardDispatch("starting", func(app.Context) {
 		ds := app.Window().Get("document").Get("body").Get("dataset")
 		ds.Set("mountedMs", strconv.FormatFloat(mountedMs, 'f', 1, 64))
 		ds.Set("ready", "1")
-	})
+	}))
 }
 
 // loadNames loads the name tagger once the page is up, so that the first
@@ -85,10 +102,10 @@ func (c *Annotator) OnMount(ctx app.Context) {
 // (data-names-load-ms, data-model-load-ms for the model alone: make bench
 // reports them) or why it failed (data-names-error).
 func loadNames(ctx app.Context) {
-	ctx.Async(func() {
+	ctx.Async(guardAsync("loading the name tagger", func() {
 		took, err := analyzer.LoadNames()
 		ctx.Dispatch(func(ctx app.Context) {
-			ctx.Defer(func(app.Context) {
+			ctx.Defer(guardDispatch("loading the name tagger", func(app.Context) {
 				root := app.Window().GetElementByID("annotator")
 				if !root.Truthy() {
 					return
@@ -99,14 +116,35 @@ func loadNames(ctx app.Context) {
 				}
 				root.Get("dataset").Set("namesLoadMs", millis(took.Total()))
 				root.Get("dataset").Set("modelLoadMs", millis(took.Model))
-			})
+			}))
 		})
-	})
+	}, nil))
+}
+
+// maxFaults is how many faults the page lists; older ones go.
+const maxFaults = 3
+
+// addFault shows a fault caught at the boundary.
+func (c *Annotator) addFault(f fault) {
+	c.nFaults++
+	c.faults = append(c.faults, f)
+	if len(c.faults) > maxFaults {
+		c.faults = c.faults[len(c.faults)-maxFaults:]
+	}
+}
+
+// onDismissFaults hides the faults shown.
+func (c *Annotator) onDismissFaults(ctx app.Context, e app.Event) {
+	c.faults = nil
 }
 
 // OnDismount removes the page-wide key listener and stops the runs under
 // way.
 func (c *Annotator) OnDismount() {
+	for _, f := range c.release {
+		f()
+	}
+	c.release = nil
 	if c.removeKeyListener != nil {
 		c.removeKeyListener()
 		c.removeKeyListener = nil
@@ -139,18 +177,20 @@ func (c *Annotator) Render() app.UI {
 				pasteArea(pasteAreaProps{
 					Lang:       c.lang,
 					Enabled:    c.mounted,
-					OnInput:    c.onInput,
-					OnLang:     c.onLang,
-					OnAnnotate: c.onAnnotate,
-					OnSample:   c.onSample,
+					OnInput:    guardEvent("reading the text", c.onInput),
+					OnLang:     guardEvent("changing the language", c.onLang),
+					OnAnnotate: guardEvent("annotating", c.onAnnotate),
+					OnSample:   guardEvent("loading the sample", c.onSample),
 				}),
 				&LocalData{},
+				faultNotice(c.faults, c.nFaults, guardEvent("dismissing", c.onDismissFaults)),
 				status(c.state, c.ann, c.err),
+				c.replaced.render(),
 				progressBar(c.state == "working", c.progress),
 				app.Section().Class("reading").Aria("label", "Annotated text").Body(
-					legend(c.ann, c.hidden, c.onLegend),
-					annotatedText(shownPart(c.ann, c.shownBytes()), c.hidden, c.selected, c.current, c.onMarkClick),
-					moreText(c.ann, c.shownBytes(), c.onMore),
+					legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
+					annotatedText(shownPart(c.ann, c.shownBytes()), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
+					moreText(c.ann, c.shownBytes(), guardEvent("showing more of the text", c.onMore)),
 				),
 				c.pictures(),
 				c.exportPanel(),
@@ -158,8 +198,8 @@ func (c *Annotator) Render() app.UI {
 			),
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
-				entityList(c.ann, c.selected, c.onEntity),
-				quoteList(c.ann, c.current, c.onQuote),
+				entityList(c.ann, c.selected, guardEvent("selecting an entity", c.onEntity)),
+				quoteList(c.ann, c.current, guardEvent("selecting a quote", c.onQuote)),
 				keyTerms(c.ann),
 				keyPhrases(c.ann),
 			),
@@ -174,11 +214,11 @@ func (c *Annotator) onInput(ctx app.Context, e app.Event) {
 	c.edits++
 	edit := c.edits
 	c.state = "pending"
-	ctx.After(debounce, func(ctx app.Context) {
+	ctx.After(debounce, guardDispatch("annotating", func(ctx app.Context) {
 		if edit == c.edits {
 			c.annotate(ctx, pastedText())
 		}
-	})
+	}))
 }
 
 // onAnnotate runs now, cancelling a pending debounced run.
@@ -212,7 +252,7 @@ func (c *Annotator) onEntity(ctx app.Context, e app.Event) {
 	if c.selected == "" {
 		return
 	}
-	ctx.Defer(func(app.Context) { scrollToEntity(id) })
+	ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(id) }))
 }
 
 // scrollToEntity brings the entity's first mention into view.
@@ -250,6 +290,9 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 		c.stopRun()
 	}
 	c.state, c.progress, c.stopRun = "working", 0, nil
+	if area := app.Window().GetElementByID(textID); area.Truthy() {
+		c.replaced = loneSurrogates(area.Get("value")).withLines(text)
+	}
 	stop := startRun(c.lastingCtx(ctx), text, analyzer.Options{Lang: c.lang},
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
@@ -291,13 +334,13 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		if c.pendingSelect != "" {
 			c.selected, c.pendingSelect = c.pendingSelect, ""
 			id := c.selected
-			ctx.Defer(func(app.Context) { scrollToEntity(id) })
+			ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(id) }))
 		}
 		if _, ok := c.ann.Names[c.selected]; !ok {
 			c.selected = ""
 		}
 	}
-	ctx.Defer(func(app.Context) {
+	ctx.Defer(guardDispatch("showing the result", func(app.Context) {
 		root := app.Window().GetElementByID("annotator")
 		if !root.Truthy() {
 			return
@@ -309,7 +352,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		ds.Set("bytes", strconv.Itoa(len(text)))
 		ds.Set("lang", lang)
 		ds.Set("runs", strconv.Itoa(run))
-	})
+	}))
 }
 
 const textID = "text"

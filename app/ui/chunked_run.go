@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"annotator/analyzer"
+	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -35,24 +36,43 @@ type runOutcome struct {
 // between steps; neither progress nor done is called after it.
 func startRun(ctx app.Context, text string, opts analyzer.Options, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
 	start := time.Now()
-	job, err := analyzer.Start(text, opts)
+	var job *analyzer.Job
+	var err error
+	if fault := jsval.Try(func() { job, err = analyzer.Start(text, opts) }); fault != nil {
+		report("annotating", fault)
+		err = errPanic(fault)
+	}
 	if err != nil {
 		done(ctx, runOutcome{Err: err, Busy: time.Since(start)})
 		return func() {}
 	}
 	if len(text) <= analyzer.ChunkBytes {
-		for !job.Step() {
+		var out runOutcome
+		if fault := jsval.Try(func() {
+			for !job.Step() {
+			}
+			doc := job.Document()
+			res := doc.Result()
+			busy := time.Since(start)
+			out = runOutcome{Doc: doc, Result: res, Annotation: newAnnotation(text, res), Busy: busy}
+		}); fault != nil {
+			report("annotating", fault)
+			out = runOutcome{Err: errPanic(fault), Busy: time.Since(start)}
 		}
-		doc := job.Document()
-		res := doc.Result()
-		busy := time.Since(start)
-		done(ctx, runOutcome{Doc: doc, Result: res, Annotation: newAnnotation(text, res), Busy: busy})
+		done(ctx, out)
 		return func() {}
 	}
 
 	var stopped atomic.Bool
 	busy := time.Since(start)
-	ctx.Async(func() {
+	failed := func(err error) {
+		ctx.Dispatch(guardDispatch("annotating", func(ctx app.Context) {
+			if !stopped.Load() {
+				done(ctx, runOutcome{Err: errPanic(err), Busy: busy})
+			}
+		}))
+	}
+	ctx.Async(guardAsync("annotating", func() {
 		for {
 			if stopped.Load() {
 				return
@@ -64,11 +84,11 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 				break
 			}
 			p := job.Progress()
-			ctx.Dispatch(func(ctx app.Context) {
+			ctx.Dispatch(guardDispatch("showing progress", func(ctx app.Context) {
 				if !stopped.Load() {
 					progress(ctx, p)
 				}
-			})
+			}))
 			time.Sleep(yieldPause)
 		}
 		// The result, its view and the page's update each take a while
@@ -83,11 +103,11 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 		}
 		ann := newAnnotation(text, res)
 		time.Sleep(yieldPause)
-		ctx.Dispatch(func(ctx app.Context) {
+		ctx.Dispatch(guardDispatch("showing the result", func(ctx app.Context) {
 			if !stopped.Load() {
 				done(ctx, runOutcome{Doc: doc, Result: res, Annotation: ann, Busy: busy})
 			}
-		})
-	})
+		}))
+	}, failed))
 	return func() { stopped.Store(true) }
 }

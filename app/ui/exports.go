@@ -150,9 +150,9 @@ func (c *Annotator) exportPanel() app.UI {
 					),
 					app.Div().Class("export-actions").Body(
 						app.Button().Type("button").Class("copy").DataSet("format", f.Key).
-							Aria("label", "Copy "+f.Name).OnClick(c.onCopy).Text("Copy"),
+							Aria("label", "Copy "+f.Name).OnClick(guardEvent("copying the export", c.onCopy)).Text("Copy"),
 						app.Button().Type("button").Class("download").DataSet("format", f.Key).
-							Aria("label", "Download "+f.Name).OnClick(c.onDownload).Text("Download"),
+							Aria("label", "Download "+f.Name).OnClick(guardEvent("downloading the export", c.onDownload)).Text("Download"),
 					),
 				)
 			}),
@@ -184,13 +184,13 @@ func (c *Annotator) onCopy(ctx app.Context, e app.Event) {
 	c.exportNote = "Copying " + f.Name + "…"
 	ctx = c.lastingCtx(ctx)
 	copyText(content, func(err error) {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("copying the export", func(app.Context) {
 			if err != nil {
 				c.exportNote = "Could not copy " + f.Name + " (" + err.Error() + "): use Download instead."
 				return
 			}
 			c.exportNote = "Copied " + f.Name + " to the clipboard."
-		})
+		}))
 	})
 }
 

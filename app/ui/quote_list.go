@@ -95,9 +95,9 @@ func (c *Annotator) reveal(end int) {
 // scrollToCurrent brings the current mark or quote into view once the page
 // shows it.
 func scrollToCurrent(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
+	ctx.Defer(guardDispatch("scrolling", func(app.Context) {
 		if el := app.Window().GetElementByID(currentID); el.Truthy() {
 			el.Call("scrollIntoView", map[string]any{"block": "center"})
 		}
-	})
+	}))
 }
