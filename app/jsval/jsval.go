@@ -302,4 +302,3 @@ func (j jsValue) Keys() []string {
 }
 
 func (j jsValue) Text() string { return app.Window().Call("String", j.v).String() }
-

@@ -160,4 +160,3 @@ func idbError(v app.Value) error {
 func (e libraryEntry) toJS() map[string]any {
 	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved, "names": e.Names, "version": e.Version}
 }
-
