@@ -31,6 +31,9 @@ const (
 	StyleCSS = "app.css"
 	PWACSS   = "pwa.css"  // the update banner, progress bar, draft status and embed view
 	EmbedJS  = "embed.js" // loaded by host pages: its name never changes
+	// RecoveryJS is plain JavaScript every page loads: "Clear local data"
+	// when the Go program could not start.
+	RecoveryJS = "recovery.js"
 )
 
 // Pages are the app's pages: URL path (as routed by ui.Routes) and file
@@ -141,7 +144,7 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", webDir, err)
 	}
-	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG} {
+	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG, RecoveryJS} {
 		if hashed[name] == "" {
 			return nil, fmt.Errorf("%s lacks %s", webDir, name)
 		}
@@ -179,6 +182,7 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		Lang:            "en",
 		Icon:            app.Icon{Default: web(IconPNG), Large: web(IconPNGL), SVG: web(IconSVG)},
 		Styles:          []string{web(StyleCSS), web(PWACSS)},
+		Scripts:         []string{web(RecoveryJS)},
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#1d3557",
 		LoadingLabel:    "Loading the analyzer… {progress}%",
@@ -229,6 +233,12 @@ func render(h *app.Handler) ([]File, error) {
 			csp := fmt.Sprintf(`<meta http-equiv="Content-Security-Policy" content="%s">`, ContentSecurityPolicy())
 			data = bytes.Replace(data, meta, append(meta, csp...), 1)
 		}
+		if name == "wasm_exec.js" {
+			var err error
+			if data, err = keepBOM(data); err != nil {
+				return err
+			}
+		}
 		files = append(files, File{Name: name, ContentType: ContentType(name), Data: bytes.Clone(data)})
 		return nil
 	}
@@ -243,6 +253,26 @@ func render(h *app.Handler) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// wasmExecDecoder is how go-app's copy of Go's wasm_exec.js makes the
+// decoder of every string Go hands JavaScript (text nodes, attribute
+// values, messages). Without ignoreBOM a TextDecoder drops a U+FEFF at the
+// start of each string: a zero-width no-break space leading a text node or
+// a mark would vanish from the page, and from what is saved of it.
+var (
+	wasmExecDecoder = []byte(`new TextDecoder("utf-8")`)
+	bomKeeper       = []byte(`new TextDecoder("utf-8", { ignoreBOM: true })`)
+)
+
+// keepBOM makes wasm_exec.js decode Go's strings exactly as they are. A
+// loader without the decoder it expects is an error: a new go-app version
+// must be looked at, not served with the bug back.
+func keepBOM(js []byte) ([]byte, error) {
+	if bytes.Count(js, wasmExecDecoder) != 1 {
+		return nil, fmt.Errorf("wasm_exec.js: found %d of %s, want 1 to make it keep a leading U+FEFF", bytes.Count(js, wasmExecDecoder), wasmExecDecoder)
+	}
+	return bytes.Replace(js, wasmExecDecoder, bomKeeper, 1), nil
 }
 
 // hashedName puts a hash of data in a file name: app.wasm →

@@ -30,7 +30,7 @@ func fakeWasm(seed string) []byte {
 }
 
 // webFiles are the committed files of web/ the site needs.
-var webFiles = []string{StyleCSS, PWACSS, EmbedJS, IconPNG, IconPNGL, IconSVG}
+var webFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, IconPNG, IconPNGL, IconSVG}
 
 // newWebDir writes a web directory with a fake app.wasm and the real
 // styles, scripts and icons.
@@ -304,7 +304,7 @@ func TestPagesAndFiles(t *testing.T) {
 		{"/manifest.webmanifest", "application/manifest+json", []string{hashedPath(t, s, IconPNG), hashedPath(t, s, IconPNGL), svg, `"display": "standalone"`, `"start_url": "/"`, `"theme_color": "#1d3557"`}},
 		{"/app-worker.js", "text/javascript; charset=utf-8", []string{`"` + wasm + `"`, `"` + svg + `"`, `"/embed.html"`, `"/"`}},
 		{"/app.js", "text/javascript; charset=utf-8", []string{wasm, `/app-worker.js`}},
-		{"/wasm_exec.js", "text/javascript; charset=utf-8", []string{"Go"}},
+		{"/wasm_exec.js", "text/javascript; charset=utf-8", []string{"Go", `new TextDecoder("utf-8", { ignoreBOM: true })`}},
 		{css, "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/app.css", "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/embed.js", "text/javascript; charset=utf-8", []string{"postMessage"}},

@@ -34,6 +34,10 @@ type annotation struct {
 	// Quotes are the quotes the view wraps in an element, in text order:
 	// those no mark crosses.
 	Quotes []quoteSpan
+	// From is where the part of the text the view shows starts (see
+	// shownPart); Text ends where it ends. MarkBase is the index of
+	// Marks[0] among the whole text's marks.
+	From, MarkBase int
 	// Doc is what the exports need of the analyzer's document (see
 	// exportable); nil when the result did not come from a document.
 	Doc *analyzer.Document

@@ -45,9 +45,10 @@ type Annotator struct {
 	exportNote    string  // what the last copy or download did
 
 	// A long text is annotated a chunk at a time (chunked_run.go).
-	progress float64 // how far the run has got, 0 to 1
-	stopRun  func()  // stops the run going on; nil when none is
-	more     int     // windows of a long text shown beyond the first (text_window.go)
+	progress float64     // how far the run has got, 0 to 1
+	stopRun  func()      // stops the run going on; nil when none is
+	windows  textWindows // of a long text, the part the view shows (text_window.go)
+	pages    pages       // how much of each long list is shown (paged_list.go)
 
 	removeKeyListener func() // keepPictureKeys's, while mounted
 	release           []func()
@@ -78,6 +79,10 @@ func (c *Annotator) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(app.Context) { c.addFault(f) })
 	}))
 	c.removeKeyListener = keepPictureKeys()
+	// web/recovery.js asks this before handling "Clear local data" itself.
+	alive := app.FuncOf(func(app.Value, []app.Value) any { return true })
+	app.Window().Set("annotatorAlive", alive)
+	c.release = append(c.release, func() { app.Window().Delete("annotatorAlive"); alive.Release() })
 	onQuarantine := guardFunc("listing unreadable records", func(app.Value, []app.Value) any {
 		ctx.Dispatch(guardDispatch("listing unreadable records", c.listUnreadable))
 		return nil
@@ -189,8 +194,8 @@ func (c *Annotator) Render() app.UI {
 				progressBar(c.state == "working", c.progress),
 				app.Section().Class("reading").Aria("label", "Annotated text").Body(
 					legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
-					annotatedText(shownPart(c.ann, c.shownBytes()), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
-					moreText(c.ann, c.shownBytes(), guardEvent("showing more of the text", c.onMore)),
+					annotatedText(c.shownPart(), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
+					moreText(c.ann, c.windows, guardEvent("showing earlier text", c.onEarlier), guardEvent("showing more of the text", c.onMore)),
 				),
 				c.pictures(),
 				c.exportPanel(),
@@ -198,8 +203,8 @@ func (c *Annotator) Render() app.UI {
 			),
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
-				entityList(c.ann, c.selected, guardEvent("selecting an entity", c.onEntity)),
-				quoteList(c.ann, c.current, guardEvent("selecting a quote", c.onQuote)),
+				entityList(c.ann, c.selected, c.pages, guardEvent("selecting an entity", c.onEntity), guardEvent("showing more", c.onShowMore)),
+				quoteList(c.ann, c.current, c.pages, guardEvent("selecting a quote", c.onQuote), guardEvent("showing more", c.onShowMore)),
 				keyTerms(c.ann),
 				keyPhrases(c.ann),
 			),
@@ -306,19 +311,25 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 
 // onMore shows the next window of a long text.
 func (c *Annotator) onMore(ctx app.Context, e app.Event) {
-	c.more++
+	c.windows = c.windows.more()
 }
 
-// shownBytes is how much of a long text the view shows.
-func (c *Annotator) shownBytes() int {
-	return viewWindow * (1 + c.more)
+// onEarlier shows the window before those shown.
+func (c *Annotator) onEarlier(ctx app.Context, e app.Event) {
+	c.windows = c.windows.earlier()
+}
+
+// shownPart is the part of the text the view shows.
+func (c *Annotator) shownPart() *annotation {
+	start, end := c.windows.bytes(c.ann)
+	return shownPart(c.ann, start, end)
 }
 
 // show puts a finished run on screen and publishes its figures on the root
 // element once it is there.
 func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runOutcome) {
 	doc, res, err, elapsed := out.Doc, out.Result, out.Err, out.Busy
-	c.more = 0
+	c.windows, c.pages = textWindows{}, nil
 	c.runs++
 	run := c.runs
 	c.current, c.exportNote = "", ""

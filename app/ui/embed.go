@@ -276,7 +276,7 @@ func (c *Embed) Render() app.UI {
 	} else {
 		view = view.Body(
 			legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
-			annotatedText(shownPart(c.ann, viewWindow), c.hidden, "", "", c.onViewClick),
+			annotatedText(firstWindow(c.ann), c.hidden, "", "", c.onViewClick),
 			c.replaced.render(),
 		)
 	}

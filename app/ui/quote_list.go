@@ -1,34 +1,23 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// maxQuotes is how many quotes the sidebar lists: a long text (a book, a
-// transcript) has thousands, which would take the browser seconds to lay
-// out.
-const maxQuotes = 200
 
 // quoteList renders the quotes and who said them: the speaker entity's
 // name, or the attribution's words when no entity covers the speaker ("the
 // defence ministry"). Each quote is a button that brings the quote into
 // view and highlights its speaker's mentions (a button holds phrasing
 // content only, hence spans rather than a blockquote).
-func quoteList(a *annotation, current string, onSelect app.EventHandler) app.UI {
+func quoteList(a *annotation, current string, p pages, onSelect, onMore app.EventHandler) app.UI {
 	if a == nil || len(a.Result.Quotes) == 0 {
 		return nil
 	}
-	quotes := a.Result.Quotes[:min(len(a.Result.Quotes), maxQuotes)]
-	var more app.UI
-	if n := len(a.Result.Quotes); n > maxQuotes {
-		more = app.P().Class("hint").Text(fmt.Sprintf("The first %s of %s quotes; the exports have them all.", formatInt(maxQuotes), formatInt(n)))
-	}
-	return app.Section().ID("quotes").Class("panel quotes").Body(
+	quotes := a.Result.Quotes[:p.limit("quotes", len(a.Result.Quotes))]
+	return app.Section().ID("quotes").Class("panel quotes").DataSet("shown", len(quotes)).DataSet("total", len(a.Result.Quotes)).Body(
 		app.H2().Text("Quotes"),
-		more,
 		app.Ul().Body(
 			app.Range(quotes).Slice(func(i int) app.UI {
 				q := quotes[i]
@@ -57,6 +46,7 @@ func quoteList(a *annotation, current string, onSelect app.EventHandler) app.UI 
 				)
 			}),
 		),
+		showMore("quotes", len(quotes), len(a.Result.Quotes), "quotes", onMore),
 	)
 }
 
@@ -76,20 +66,14 @@ func (c *Annotator) selectQuote(ctx app.Context, i int) {
 		c.selected = c.ann.Result.Quotes[i].Speaker
 	}
 	c.current = "q" + strconv.Itoa(i)
-	c.reveal(c.ann.Result.Quotes[i].End)
+	c.reveal(c.ann.Result.Quotes[i].Start, c.ann.Result.Quotes[i].End)
 	scrollToCurrent(ctx)
 }
 
-// reveal makes the view show a long text at least up to byte end (it
-// shows a window of it at first, see text_window.go).
-func (c *Annotator) reveal(end int) {
-	if c.ann == nil {
-		return
-	}
-	end = min(end, len(c.ann.Text)) // past the text, the loop would never end
-	for len(shownPart(c.ann, c.shownBytes()).Text) < end {
-		c.more++
-	}
+// reveal makes the view of a long text show bytes [start, end) (it shows
+// a few windows of it, see text_window.go).
+func (c *Annotator) reveal(start, end int) {
+	c.windows = c.windows.reveal(c.ann, start, end)
 }
 
 // scrollToCurrent brings the current mark or quote into view once the page
