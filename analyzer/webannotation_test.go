@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +69,20 @@ func TestWebAnnotations(t *testing.T) {
 	quote := c.First.Items[3]
 	if quote.Motivation != "describing" || quote.Body[1].Value != "said by Kim Jong-un (e1)" {
 		t.Errorf("quote annotation %+v", quote)
+	}
+}
+
+// TestWebAnnotationsWithoutMentions: items is an empty list, not null.
+func TestWebAnnotationsWithoutMentions(t *testing.T) {
+	doc, err := Annotate("nothing to see here", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(doc.WebAnnotations())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"items":[]`) {
+		t.Errorf("JSON-LD of a text without mentions: %s", data)
 	}
 }
