@@ -49,7 +49,7 @@ func Annotate(text string, opts Options) (*Document, error) {
 
 // ChunkBytes is about how much text one Job.Step annotates: long texts are
 // cut at paragraph breaks into chunks of this size. An article is one chunk.
-const ChunkBytes = 256 << 10
+const ChunkBytes = 64 << 10
 
 // Job annotates a text a step at a time, so that a caller (the browser,
 // which has one thread) can show progress and stay responsive between
@@ -146,6 +146,9 @@ func (j *Job) annotateChunk(start, end int) {
 		return
 	}
 	base := len(doc.Tokens)
+	doc.Tokens = growFor(doc.Tokens, len(chunk.Tokens), end, len(doc.Text))
+	doc.Sentences = growFor(doc.Sentences, len(chunk.Sentences), end, len(doc.Text))
+	doc.Mentions = growFor(doc.Mentions, len(mentions), end, len(doc.Text))
 	for _, s := range chunk.Sentences {
 		s.FirstToken += base
 		s.EndToken += base
@@ -157,6 +160,25 @@ func (j *Job) annotateChunk(start, end int) {
 		doc.Mentions = append(doc.Mentions, m)
 	}
 	doc.Tokens = append(doc.Tokens, chunk.Tokens...)
+}
+
+// growFor makes room in s for add more items, once done of total bytes
+// are annotated: when s must grow, it grows to what the whole text will
+// need at the rate so far, not by append's doubling, so that a long text's
+// tokens are copied a few times rather than a dozen, and the peak memory of
+// a copy (old and new arrays at once) stays near the final size.
+func growFor[T any](s []T, add, done, total int) []T {
+	need := len(s) + add
+	if need <= cap(s) {
+		return s
+	}
+	estimate := need
+	if done > 0 && done < total {
+		estimate = int(float64(need) * float64(total) / float64(done) * 1.05)
+	}
+	grown := make([]T, len(s), max(need, estimate))
+	copy(grown, s)
+	return grown
 }
 
 // chunkEnd returns where the chunk starting at start should end: after the

@@ -57,6 +57,11 @@ func TestBrowser(t *testing.T) {
 	t.Run("a 5 MB text is annotated in chunks", func(t *testing.T) { browsertest.LongText(t, b, url, article, 5<<20) })
 	t.Run("clear local data", func(t *testing.T) { browsertest.ClearLocalData(t, b, url) })
 	t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+	t.Run("exotic values in every embed message", func(t *testing.T) { browsertest.ExoticEmbedMessages(t, b, url, hosts) })
+	t.Run("corrupted records are set aside", func(t *testing.T) { browsertest.CorruptedRecords(t, b, url) })
+	t.Run("clear local data without Go", func(t *testing.T) { browsertest.NoGoRecovery(t, b, url) })
+	t.Run("list-heavy texts stay within the node budgets", func(t *testing.T) { browsertest.ListHeavyBudgets(t, b, url) })
+	t.Run("characters round-trip exactly", func(t *testing.T) { browsertest.CharacterRoundTrip(t, b, url, hosts) })
 
 	t.Run("a new version is offered and loaded", func(t *testing.T) {
 		p := browsertest.Open(t, b, url)

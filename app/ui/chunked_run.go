@@ -12,7 +12,7 @@ import (
 
 // yieldPause is how long a long run hands the browser back between steps:
 // long enough for go-app to apply the progress and the browser to paint it
-// and handle input, short next to a step (a chunk of 256 KB takes a few
+// and handle input, short next to a step (a chunk of 64 KB takes up to a
 // hundred milliseconds in the wasm).
 const yieldPause = 15 * time.Millisecond
 
