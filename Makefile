@@ -33,6 +33,7 @@ bench:
 	@if [ -f ../shared/data/conll2003/eng.testa ]; then $(GO) run ./analyzer/cmd/nerbench ../shared/data/conll2003/eng.testa; else echo 'nerbench: ../shared/data/conll2003/eng.testa absent, compromise comparison skipped'; fi
 	$(GO) test -run '^$$' -bench 'WasmSize' -benchtime 1x ./app/site
 	$(GO) test -run '^$$' -bench 'WasmAnnotate|WasmMount' -benchtime 5x ./app/site
+	$(GO) test -run '^$$' -bench 'WasmLists|WasmMemory' -benchtime 1x ./app/site
 
 # PREFIX=/annotator builds for a sub-path.
 PREFIX ?=
