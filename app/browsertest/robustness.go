@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"annotator/app/contract"
@@ -170,7 +171,7 @@ func CorruptedRecords(t *testing.T, b *Browser, appURL string) int {
 		}
 		p.Reload()
 		sel := "#" + contract.Unreadable
-		count := Poll[int](p, `Number(document.querySelector("`+sel+`").dataset.count || 0)`)
+		count := pollOrDump[int](t, p, c.name, `Number(document.querySelector("`+sel+`").dataset.count || 0)`)
 		title := Eval[string](p, `document.getElementById("`+contract.UnreadableTitle+`").textContent`)
 		kind := "article"
 		if c.draft {
@@ -214,6 +215,27 @@ func CorruptedRecords(t *testing.T, b *Browser, appURL string) int {
 	}
 	t.Logf("corrupted records: %d kinds, each set aside and listed, the app annotating after each reload", len(corruptRecords))
 	return len(corruptRecords)
+}
+
+// stateDump is what the page says about its storage, for a failure
+// message.
+const stateDump = `JSON.stringify({draft: Object.assign({}, document.getElementById("local-data").dataset),
+	draftStatus: document.getElementById("draft-status").textContent,
+	library: document.getElementById("library-status").textContent,
+	faults: document.getElementById("` + contract.Faults + `").textContent,
+	unreadable: Object.assign({}, document.getElementById("` + contract.Unreadable + `").dataset)})`
+
+// pollOrDump waits up to 20 s for expr to be truthy, and fails with what
+// the page says of its storage if it does not become so.
+func pollOrDump[T any](tb testing.TB, p *Page, what, expr string) T {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 25*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Poll[T](expr, chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil {
+		tb.Fatalf("%s: waiting for %.80s: %v; the page: %s", what, expr, err, Eval[string](p, stateDump))
+	}
+	return v
 }
 
 // NoGoRecovery checks "Clear local data" without the Go program: on a
@@ -310,8 +332,10 @@ const nodeCountJS = `(() => {
 func ListHeavy(tb testing.TB, p *Page, text string) ListFigures {
 	Eval[bool](p, `(() => {
 		window.__longest = 0;
+		window.__taskList = [];
+		window.__pasted = performance.now();
 		if (window.__tasks) window.__tasks.disconnect();
-		window.__tasks = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); });
+		window.__tasks = new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__longest = Math.max(window.__longest, e.duration); window.__taskList.push(Math.round(e.startTime - window.__pasted) + "+" + Math.round(e.duration)); } });
 		window.__tasks.observe({type: "longtask"});
 		return true;
 	})()`)
@@ -322,6 +346,7 @@ func ListHeavy(tb testing.TB, p *Page, text string) ListFigures {
 	// The page settles: let the observer see the last task.
 	Await[bool](p, `new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => setTimeout(() => resolve(true), 50)), 50))`)
 	n := Eval[map[string]int](p, nodeCountJS)
+	tb.Logf("long tasks (start+duration ms after the paste): %s; analyzer %.0f ms, shown after %.0f ms", Eval[string](p, `window.__taskList.join(" ")`), run.AnnotateMs, run.RenderMs)
 	return ListFigures{
 		Bytes:         len(text),
 		Entities:      Eval[int](p, `Array.from(document.querySelectorAll("#entities .group")).reduce((n, g) => n + Number(g.dataset.total), 0)`),
@@ -444,9 +469,11 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 		}
 	}
 	htmlExport := string(p.DownloadBy(`#exports .download[data-format="html"]`, dir).Data)
-	body := htmlExport[strings.Index(htmlExport, "<body>")+len("<body>") : strings.Index(htmlExport, "</body>")]
-	if got := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(body, "")); !strings.Contains(got, strings.TrimPrefix(text, "\uFEFF")) || !strings.HasPrefix(strings.TrimLeft(got, "\n"), "\uFEFF") {
-		t.Errorf("the HTML export's text differs from the text: %q", got)
+	const open, end = `<article class="annotated">`, `</article>`
+	article := htmlExport[strings.Index(htmlExport, open)+len(open) : strings.LastIndex(htmlExport, end)]
+	article = regexp.MustCompile(`<span class="label">[^<]*</span>`).ReplaceAllString(article, "")
+	if got := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(article, "")); got != text {
+		t.Errorf("the HTML export's text differs from the text at byte %d: %q", firstDiff(got, text), got)
 	}
 	jsonld := string(p.DownloadBy(`#exports .download[data-format="jsonld"]`, dir).Data)
 	if !strings.Contains(jsonld, `"exact": "Kim Jong-un"`) {
