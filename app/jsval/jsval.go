@@ -203,15 +203,21 @@ func AsFinite(v Value) (float64, bool) {
 	return f, true
 }
 
-// maxPlainDepth bounds Plain's descent into nested objects.
-const maxPlainDepth = 32
+// maxPlainDepth bounds Plain's descent into nested objects, and
+// maxPlainKeys the keys it renders of one object (a typed array of
+// millions of bytes has as many keys).
+const (
+	maxPlainDepth = 32
+	maxPlainKeys  = 10000
+)
 
 // Plain renders v as JSON-ready Go values, for showing or exporting a
 // value the app could not use: strings, finite numbers, booleans and null
 // as they are; objects as maps of their own keys (arrays too, keyed "0",
 // "1"...), an object without own keys (a Date, a Map) as its String(v);
 // BigInts as {"bigint": digits}; NaN, infinities, symbols and functions as
-// a description. It stops at a depth of 32 and never panics.
+// a description. It stops at a depth of 32 and 10,000 keys an object, and
+// never panics.
 func Plain(v Value) any { return plain(v, 0) }
 
 func plain(v Value, depth int) any {
@@ -256,7 +262,11 @@ func plain(v Value, depth int) any {
 		Try(func() { text = v.Text() })
 		return map[string]any{"object": text}
 	}
-	out := make(map[string]any, len(keys))
+	out := make(map[string]any, min(len(keys), maxPlainKeys+1))
+	if len(keys) > maxPlainKeys {
+		out["truncated_keys"] = len(keys) - maxPlainKeys
+		keys = keys[:maxPlainKeys]
+	}
 	for _, k := range keys {
 		out[k] = plain(Field(v, k), depth+1)
 	}

@@ -33,8 +33,10 @@ const EmbedOriginsEnv = "ANNOTATOR_EMBED_ORIGINS"
 // the origin named by ?origin= in the frame's URL (embed.js sets it) when
 // the allowlist has it, else to the first allowed origin that sends a
 // message. Where the browser tells who frames the page
-// (location.ancestorOrigins), a page outside the allowlist gets a notice
-// and no answers, even from a static host that sends no frame-ancestors.
+// (location.ancestorOrigins), the page gets a notice and no answers unless
+// every page framing it is on the allowlist (embed_frame.go), even from a
+// static host that sends no frame-ancestors. An answer to a text whose lone
+// surrogates the browser replaced carries warnings (see textNotice).
 //
 // For tests, #embed carries data-state (waiting, refused, working, done,
 // error) and data-answered (requests answered so far).
