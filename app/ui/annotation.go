@@ -135,12 +135,19 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 // nonOverlapping sorts marks by position and drops any that overlap an
 // earlier one or fall outside a text of n bytes. The analyzer promises
 // neither happens; the view must stay a faithful copy of the text if it does.
+//
+// The order is total (start, then the longer first, then entity), so an
+// unstable sort gives one result: a stable sort of 200,000 marks moved them
+// about a second in the wasm.
 func nonOverlapping(marks []mark, n int) []mark {
-	slices.SortStableFunc(marks, func(x, y mark) int {
+	slices.SortFunc(marks, func(x, y mark) int {
 		if c := cmp.Compare(x.Start, y.Start); c != 0 {
 			return c
 		}
-		return cmp.Compare(y.End, x.End)
+		if c := cmp.Compare(y.End, x.End); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Entity, y.Entity)
 	})
 	kept := marks[:0]
 	end := 0

@@ -338,7 +338,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
 		c.ann = out.Annotation
-		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
+		c.ann.Tokens, c.ann.Elapsed = out.Tokens, elapsed
 		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"
 		tokens, lang = c.ann.Tokens, res.Lang

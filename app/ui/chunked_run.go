@@ -30,6 +30,8 @@ type runOutcome struct {
 	Err        error
 	// Busy is the analyzer's own time, Start to Result, without the pauses.
 	Busy time.Duration
+	// Tokens is how many tokens the text has (Doc may have dropped them).
+	Tokens int
 }
 
 // startRun annotates text. A text of one chunk (analyzer.ChunkBytes, an
@@ -62,7 +64,7 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 			doc := job.Document()
 			res := doc.Result()
 			busy := time.Since(start)
-			out = runOutcome{Doc: doc, Result: res, Annotation: newAnnotation(text, res), Busy: busy}
+			out = runOutcome{Doc: doc, Result: res, Annotation: newAnnotation(text, res), Tokens: len(doc.Tokens), Busy: busy}
 		}); fault != nil {
 			report("annotating", fault)
 			out = runOutcome{Err: errPanic(fault), Busy: time.Since(start)}
@@ -102,18 +104,25 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 		// The result, its view and the page's update each take a while
 		// for a long text: the browser gets a turn between them.
 		t := time.Now()
-		doc := job.Document()
-		res := doc.Result()
+		full := job.Document()
+		res := full.Result()
+		// Only what the exports need stays: the tokens of a long text are
+		// most of its memory, and the wasm's garbage collector scans all
+		// that is kept while the page waits.
+		doc := exportable(full)
+		tokens := len(full.Tokens)
+		job, full = nil, nil
 		busy += time.Since(t)
 		time.Sleep(yieldPause)
 		if stopped.Load() {
 			return
 		}
 		ann := newAnnotation(text, res)
+		ann.Tokens = tokens
 		time.Sleep(yieldPause)
 		ctx.Dispatch(guardDispatch("showing the result", func(ctx app.Context) {
 			if !stopped.Load() {
-				done(ctx, runOutcome{Doc: doc, Result: res, Annotation: ann, Busy: busy})
+				done(ctx, runOutcome{Doc: doc, Result: res, Annotation: ann, Tokens: tokens, Busy: busy})
 			}
 		}))
 	}, failed))

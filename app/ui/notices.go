@@ -53,7 +53,10 @@ func loneSurrogates(text app.Value) textNotice {
 			return
 		}
 		re := app.Window().Get("RegExp").New(`[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`, "g")
-		n.Count = s.Get("length").Int() - s.Call("replace", re, "").Get("length").Int()
+		// replace gives a primitive string: syscall/js reads no property of
+		// one (Get panics), its String object has them.
+		kept := app.Window().Call("Object", s.Call("replace", re, ""))
+		n.Count = s.Get("length").Int() - kept.Get("length").Int()
 		re.Set("lastIndex", 0)
 		for len(n.At) < min(n.Count, maxReplacedListed) {
 			m := re.Call("exec", s)
