@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 WASM    := web/app.wasm
 
-.PHONY: run test bench dist wasm model clean loadtest
+.PHONY: run test bench dist wasm model langdetect clean loadtest
 
 # EMBED_ORIGINS=https://cms.example.com lets those origins embed /embed
 # (make run) or the static bundle's embed.html (make dist).
@@ -49,6 +49,11 @@ loadtest: wasm
 
 model:
 	$(GO) run ./analyzer/cmd/train -out analyzer/tagger/model.bin
+
+# The language detector's table, from ../shared's training splits (the same
+# bytes every time; make test checks the committed one).
+langdetect:
+	$(GO) run ./analyzer/langdetect/gen -out analyzer/langdetect/table.bin
 
 # The server writes app.wasm's precompressed siblings beside it.
 clean:
