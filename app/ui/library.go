@@ -370,6 +370,14 @@ func unreadableSummary(records []quarantined) string {
 	return strings.Join(parts, " and ") + verb
 }
 
+// unreadableHint says what became of n unreadable records.
+func unreadableHint(n int) string {
+	if n == 1 {
+		return "The app set it aside and goes on without it. Export it to keep its text; the export holds it exactly as it was stored."
+	}
+	return "The app set them aside and goes on without them. Export them to keep their text; the export holds them exactly as they were stored."
+}
+
 // maxUnreadableListed is how many reasons the library lists.
 const maxUnreadableListed = 5
 
@@ -400,7 +408,7 @@ func (c *Annotator) unreadablePanel() app.UI {
 	}
 	return app.Div().ID(contract.Unreadable).Class("unreadable").DataSet("count", len(l.unreadable)).Role("group").Aria("labelledby", contract.UnreadableTitle).Body(
 		app.P().ID(contract.UnreadableTitle).Class("unreadable-title").Text(unreadableSummary(l.unreadable)+"."),
-		app.P().Class("hint").Text("The app set them aside and goes on without them. Export them to keep their text; the export holds them exactly as they were stored."),
+		app.P().Class("hint").Text(unreadableHint(len(l.unreadable))),
 		app.Ul().Class("unreadable-reasons").Body(
 			app.Range(shown).Slice(func(i int) app.UI {
 				q := shown[i]
