@@ -36,6 +36,10 @@ const (
 	RecoveryJS = "recovery.js"
 )
 
+// WebFiles are the committed files of the web directory the site needs
+// (app.wasm, built, aside): test fixtures copy them.
+var WebFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, IconPNG, IconPNGL, IconSVG}
+
 // Pages are the app's pages: URL path (as routed by ui.Routes) and file
 // name in the bundle. Plain file servers serve embed.html as it is named,
 // so the embed script loads that name; the server answers both.

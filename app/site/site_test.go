@@ -29,8 +29,6 @@ func fakeWasm(seed string) []byte {
 	return bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 "+seed+" go-app annotator "), 20000)
 }
 
-// webFiles are the committed files of web/ the site needs.
-var webFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, IconPNG, IconPNGL, IconSVG}
 
 // newWebDir writes a web directory with a fake app.wasm and the real
 // styles, scripts and icons.
@@ -40,7 +38,7 @@ func newWebDir(t testing.TB) string {
 	if err := os.WriteFile(filepath.Join(dir, WasmFile), fakeWasm("v1"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range webFiles {
+	for _, name := range WebFiles {
 		data, err := os.ReadFile(filepath.Join("..", "..", "web", name))
 		if err != nil {
 			t.Fatal(err)
