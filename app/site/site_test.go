@@ -29,7 +29,6 @@ func fakeWasm(seed string) []byte {
 	return bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 "+seed+" go-app annotator "), 20000)
 }
 
-
 // newWebDir writes a web directory with a fake app.wasm and the real
 // styles, scripts and icons.
 func newWebDir(t testing.TB) string {
