@@ -16,10 +16,6 @@ import (
 // hundred milliseconds in the wasm).
 const yieldPause = 15 * time.Millisecond
 
-// browserChunk is how much text a step of a long run annotates in the
-// page: half the analyzer's chunk, about 0.1 s of the main thread in the
-// wasm here, so that input is answered within a frame or two.
-const browserChunk = analyzer.ChunkBytes / 2
 
 // runOutcome is what a finished run of the analyzer produced.
 type runOutcome struct {
@@ -45,9 +41,6 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 	start := time.Now()
 	var job *analyzer.Job
 	var err error
-	if opts.ChunkBytes == 0 {
-		opts.ChunkBytes = browserChunk
-	}
 	if fault := jsval.Try(func() { job, err = analyzer.Start(text, opts) }); fault != nil {
 		report("annotating", fault)
 		err = errPanic(fault)
