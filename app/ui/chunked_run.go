@@ -16,7 +16,6 @@ import (
 // hundred milliseconds in the wasm).
 const yieldPause = 15 * time.Millisecond
 
-
 // runOutcome is what a finished run of the analyzer produced.
 type runOutcome struct {
 	Doc    *analyzer.Document
