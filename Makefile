@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 WASM    := web/app.wasm
 
-.PHONY: run test bench dist wasm model langdetect clean loadtest
+.PHONY: run test bench dist wasm model cv langdetect clean loadtest
 
 # EMBED_ORIGINS=https://cms.example.com lets those origins embed /embed
 # (make run) or the static bundle's embed.html (make dist).
@@ -47,8 +47,20 @@ LOAD_CLIENTS  ?= 32
 loadtest: wasm
 	$(GO) run ./app/loadtest -web web -requests $(LOAD_REQUESTS) -clients $(LOAD_CLIENTS)
 
+# make model LANG=xx trains language xx's tagger (corpora in
+# analyzer/cmd/train/corpora.go); the environment's LANG (a locale) is
+# ignored: only one given on the command line counts.
+MODEL_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+MODEL_OUT  ?= $(if $(filter en,$(MODEL_LANG)),analyzer/tagger/model.bin,analyzer/tagger/model-$(MODEL_LANG).bin)
+FOLDS      ?= 5
 model:
-	$(GO) run ./analyzer/cmd/train -out analyzer/tagger/model.bin
+	$(GO) run ./analyzer/cmd/train -lang $(MODEL_LANG) -out $(MODEL_OUT)
+
+# Cross-validation over the training data (no model written): how
+# features, extra data and the pipeline's name rules are chosen. One
+# perceptron per fold rather than the model's three: a third of the time.
+cv:
+	$(GO) run ./analyzer/cmd/train -lang $(MODEL_LANG) -folds $(FOLDS) -models 1 -rules
 
 # The language detector's table, from ../shared's training splits (the same
 # bytes every time; make test checks the committed one).

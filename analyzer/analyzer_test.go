@@ -5,10 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 func TestAnnotateRejectsBadInput(t *testing.T) {
@@ -288,55 +289,29 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
-func TestJobChunksLikeOnePass(t *testing.T) {
-	var sb strings.Builder
-	for sb.Len() < 3*ChunkBytes {
-		for _, text := range sampleTexts(t) {
-			sb.WriteString(text)
-			sb.WriteString("\n\n")
+// BenchmarkAnnotateLentVocab is BenchmarkAnnotate with one view of the pack
+// lent to every run, as the CLI lends it from file to file: the words of a
+// run are looked up once in all, not once per run.
+func BenchmarkAnnotateLentVocab(b *testing.B) {
+	text := benchmarkText(b)
+	pack, err := lang.Get("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Vocab: pack.NewVocab()}
+	doc, err := Annotate(text, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := len(doc.Tokens)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Annotate(text, opts); err != nil {
+			b.Fatal(err)
 		}
 	}
-	sb.WriteString(strings.Repeat("no paragraph breaks here ", 2*ChunkBytes/25))
-	text := sb.String()
-	run := func(chunk int) (*Document, []float64) {
-		job, err := Start(text, Options{Names: noNames{}, ChunkBytes: chunk})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var progress []float64
-		for !job.Step() {
-			if job.Document() != nil {
-				t.Fatal("document ready before the last step")
-			}
-			progress = append(progress, job.Progress())
-		}
-		return job.Document(), progress
-	}
-	whole, _ := run(len(text))
-	chunked, progress := run(ChunkBytes)
-	if len(progress) < 5 {
-		t.Fatalf("%d steps for %d bytes, want chunks of about %d", len(progress)+1, len(text), ChunkBytes)
-	}
-	for i := 1; i < len(progress); i++ {
-		if progress[i] <= progress[i-1] || progress[i] > 1 {
-			t.Fatalf("progress %v does not grow", progress)
-		}
-	}
-	checkDocumentInvariants(t, chunked)
-	if !reflect.DeepEqual(whole.Tokens, chunked.Tokens) {
-		t.Error("chunked tokens differ")
-	}
-	// The one sentence without paragraph breaks is cut at chunk ends; all
-	// the others match.
-	if d := len(chunked.Sentences) - len(whole.Sentences); d < 0 || d > 2 {
-		t.Errorf("%d sentences chunked, %d whole", len(chunked.Sentences), len(whole.Sentences))
-	}
-	if !reflect.DeepEqual(whole.Result().Entities, chunked.Result().Entities) {
-		t.Error("chunked entities differ")
-	}
-	if !reflect.DeepEqual(whole.Terms, chunked.Terms) || whole.Stats.Words != chunked.Stats.Words {
-		t.Error("chunked terms or stats differ")
-	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
 // BenchmarkAnnotateArticles annotates article-sized documents one by one

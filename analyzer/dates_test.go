@@ -27,6 +27,43 @@ func dateValues(t *testing.T, text string) (string, string) {
 	return doc.Dateline, strings.Join(out, " | ")
 }
 
+// TestFindDates checks the date and time patterns the rule matcher tries
+// (the money and number ones are in numbers_test.go).
+func TestFindDates(t *testing.T) {
+	checkRuleMentions(t, []ruleCase{
+		// Dates
+		{"on June 19th, 2018.", "DATE:June 19th, 2018"},
+		{"on Tuesday, June 19, the talks", "DATE:Tuesday, June 19"},
+		{"on 19 June 2018 he", "DATE:19 June 2018"},
+		{"the 19th of June", "DATE:the 19th of June"},
+		{"in March, and in May.", "DATE:March DATE:May"},
+		{"May I come? Theresa May said", ""},
+		{"in June 2018", "DATE:June 2018"},
+		{"BRUSSELS 2019-03-14", "DATE:2019-03-14"},
+		{"on 12/06/1996 and 19.06.2018", "DATE:12/06/1996 DATE:19.06.2018"},
+		{"in 2011.", "DATE:2011"},
+		{"the 2018 summit", "DATE:2018"},
+		{"2000 troops", "NUM:2000"},
+		{"since the 1990s", "DATE:1990s"},
+		{"by mid-2019", "DATE:mid-2019"},
+		{"on Tuesday morning", "DATE:Tuesday morning"},
+		{"Last year, prices rose", "DATE:Last year"},
+		{"next week and this summer", "DATE:next week DATE:this summer"},
+		{"in the last three months", "DATE:the last three months"},
+		{"three years ago", "DATE:three years ago"},
+		{"yesterday and today", "DATE:yesterday DATE:today"},
+		{"a drill in summer.", "DATE:summer"},
+		{"a summer camp", ""},
+		// Times
+		{"at 9.30am local time", "TIME:9.30am local time"},
+		{"at 10 a.m. GMT", "TIME:10 a.m. GMT"},
+		{"at 9:30 on", "TIME:9:30"},
+		{"at noon and midnight", "TIME:noon TIME:midnight"},
+		{"this morning and last night", "TIME:this morning TIME:last night"},
+		{"9.30 kilos", "NUM:9.30"},
+	})
+}
+
 func TestResolveDatesWithDateline(t *testing.T) {
 	// June 19th, 2018 was a Tuesday.
 	const dateline = "BEIJING, June 19th, 2018 - "

@@ -1,11 +1,19 @@
 // Package analyzer annotates news text: tokens, sentences, stems, named
 // entities, numbers and dates, quotes with speakers, key terms and stats.
 //
-// It is a pipeline of stages, one file each (tokenize.go, sentences.go,
-// stems.go, names.go, numbers.go, entities.go, quotes.go, terms.go,
-// stats.go), run in order by Annotate. The Document owns the original text;
-// every annotation is a span of byte offsets into it, and the text is never
-// altered.
+// It is a pipeline of named stages, listed in order in one table
+// (pipeline.go), each in the file of its name: tokenize.go, sentences.go,
+// stems.go, names.go (its rules in namerules.go), numbers.go (with dates.go), entities.go, salience.go,
+// quotes.go, terms.go, stats.go. Annotate runs it; a Job runs it a stage at
+// a time. What belongs to a language (stemmer, stop words, word lists,
+// background frequencies, tagger model) comes from the language pack the
+// job holds (package analyzer/lang).
+//
+// The Document owns the original text; every annotation is a span of byte
+// offsets into it, and the text is never altered. Result (schema.go) is its
+// JSON form, the contract with the CLI and the app; Formats (formats.go)
+// write documents out for both; queries.go answers what the app asks of
+// annotated articles.
 package analyzer
 
 // Span is a half-open range [Start, End) of UTF-8 byte offsets into
@@ -111,15 +119,21 @@ type Entity struct {
 	Salience float64
 }
 
-// Quote is a quoted passage, quote marks included.
+// Quote is what someone said: a passage in quote marks (marks included),
+// or the content of reported speech.
 type Quote struct {
 	Span
+	Kind QuoteKind
 	// Speaker is the index in Document.Entities of who said it, -1 if no
 	// entity covers the speaker.
 	Speaker int
 	// Attribution is the speaker's words in the text ("he", "Mr Kim", "the
 	// defence ministry"); Start is -1 when the quote is unattributed.
 	Attribution Span
+	// Verb is the attribution verb's base form ("say" for said, "according
+	// to"); "" when none (Ruiz: “…”). A quote that goes on from an earlier
+	// one keeps its verb.
+	Verb string
 }
 
 // Term is a key term: a stem with the surface forms seen and their count.

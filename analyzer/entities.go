@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"slices"
+
+	"annotator/analyzer/gazetteer"
 	"sort"
 	"strconv"
 	"strings"
@@ -127,11 +129,21 @@ func (g *entityGrouper) union(a, b int) {
 // the same text and label.
 func (g *entityGrouper) groupFullNames() {
 	byKey := make(map[string]int)
+	byAlias := make(map[int]int) // knownAliases group → its first mention
 	for _, f := range g.forms {
 		if first, ok := byKey[f.key]; ok {
 			g.union(first, f.mention)
 		} else {
 			byKey[f.key] = f.mention
+		}
+		// A known alias joins across places and organisations: the
+		// tagger calls DPRK an organisation as often as a place.
+		if a, ok := aliasGroups[f.key[strings.IndexByte(f.key, '/')+1:]]; ok && (f.label == LOC || f.label == ORG) {
+			if first, ok := byAlias[a]; ok {
+				g.union(first, f.mention)
+			} else {
+				byAlias[a] = f.mention
+			}
 		}
 	}
 	type textKey struct {
@@ -143,7 +155,8 @@ func (g *entityGrouper) groupFullNames() {
 		if m.Label.IsName() {
 			continue
 		}
-		k := textKey{m.Label, g.doc.SpanText(m.Span)}
+		// Case does not matter: "two" and "Two" are one number.
+		k := textKey{m.Label, strings.ToLower(g.doc.SpanText(m.Span))}
 		if first, ok := byText[k]; ok {
 			g.union(first, i)
 		} else {
@@ -151,6 +164,18 @@ func (g *entityGrouper) groupFullNames() {
 		}
 	}
 }
+
+// aliasGroups maps the name key (nameKey) of each form of knownAliases to
+// its group's index.
+var aliasGroups = func() map[string]int {
+	m := make(map[string]int)
+	for i, forms := range knownAliases {
+		for _, f := range forms {
+			m[nameKey(nameWords(f, ""))] = i
+		}
+	}
+	return m
+}()
 
 // linkShortForms links surnames, acronyms and partial names to the full name
 // they stand for. Candidates are the full names mentioned before the short
@@ -262,6 +287,13 @@ func newShortFormIndex(full map[int]nameForm) shortFormIndex {
 		if f.label == ORG {
 			add(f, "tail", f.words[n-1], r)
 		}
+		if directionWords[f.words[0]] {
+			if n == 2 {
+				add(f, "direction", f.words[0], r)
+			}
+		} else if !isCommonWord(f.words[0]) {
+			add(f, "first", f.words[0], r)
+		}
 		for k := 2; k < n; k++ {
 			add(f, "part", strings.Join(f.words[:k], " "), r)
 			add(f, "part", strings.Join(f.words[n-k:], " "), r)
@@ -278,7 +310,13 @@ func (x shortFormIndex) candidates(f nameForm) []int {
 	case f.label == PER:
 		return nil
 	case len(f.words) == 1:
-		return x[prefix+"acronym/"+f.words[0]]
+		found := x[prefix+"acronym/"+f.words[0]]
+		// A name's own first word (Hollinmoor → Hollinmoor State Guest
+		// House), unless it is a place on its own (Korea, Beijing).
+		if first := x[prefix+"first/"+f.words[0]]; len(first) > 0 && !isPlaceWord(f.words[0]) {
+			found = append(slices.Clip(found), first...)
+		}
+		return found
 	default:
 		return x[prefix+"part/"+strings.Join(f.words, " ")]
 	}
@@ -286,11 +324,32 @@ func (x shortFormIndex) candidates(f nameForm) []int {
 
 // tails finds the organisations whose last word a lone word after "the"
 // is: the Commission → European Commission.
+// A bare direction after the one place named with it stands for that
+// place: the North after North Korea (not when North Carolina is named
+// too).
 func (x shortFormIndex) tails(f nameForm, afterThe bool) []int {
-	if !afterThe || f.label != ORG || len(f.words) != 1 {
+	if len(f.words) != 1 {
+		return nil
+	}
+	if directionWords[f.words[0]] {
+		return x[string(f.label)+"/direction/"+f.words[0]]
+	}
+	if !afterThe || f.label != ORG {
 		return nil
 	}
 	return x[string(f.label)+"/tail/"+f.words[0]]
+}
+
+// isCommonWord reports whether w is a common English word (in the
+// gazetteer's list of them and in none of names): no name's own.
+func isCommonWord(w string) bool {
+	kinds := gazetteer.Lookup(gazetteer.Hash(w))
+	return kinds&(1<<gazetteer.Common) != 0 && kinds&gazetteer.NameKinds == 0
+}
+
+// isPlaceWord reports whether w is a country, city or region on its own.
+func isPlaceWord(w string) bool {
+	return gazetteer.Lookup(gazetteer.Hash(w))&(1<<gazetteer.Country|1<<gazetteer.City|1<<gazetteer.Region) != 0
 }
 
 // acronymOf spells the initials of words, function words skipped: south

@@ -36,6 +36,23 @@ func TestGroupEntities(t *testing.T) {
 		names listedNames
 		want  string
 	}{
+		{"known aliases join across place and organisation", "North Korea warned Seoul. The DPRK said talks were over. Later North Korea left.",
+			listedNames{"North Korea": LOC, "DPRK": ORG, "Seoul": LOC},
+			"LOC North Korea: North Korea|DPRK|North Korea\nLOC Seoul: Seoul"},
+		{"U.S. and United States", "The United States and Britain agreed. The U.S. and the UK signed.",
+			listedNames{"United States": LOC, "Britain": LOC, "U.S.": LOC, "UK": LOC},
+			"LOC Britain: Britain|UK\nLOC United States: United States|U.S."},
+		{"the North after North Korea", "North Korea fired a missile. The launch showed the North was ready.",
+			listedNames{"North Korea": LOC}, "LOC North Korea: North Korea|North"},
+		{"a bare direction with two candidates stays apart", "North Korea met North Macedonia. Then the North left.",
+			listedNames{"North Korea": LOC, "North Macedonia": LOC, "North": LOC},
+			"LOC North Korea: North Korea\nLOC North Macedonia: North Macedonia\nLOC North: North"},
+		{"a name's first word", "They met at the Hollinmoor State Guest House. Hollinmoor was closed.",
+			listedNames{"Hollinmoor State Guest House": LOC, "Hollinmoor": LOC},
+			"LOC Hollinmoor State Guest House: Hollinmoor State Guest House|Hollinmoor"},
+		{"a place's own name does not join a longer one", "Beijing Capital Airport shut. Beijing said so.",
+			listedNames{"Beijing Capital Airport": LOC, "Beijing": LOC},
+			"LOC Beijing Capital Airport: Beijing Capital Airport\nLOC Beijing: Beijing"},
 		{"spelling variants", "Kim Jong-un met aides. Kim Jong Un left. KIM JONG UN RETURNS.",
 			listedNames{"Kim Jong-un": PER, "Kim Jong Un": PER, "KIM JONG UN": PER},
 			"PER Kim Jong-un: Kim Jong-un|Kim Jong Un|KIM JONG UN"},
@@ -146,5 +163,28 @@ func TestDifferentLabelsStayApart(t *testing.T) {
 	}
 	if doc.Mentions[1].Entity != doc.Mentions[3].Entity || doc.Mentions[0].Entity == doc.Mentions[1].Entity {
 		t.Errorf("grouping %+v", doc.Mentions)
+	}
+}
+
+// TestNumberWordsGroupAcrossCase checks that a number written in words is
+// one entity whatever its case.
+func TestNumberWordsGroupAcrossCase(t *testing.T) {
+	doc, err := Annotate("Two ships left the port. Later two more ships arrived.", Options{Names: listedNames{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nums []string
+	for _, e := range doc.Entities {
+		if e.Label != NUM {
+			continue
+		}
+		var ms []string
+		for _, m := range e.Mentions {
+			ms = append(ms, doc.SpanText(doc.Mentions[m].Span))
+		}
+		nums = append(nums, strings.Join(ms, "|"))
+	}
+	if got := strings.Join(nums, "\n"); got != "Two|two" {
+		t.Errorf("NUM entities %q, want one of Two|two", got)
 	}
 }

@@ -35,6 +35,18 @@ func (d *Document) HTML() string {
 	return b.String()
 }
 
+// writeHTMLHead starts a standalone page of annotated articles: its
+// language, title and style (HTMLStyle on a readable column).
+func writeHTMLHead(b *strings.Builder, lang, title string) {
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
+	b.WriteString(html.EscapeString(lang))
+	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Annotator\">\n<title>")
+	b.WriteString(html.EscapeString(title))
+	b.WriteString("</title>\n<style>\nbody{margin:2em auto;padding:0 1em;max-width:48em;color:#111;background:#fff}\n")
+	b.WriteString(HTMLStyle)
+	b.WriteString("\n</style>\n</head>\n<body>\n")
+}
+
 // HTMLStyle is CSS for the markup HTML writes, one colour per label.
 const HTMLStyle = `.annotated{white-space:pre-wrap;line-height:1.7;font-family:Georgia,serif;max-width:46em}
 .entity{padding:0 .2em;border-radius:.25em;color:#111}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"annotator/analyzer/gazetteer"
+	"annotator/analyzer/lang"
 	"annotator/analyzer/tagger"
 )
 
@@ -15,9 +16,10 @@ type NameRecognizer interface {
 	RecognizeNames(doc *Document) []Mention
 }
 
-// DefaultNames is the recogniser Annotate uses when Options.Names is nil:
-// the trained tagger embedded in analyzer/tagger, loaded on first use.
-var DefaultNames NameRecognizer = defaultTagger{}
+// DefaultNames is the recogniser Annotate uses for English when
+// Options.Names is nil: the English pack's tagger model, loaded on first
+// use. Other languages use their pack's (see lang.Pack.Tagger).
+var DefaultNames NameRecognizer = packNames{englishPack}
 
 // TaggerNames recognises names with a trained tagger model.
 type TaggerNames struct {
@@ -69,18 +71,23 @@ func labelOf(t tagger.Type) Label {
 	return MISC
 }
 
-type defaultTagger struct{}
+// packNames recognises names with a language pack's tagger model: the
+// pack's name recogniser hook.
+type packNames struct{ pack *lang.Pack }
 
-// RecognizeNames uses the embedded model. A model that fails to load is a
+// RecognizeNames uses the pack's model. A model that fails to load is a
 // build defect caught by the tagger's tests; here it finds no names rather
 // than crash the app.
-func (defaultTagger) RecognizeNames(doc *Document) []Mention {
-	m, err := tagger.Default()
+func (n packNames) RecognizeNames(doc *Document) []Mention {
+	m, err := n.pack.Tagger()
 	if err != nil {
 		return nil
 	}
 	return TaggerNames{m}.RecognizeNames(doc)
 }
+
+// englishPack is the built-in English pack.
+var englishPack, _ = lang.Get("en")
 
 // nameParticles join the parts of a person's name: Ursula von der Leyen,
 // Erik ten Hag, Osama bin Laden. The tagger learnt from 1996 news, where

@@ -120,17 +120,7 @@ func TestJoinNameParticles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Annotate(tt.text, Options{Names: tt.tagged})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, m := range doc.Mentions {
-				if m.Label.IsName() {
-					got = append(got, string(m.Label)+" "+doc.SpanText(m.Span))
-				}
-			}
-			if g := strings.Join(got, "\n"); g != tt.want {
+			if g := nameMentions(t, tt.text, tt.tagged); g != tt.want {
 				t.Errorf("\n got %q\nwant %q", g, tt.want)
 			}
 		})

@@ -1,23 +1,99 @@
 package analyzer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
 
-// MinQuoteWords is the fewest words an unattributed quote needs: shorter
-// quoted phrases ("positive", “war games”) are scare quotes, not speech.
+// MinQuoteWords is the fewest words a quote in marks needs to stand for
+// speech when nothing attributes it and it is not a sentence of its own:
+// shorter quoted phrases ("positive", “war games”) are scare quotes.
 const MinQuoteWords = 4
 
-// findQuotes finds quoted speech and its speaker. Quotes open with “ „ « or
-// a straight " and close with ” » or ". A quote may run over several
-// paragraphs, each reopened with a new mark, as newspapers print them.
-// The speaker comes from the attribution after the quote (“…,” he said /
-// said Xi / Mr Kim told reporters) or before it (Kim said: “…” / according
-// to X, “…”); he and she resolve to the subject of the sentence that last
-// names a compatible person (see recentSubject).
+// QuoteKind tells how a quote gives the speaker's words.
+type QuoteKind string
+
+// Quote kinds.
+const (
+	// DirectQuote is the speaker's words in quote marks.
+	DirectQuote QuoteKind = "direct"
+	// ReportedSpeech is what the speaker said, in the writer's words: the
+	// clause after a speech or cognition verb (said that …, according to …).
+	ReportedSpeech QuoteKind = "reported"
+	// MixedQuote is reported speech holding a quoted fragment: said the
+	// plan was “dead on arrival”.
+	MixedQuote QuoteKind = "mixed"
+)
+
+// findQuotes finds quotes and their speakers, in text order:
+//   - direct quotes between marks (“ „ « or a straight " opening, ” » or "
+//     closing), running over several paragraphs when each reopens with a
+//     new mark, attributed by the words after them (“…,” he said / said Xi
+//     / came the answer from …) or before them (Kim said: “…” / Ruiz
+//     joked, “…” / Ruiz: “…”); the second half of a quote split around its
+//     attribution, and a paragraph that goes on quoting the previous
+//     paragraph's speaker, keep that speaker and verb;
+//   - reported speech (quotes_reported.go): the clause a speech verb
+//     introduces, mixed when it holds a quoted fragment;
+//   - quoted phrases that nothing attributes and that are not a sentence of
+//     their own are scare quotes or titles, not quotes.
+//
+// Speakers are resolved by quotes_speaker.go: pronouns, descriptions,
+// "X of ORG", unnamed speakers as words.
 func findQuotes(doc *Document) []Quote {
-	f := &quoteFinder{doc: doc}
+	f := &quoteFinder{doc: doc, lang: quoteLanguageFor(doc.Lang), carryAt: -1}
+	f.findMarked()
+	reported := f.findReported()
+	quotes := make([]Quote, 0, len(f.quotes)+len(reported))
+	for i, q := range f.quotes {
+		if !f.absorbed[i] {
+			quotes = append(quotes, q)
+		}
+	}
+	quotes = append(quotes, reported...)
+	slices.SortFunc(quotes, func(a, b Quote) int { return a.Start - b.Start })
+	f.followOn(quotes)
+	out := quotes[:0]
+	for i, q := range quotes {
+		if q.Attribution.Start >= 0 || f.speechLike(q, quotes[:i]) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// quoteFinder holds what attribution needs: the quotes in marks found so
+// far with their tokens and, once computed, the gender each person entity
+// is known by.
+type quoteFinder struct {
+	doc      *Document
+	lang     *QuoteLanguage
+	quotes   []Quote           // quotes in marks, in text order
+	marks    []markRange       // their marks' tokens
+	absorbed []bool            // quotes in marks that became part of reported speech
+	genders  []gender          // by entity; nil until a pronoun needs them
+	verbs    []verbToken       // by token; nil until findVerbs
+	bases    []string          // the verbs' base forms
+	lowered  map[string]string // capitalised word forms in lower case
+	// carry is the speaker of the last reported speech, for a participle
+	// that goes on from it at token carryAt (…, adding that …).
+	carry   attribution
+	carryAt int
+}
+
+// markRange is a quote in marks: tokens open and close are its marks.
+type markRange struct{ open, close int }
+
+// attribution is who said a quote and with what verb.
+type attribution struct {
+	speaker int  // entity index, -1 when no entity covers the speaker
+	words   Span // the speaker's words in the text
+	verb    string
+}
+
+func (f *quoteFinder) findMarked() {
+	doc := f.doc
 	open := -1    // token index of the unclosed opening mark
 	lastMark := 0 // end of the last opening mark, to look for paragraph breaks after it
 	for k, t := range doc.Tokens {
@@ -36,27 +112,18 @@ func findQuotes(doc *Document) []Quote {
 			if open < 0 {
 				continue
 			}
-			q := Quote{Span: Span{doc.Tokens[open].Start, t.End}, Speaker: -1, Attribution: Span{-1, -1}}
-			if speaker, words, ok := f.attribute(open, k); ok {
-				q.Speaker, q.Attribution = speaker, words
+			q := Quote{Span: Span{doc.Tokens[open].Start, t.End}, Kind: DirectQuote, Speaker: -1, Attribution: Span{-1, -1}}
+			if a, ok := f.attribute(open, k); ok {
+				q.Speaker, q.Attribution, q.Verb = a.speaker, a.words, a.verb
 			} else if prev, ok := f.continuedQuote(open); ok {
-				q.Speaker, q.Attribution = prev.Speaker, prev.Attribution
+				q.Speaker, q.Attribution, q.Verb = prev.Speaker, prev.Attribution, prev.Verb
 			}
-			if q.Attribution.Start >= 0 || wordsBetween(doc, open, k) >= MinQuoteWords {
-				f.quotes = append(f.quotes, q)
-			}
+			f.quotes = append(f.quotes, q)
+			f.marks = append(f.marks, markRange{open, k})
 			open = -1
 		}
 	}
-	return f.quotes
-}
-
-// quoteFinder holds what attribution needs: the quotes found so far and,
-// once computed, the gender each person entity is known by.
-type quoteFinder struct {
-	doc     *Document
-	quotes  []Quote
-	genders []gender // by entity; nil until a pronoun needs them
+	f.absorbed = make([]bool, len(f.quotes))
 }
 
 type quoteMarkRole int
@@ -70,6 +137,9 @@ const (
 // quoteRole tells opening from closing marks; a straight quote opens when
 // the word it touches follows it.
 func quoteRole(doc *Document, k int) quoteMarkRole {
+	if doc.Tokens[k].Kind != Punct {
+		return notQuote
+	}
 	switch doc.TokenText(k) {
 	case "“", "„", "«":
 		return opens
@@ -103,6 +173,51 @@ func paragraphBetween(text string, from, to int) bool {
 	return strings.Contains(text[from:to], "\n\n") || strings.Contains(text[from:to], "\n\r\n")
 }
 
+// paragraphBreaks counts the blank lines between byte offsets from and to,
+// runs of them counting once.
+func paragraphBreaks(text string, from, to int) int {
+	n := 0
+	for i := from; i < to; {
+		j := strings.IndexByte(text[i:to], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		blank := i
+		for blank < to && (text[blank] == ' ' || text[blank] == '\t' || text[blank] == '\r') {
+			blank++
+		}
+		if blank < to && text[blank] == '\n' {
+			n++
+			for blank < to && (text[blank] == '\n' || text[blank] == ' ' || text[blank] == '\t' || text[blank] == '\r') {
+				blank++
+			}
+			i = blank
+		}
+	}
+	return n
+}
+
+// opensParagraph reports whether only white space stands between the
+// start of the text or a blank line and offset at.
+func opensParagraph(text string, at int) bool {
+	i := at - 1
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+		i--
+	}
+	if i < 0 {
+		return true
+	}
+	if text[i] != '\n' {
+		return false
+	}
+	i--
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+		i--
+	}
+	return i < 0 || text[i] == '\n'
+}
+
 func wordsBetween(doc *Document, open, close int) int {
 	n := 0
 	for k := open + 1; k < close; k++ {
@@ -119,13 +234,13 @@ const (
 	attributionBefore = 10
 )
 
-// attribute finds who said the quote between marks open and close. It
-// returns the speaker entity (-1 if no entity covers the speaker) and the
-// speaker's words.
-func (f *quoteFinder) attribute(open, close int) (int, Span, bool) {
+// attribute finds who said the quote between marks open and close, and
+// with which verb.
+func (f *quoteFinder) attribute(open, close int) (attribution, bool) {
 	doc := f.doc
 	sentEnd := sentenceOf(doc, close).EndToken
-	// After the quote: “…,” he said. / “…,” said Xi. / “…,” the ministry said.
+	// After the quote: “…,” he said. / “…,” said Xi. / “…,” the ministry
+	// said. / “…,” came the answer from a bystander.
 	end := min(close+1+attributionAfter, sentEnd, len(doc.Tokens))
 	for k := close + 1; k < end; k++ {
 		if quoteRole(doc, k) == opens {
@@ -133,18 +248,19 @@ func (f *quoteFinder) attribute(open, close int) (int, Span, bool) {
 			break
 		}
 	}
-	if v := findSpeechVerb(doc, close+1, end); v >= 0 {
-		if e, span, ok := f.speakerNear(close+1, end, v, open); ok {
-			return e, span, true
+	if v, vEnd, base := f.findVerb(close+1, end, false); v >= 0 && f.attributionBetween(close+1, v) {
+		if a, ok := f.speakerNear(close+1, end, v, vEnd, open); ok {
+			a.verb = base
+			return a, true
 		}
+	}
+	if open == 0 {
+		return attribution{}, false
 	}
 	// Before the quote: Kim said: “…” / According to Kim, “…” / Kim told Xi
 	// that he is “…”. The quote must be introduced right before its mark, or
 	// follow a reported "that", or a phrase merely mentioned nearby (what he
 	// called “war games”) would count.
-	if open == 0 {
-		return -1, Span{}, false
-	}
 	sentStart := sentenceOf(doc, open).FirstToken
 	start := max(open-attributionBefore, sentStart)
 	for k := open - 1; k >= start; k-- {
@@ -153,34 +269,226 @@ func (f *quoteFinder) attribute(open, close int) (int, Span, bool) {
 			break
 		}
 	}
-	v := findSpeechVerb(doc, start, open)
-	if v >= 0 && (introducesQuote(doc, open-1) || hasWord(doc, v+1, open, "that")) {
-		return f.speakerNear(start, open, v, open)
+	// Ruiz: “…” — an interview's speaker before a colon.
+	if doc.TokenText(open-1) == ":" && open-1 > sentStart {
+		if m := f.mentionEndingAt(open - 2); m >= 0 && doc.Mentions[m].FirstToken == sentStart && speakerLabel(doc.Mentions[m].Label) {
+			return attribution{speaker: doc.Mentions[m].Entity, words: doc.Mentions[m].Span}, true
+		}
+	}
+	v, vEnd, base := f.findLastVerb(start, open)
+	if v >= 0 && (f.introducesQuote(open-1) || f.hasThat(vEnd, open)) {
+		a, ok := f.speakerNear(start, open, v, vEnd, open)
+		a.verb = base
+		return a, ok
 	}
 	// Reported speech that quotes the speaker's words: Klopp said his side
 	// “did not deserve anything”. Only a quote long enough to be speech,
 	// a few words after the verb, none of them a naming verb.
-	if v >= open-5 && v >= 0 && wordsBetween(doc, open, close) >= MinQuoteWords && findWord(doc, v+1, open, namingVerbs) < 0 {
-		return f.speakerNear(start, open, v, open)
+	if v >= 0 && v >= open-5 && wordsBetween(doc, open, close) >= MinQuoteWords && f.findNaming(vEnd, open) < 0 {
+		a, ok := f.speakerNear(start, open, v, vEnd, open)
+		a.verb = base
+		return a, ok
 	}
 	// Naming words ("called the deal “…”") attribute only a quote long
-	// enough to be speech: what he called “war games” is a scare quote.
-	if w := findWord(doc, max(start, open-4), open, namingVerbs); w >= 0 && wordsBetween(doc, open, close) >= MinQuoteWords {
-		return f.speakerNear(start, open, w, open)
+	// enough to be speech, and only to a named speaker or a pronoun: what
+	// he called “war games” is a scare quote, and what a report calls “…”
+	// nobody's words.
+	if w := f.findNaming(max(start, open-4), open); w >= 0 && wordsBetween(doc, open, close) >= MinQuoteWords {
+		if a, ok := f.subjectBefore(w, start, open); ok && a.speaker >= 0 {
+			a.verb = f.lang.Naming[f.lower(w)]
+			return a, true
+		}
 	}
-	return -1, Span{}, false
+	return attribution{}, false
 }
 
-// namingVerbs quote someone's words as a name for something.
-var namingVerbs = set("called", "calls", "call", "described", "describes", "dubbed", "termed", "labelled", "labeled")
-
-func findWord(doc *Document, from, to int, words map[string]bool) int {
+// attributionBetween reports whether tokens [from, to), between a quote
+// and the verb after it, can be the speaker: words and commas (the
+// engineer, Sunniva Dahl,), not a clause of their own (in Seoul on June
+// 19th).
+func (f *quoteFinder) attributionBetween(from, to int) bool {
 	for k := from; k < to; k++ {
-		if doc.Tokens[k].Kind == Word && words[strings.ToLower(doc.TokenText(k))] {
+		t := f.doc.Tokens[k]
+		if t.Kind == Punct && f.doc.TokenText(k) != "," || t.Kind != Punct && t.Kind != Word && t.Kind != Number {
+			return false
+		}
+		if w := f.lower(k); f.lang.ClauseWords[w] && !f.lang.Linkers[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// findVerb finds the first attribution verb in tokens [from, to): its
+// first token, the token after it and its base form; -1 when none.
+// Cognition verbs (believe) count only when cognition is set.
+func (f *quoteFinder) findVerb(from, to int, cognition bool) (int, int, string) {
+	for k := from; k < to; k++ {
+		if base, end, ok := f.verbAt(k); ok && end <= to && (cognition || !f.lang.Cognition[base]) {
+			return k, end, base
+		}
+	}
+	return -1, -1, ""
+}
+
+// findLastVerb finds the attribution verb closest before token to (Asked
+// if he would resign, Roth said: “…” → said), from token from on.
+func (f *quoteFinder) findLastVerb(from, to int) (int, int, string) {
+	for k := to - 1; k >= from; k-- {
+		if base, end, ok := f.verbAt(k); ok && end <= to && !f.lang.Cognition[base] {
+			return k, end, base
+		}
+	}
+	return -1, -1, ""
+}
+
+// verbAt reads an attribution verb (a word or a phrase) at token k.
+func (f *quoteFinder) verbAt(k int) (base string, end int, ok bool) {
+	if f.verbs == nil {
+		f.findVerbs()
+	}
+	v := f.verbs[k]
+	if v.words == 0 {
+		return "", 0, false
+	}
+	return f.bases[v.base], k + int(v.words), true
+}
+
+// verbToken is the attribution verb starting at a token: its base form's
+// index in quoteFinder.bases and its length in words (0 for none).
+type verbToken struct {
+	base  int16
+	words int8
+}
+
+// findVerbs reads the attribution verb at every token, once per document.
+func (f *quoteFinder) findVerbs() {
+	doc := f.doc
+	f.verbs = make([]verbToken, len(doc.Tokens))
+	index := map[string]int16{}
+	add := func(k int, base string, words int) {
+		i, ok := index[base]
+		if !ok {
+			i = int16(len(f.bases))
+			index[base] = i
+			f.bases = append(f.bases, base)
+		}
+		f.verbs[k] = verbToken{i, int8(words)}
+	}
+	table, longest := f.lang.verbTable()
+	var buf [24]byte
+	for k, t := range doc.Tokens {
+		if t.Kind != Word || t.Len() > longest {
+			continue
+		}
+		// One lookup per word, lower-cased on the stack.
+		w := doc.Text[t.Start:t.End]
+		var entry verbEntry
+		var ok bool
+		if lowerASCII(buf[:], w) {
+			entry, ok = table[string(buf[:len(w)])]
+		} else {
+			entry, ok = table[strings.ToLower(w)]
+		}
+		if !ok {
+			continue
+		}
+		for _, p := range entry.phrases {
+			if f.wordsAt(k+1, p.Rest) {
+				add(k, p.Base, 1+len(p.Rest))
+				break
+			}
+		}
+		if f.verbs[k].words == 0 && entry.base != "" {
+			add(k, entry.base, 1)
+		}
+	}
+}
+
+// lowerASCII writes the lower case of ASCII word w into buf and reports
+// whether it could (w is ASCII and fits).
+func lowerASCII(buf []byte, w string) bool {
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return true
+}
+
+// wordsAt reports whether the tokens from k are the words given.
+func (f *quoteFinder) wordsAt(k int, words []string) bool {
+	if k+len(words) > len(f.doc.Tokens) {
+		return false
+	}
+	for i, w := range words {
+		if !strings.EqualFold(f.doc.TokenText(k+i), w) {
+			return false
+		}
+	}
+	return true
+}
+
+// lower returns token k in lower case, allocating once per capitalised
+// word form.
+func (f *quoteFinder) lower(k int) string {
+	s := f.doc.TokenText(k)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			if l, ok := f.lowered[s]; ok {
+				return l
+			}
+			if f.lowered == nil {
+				f.lowered = map[string]string{}
+			}
+			l := strings.ToLower(s)
+			f.lowered[s] = l
+			return l
+		}
+	}
+	return s
+}
+
+func (f *quoteFinder) findNaming(from, to int) int {
+	for k := from; k < to; k++ {
+		if _, ok := f.lang.Naming[f.lower(k)]; ok && f.doc.Tokens[k].Kind == Word {
 			return k
 		}
 	}
 	return -1
+}
+
+// hasThat reports whether a word introducing a reported clause stands in
+// tokens [from, to).
+func (f *quoteFinder) hasThat(from, to int) bool {
+	for k := from; k < to; k++ {
+		if f.lang.That[f.lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// introducesQuote reports whether token k can lead into a quote: a colon, a
+// comma, "that", or a speech verb.
+func (f *quoteFinder) introducesQuote(k int) bool {
+	switch w := f.lower(k); {
+	case w == ":" || w == ",":
+		return true
+	case f.lang.That[w]:
+		return true
+	default:
+		_, _, ok := f.verbAt(k)
+		return ok
+	}
 }
 
 // continuedQuote finds the quote that a new, unattributed one goes on from:
@@ -203,33 +511,46 @@ func (f *quoteFinder) continuedQuote(open int) (Quote, bool) {
 	return prev, between <= attributionAfter
 }
 
-func allWords(doc *Document, from, to int) bool {
-	for k := from; k < to; k++ {
-		if doc.Tokens[k].Kind != Word {
-			return false
+// followOn gives an unattributed quote that opens a paragraph the speaker
+// and verb of the quote just before it, when that one is attributed and
+// ends in the paragraph right before: newspapers quote a speaker over
+// several paragraphs and name them once.
+func (f *quoteFinder) followOn(quotes []Quote) {
+	text := f.doc.Text
+	for i := 1; i < len(quotes); i++ {
+		q, prev := &quotes[i], quotes[i-1]
+		if q.Attribution.Start >= 0 || q.Kind != DirectQuote || prev.Attribution.Start < 0 {
+			continue
+		}
+		if opensParagraph(text, q.Start) && paragraphBreaks(text, prev.End, q.Start) == 1 {
+			q.Speaker, q.Attribution, q.Verb = prev.Speaker, prev.Attribution, prev.Verb
 		}
 	}
-	return true
 }
 
-func hasWord(doc *Document, from, to int, word string) bool {
-	for k := from; k < to; k++ {
-		if strings.EqualFold(doc.TokenText(k), word) {
-			return true
-		}
-	}
-	return false
-}
-
-// introducesQuote reports whether token k can lead into a quote: a colon, a
-// comma, "that", or a speech verb.
-func introducesQuote(doc *Document, k int) bool {
-	switch w := strings.ToLower(doc.TokenText(k)); w {
-	case ":", ",", "that":
+// speechLike tells an unattributed quote in marks worth keeping: a sentence
+// of its own (opening its sentence and ending with punctuation or with the
+// sentence) of at least MinQuoteWords words. A quoted phrase inside a
+// sentence is a scare quote or a title.
+func (f *quoteFinder) speechLike(q Quote, before []Quote) bool {
+	doc := f.doc
+	if q.Kind != DirectQuote {
 		return true
-	default:
-		return speechVerbs[w]
 	}
+	open := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= q.Start })
+	close := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End >= q.End })
+	if open >= len(doc.Tokens) || close >= len(doc.Tokens) || wordsBetween(doc, open, close) < MinQuoteWords {
+		return false
+	}
+	sent := sentenceOf(doc, open)
+	if open != sent.FirstToken && doc.TokenText(open-1) != ":" {
+		return false
+	}
+	switch doc.TokenText(close - 1) {
+	case ".", ",", "?", "!", "…":
+		return true
+	}
+	return close+1 >= sentenceOf(doc, close).EndToken
 }
 
 // sentenceOf returns the sentence holding token k.
@@ -249,213 +570,9 @@ func sentenceOf(doc *Document, k int) Sentence {
 	return Sentence{FirstToken: k, EndToken: k + 1}
 }
 
-func findSpeechVerb(doc *Document, from, to int) int {
-	for k := from; k < to; k++ {
-		if doc.Tokens[k].Kind == Word && speechVerbs[strings.ToLower(doc.TokenText(k))] {
-			return k
-		}
-	}
-	return -1
-}
-
-// speakerNear picks the speaker around speech verb v within [from, to): the
-// closest PER or ORG mention before the verb ("Kim said"), else a pronoun
-// next to the verb resolved to the subject that last names a compatible
-// person or organisation before the quote (recentSubject), else the closest
-// mention after the verb ("said Xi"),
-// else the words before the verb ("the defence ministry said").
-func (f *quoteFinder) speakerNear(from, to, v, quoteStart int) (int, Span, bool) {
-	doc := f.doc
-	best, bestDist := -1, 1<<30
-	first := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].FirstToken >= from })
-	for i := first; i < len(doc.Mentions) && doc.Mentions[i].FirstToken < to; i++ {
-		m := doc.Mentions[i]
-		if m.EndToken > to || (m.Label != PER && m.Label != ORG) {
-			continue
-		}
-		d := m.FirstToken - v
-		if m.EndToken <= v {
-			d = v - m.EndToken
-		} else {
-			d += attributionAfter // prefer speakers before the verb
-		}
-		if d < bestDist {
-			best, bestDist = i, d
-		}
-	}
-	// A pronoun next to the verb is the speaker unless a name stands before
-	// the verb: in “…,” he told Xi, according to Reuters, Xi is the listener
-	// and Reuters the source.
-	if best < 0 || doc.Mentions[best].FirstToken > v {
-		for _, k := range []int{v - 1, v + 1} {
-			if k < from || k >= to {
-				continue
-			}
-			w := strings.ToLower(doc.TokenText(k))
-			if _, ok := pronounLabels[w]; ok {
-				return f.recentSubject(w, quoteStart), doc.Tokens[k].Span, true
-			}
-		}
-	}
-	if best >= 0 {
-		m := doc.Mentions[best]
-		return m.Entity, m.Span, true
-	}
-	// After the quote, the few words between it and the verb are the
-	// speaker: “…,” one said / “…,” officials said.
-	lead := from
-	if lead < v && doc.TokenText(lead) == "," {
-		lead++
-	}
-	if lead < v && v-lead <= 4 && allWords(doc, lead, v) {
-		return -1, Span{doc.Tokens[lead].Start, doc.Tokens[v-1].End}, true
-	}
-	// No entity: the words right before the verb, from a determiner on ("the
-	// South Korean defence ministry said") or all capitalised (a name the
-	// recogniser missed).
-	capitalised := true
-	k := v - 1
-	for ; k >= from && k >= v-6 && doc.Tokens[k].Kind == Word; k-- {
-		w := strings.ToLower(doc.TokenText(k))
-		if w == "the" || w == "a" || w == "an" {
-			if k+1 < v {
-				return -1, Span{doc.Tokens[k].Start, doc.Tokens[v-1].End}, true
-			}
-			return -1, Span{}, false
-		}
-		capitalised = capitalised && startsUpper(doc.TokenText(k))
-	}
-	if k+1 < v && capitalised && (k < from || doc.Tokens[k].Kind == Punct) {
-		return -1, Span{doc.Tokens[k+1].Start, doc.Tokens[v-1].End}, true
-	}
-	return -1, Span{}, false
-}
-
-var pronounLabels = map[string]Label{"he": PER, "she": PER, "it": ORG, "they": ORG}
-
-// recentSubject resolves the pronoun (he, she, it, they) before the quote
-// opening at token open: the first compatible person (or organisation) named
-// in the sentence, or in the closest sentence before it that names one — the
-// subject, who is usually the one speaking — leaving out names inside
-// earlier quotes. A person known as a woman is not "he", nor a man "she".
-func (f *quoteFinder) recentSubject(pronoun string, open int) int {
-	const lookBack = 6 // sentences
-	doc := f.doc
-	label := pronounLabels[pronoun]
-	if label == PER && f.genders == nil {
-		f.genders = entityGenders(doc)
-	}
-	s := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].EndToken > open })
-	for back := 0; back < lookBack && s-back >= 0; back++ {
-		sent := doc.Sentences[s-back]
-		end := min(sent.EndToken, open)
-		i := sort.Search(len(doc.Mentions), func(i int) bool { return doc.Mentions[i].FirstToken >= sent.FirstToken })
-		// Within a sentence, one known to fit the pronoun comes before one
-		// whose gender the text does not give.
-		unknown := -1
-		for ; i < len(doc.Mentions) && doc.Mentions[i].EndToken <= end; i++ {
-			m := doc.Mentions[i]
-			if m.Label != label || insideQuote(f.quotes, m.Start) {
-				continue
-			}
-			switch fit := f.fits(pronoun, m.Entity); {
-			case fit > 0:
-				return m.Entity
-			case fit == 0 && unknown < 0:
-				unknown = m.Entity
-			}
-		}
-		if unknown >= 0 {
-			return unknown
-		}
-	}
-	return -1
-}
-
 // insideQuote reports whether offset at falls inside one of the quotes,
 // which are sorted.
 func insideQuote(quotes []Quote, at int) bool {
 	i := sort.Search(len(quotes), func(i int) bool { return quotes[i].End > at })
 	return i < len(quotes) && quotes[i].Start <= at
 }
-
-// gender is what the text says of a person: "Mr Kim", "his wife Ri Sol-ju".
-type gender int8
-
-const (
-	unknownGender gender = iota
-	male
-	female
-)
-
-// fits tells whether the entity is known to fit the pronoun (1), is known
-// not to (-1), or the text does not say (0).
-func (f *quoteFinder) fits(pronoun string, entity int) int {
-	want := unknownGender
-	switch pronoun {
-	case "he":
-		want = male
-	case "she":
-		want = female
-	default:
-		return 0
-	}
-	switch f.genders[entity] {
-	case want:
-		return 1
-	case unknownGender:
-		return 0
-	}
-	return -1
-}
-
-// entityGenders reads each person's gender from the titles and kinship words
-// written just before their mentions (Mr, Mrs, Queen, wife, father...), by
-// majority; unknown when the text does not say.
-func entityGenders(doc *Document) []gender {
-	votes := make([]int, len(doc.Entities))
-	for _, m := range doc.Mentions {
-		if m.Label != PER {
-			continue
-		}
-		for k := m.FirstToken - 1; k >= max(0, m.FirstToken-2) && k < m.FirstToken+1; k-- {
-			w := strings.ToLower(strings.TrimSuffix(doc.TokenText(k), "."))
-			switch {
-			case maleCues[w]:
-				votes[m.Entity]++
-			case femaleCues[w]:
-				votes[m.Entity]--
-			}
-		}
-		// Titles the recogniser kept inside the mention: "Mrs May".
-		if w := strings.ToLower(strings.TrimSuffix(doc.TokenText(m.FirstToken), ".")); maleCues[w] {
-			votes[m.Entity]++
-		} else if femaleCues[w] {
-			votes[m.Entity]--
-		}
-	}
-	genders := make([]gender, len(votes))
-	for e, v := range votes {
-		switch {
-		case v > 0:
-			genders[e] = male
-		case v < 0:
-			genders[e] = female
-		}
-	}
-	return genders
-}
-
-var (
-	maleCues = set("mr", "sir", "king", "prince", "lord", "duke", "emperor", "monsieur", "herr", "señor", "senor",
-		"husband", "father", "son", "brother", "uncle", "grandfather", "nephew", "boyfriend")
-	femaleCues = set("mrs", "ms", "miss", "madam", "madame", "mme", "queen", "princess", "lady", "dame", "duchess",
-		"empress", "frau", "señora", "senora", "wife", "mother", "daughter", "sister", "aunt", "grandmother",
-		"niece", "girlfriend")
-)
-
-var speechVerbs = set("said", "says", "say", "saying", "told", "tells", "added", "adds", "asked", "asks",
-	"stated", "states", "declared", "warned", "warns", "explained", "noted", "insisted", "wrote", "writes",
-	"tweeted", "replied", "responded", "remarked", "commented", "announced", "argued", "claimed",
-	"confirmed", "urged", "acknowledged", "continued", "recalled", "according", "quoted", "stressed",
-	"emphasised", "emphasized", "admitted", "suggested", "predicted", "promised", "vowed", "pledged")

@@ -1,9 +1,7 @@
 package analyzer
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -55,72 +53,4 @@ func headlineEnd(doc *Document) int {
 		return 0
 	}
 	return s.End
-}
-
-// MainEntities returns the article's main named entities (people,
-// organisations, places, other names): up to n, the most salient first, then
-// the most mentioned, then the first listed. The app's pictures draw these.
-func (r *Result) MainEntities(n int) []EntityResult {
-	var names []EntityResult
-	for _, e := range r.Entities {
-		if e.Label.IsName() && len(e.Mentions) > 0 {
-			names = append(names, e)
-		}
-	}
-	slices.SortStableFunc(names, func(x, y EntityResult) int {
-		if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
-			return c
-		}
-		return cmp.Compare(len(y.Mentions), len(x.Mentions))
-	})
-	return names[:min(n, len(names))]
-}
-
-// Pair is two entities named in the same sentences: A < B, indices into the
-// entities given to Cooccurrences, and how many sentences name both.
-type Pair struct {
-	A, B      int
-	Sentences int
-}
-
-// Cooccurrences counts, for each two of the entities, the sentences of the
-// result that mention both: the app's graph of who is named with whom.
-// Pairs never named together are left out; the rest come by count, the
-// most first, then in entity order.
-func (r *Result) Cooccurrences(entities []EntityResult) []Pair {
-	starts := make([]int, len(r.Sentences))
-	for i, s := range r.Sentences {
-		starts[i] = s.Start
-	}
-	// in[k] is the set of sentences entity k is mentioned in.
-	in := make([]map[int]bool, len(entities))
-	for k, e := range entities {
-		in[k] = make(map[int]bool)
-		for _, m := range e.Mentions {
-			// The last sentence starting at or before the mention.
-			i, found := slices.BinarySearch(starts, m.Start)
-			if !found {
-				i--
-			}
-			if i >= 0 && m.Start < r.Sentences[i].End {
-				in[k][i] = true
-			}
-		}
-	}
-	var pairs []Pair
-	for a := range entities {
-		for b := a + 1; b < len(entities); b++ {
-			n := 0
-			for s := range in[a] {
-				if in[b][s] {
-					n++
-				}
-			}
-			if n > 0 {
-				pairs = append(pairs, Pair{a, b, n})
-			}
-		}
-	}
-	slices.SortStableFunc(pairs, func(x, y Pair) int { return cmp.Compare(y.Sentences, x.Sentences) })
-	return pairs
 }

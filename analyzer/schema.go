@@ -69,6 +69,13 @@ type QuoteResult struct {
 	// SpeakerText is the attribution's words when the speaker is known only
 	// by them (no entity covers "the defence ministry").
 	SpeakerText string `json:"speaker_text,omitempty"`
+	// Kind is "direct" (in quote marks), "reported" (the content of
+	// reported speech) or "mixed" (reported speech holding a quoted
+	// fragment).
+	Kind string `json:"kind"`
+	// Verb is the attribution verb's base form ("say", "according to");
+	// absent when none.
+	Verb string `json:"verb,omitempty"`
 }
 
 // StatsResult counts the document.
@@ -119,7 +126,7 @@ func (d *Document) Result() *Result {
 		r.Phrases[i] = PhraseResult{Text: p.Text, Count: p.Count, Salience: p.Salience}
 	}
 	for i, q := range d.Quotes {
-		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span)}
+		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span), Kind: string(q.Kind), Verb: q.Verb}
 		if q.Speaker >= 0 {
 			qr.Speaker = d.Entities[q.Speaker].ID
 		} else if q.Attribution.Start >= 0 {

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"testing"
 	"unicode/utf16"
@@ -41,6 +42,9 @@ func TestResultOffsets(t *testing.T) {
 		t.Fatalf("quotes = %+v, want one attributed quote", r.Quotes)
 	}
 	check("quote", r.Quotes[0].SpanResult, "“We welcome the positive outcome.”")
+	if q := r.Quotes[0]; q.Kind != "direct" || q.Verb != "say" {
+		t.Errorf("quote kind %q verb %q, want direct say", q.Kind, q.Verb)
+	}
 
 	b, err := json.Marshal(doc)
 	if err != nil {
@@ -54,6 +58,40 @@ func TestResultOffsets(t *testing.T) {
 		if _, ok := fields[f]; !ok {
 			t.Errorf("JSON lacks field %q", f)
 		}
+	}
+	var quotes []map[string]json.RawMessage
+	if err := json.Unmarshal(fields["quotes"], &quotes); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"start", "end", "u16_start", "u16_end", "text", "speaker", "kind", "verb"} {
+		if _, ok := quotes[0][f]; !ok {
+			t.Errorf("quote JSON lacks field %q", f)
+		}
+	}
+}
+
+// Reported speech in the JSON: its content's span, kind, verb and the
+// speaker's words.
+func TestResultReportedQuote(t *testing.T) {
+	text := "The harbour board said that the pier would close in March."
+	doc, err := Annotate(text, Options{Names: listedNames{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Quotes []map[string]any `json:"quotes"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"start": 28.0, "end": 57.0, "u16_start": 28.0, "u16_end": 57.0, "text": "the pier would close in March",
+		"kind": "reported", "verb": "say", "speaker_text": "The harbour board"}
+	if len(r.Quotes) != 1 || !maps.Equal(r.Quotes[0], want) {
+		t.Errorf("quotes %v, want [%v]", r.Quotes, want)
 	}
 }
 

@@ -1,15 +1,14 @@
 package analyzer
 
 import (
-	_ "embed"
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 // MaxTerms and MaxPhrases are how many key terms and key phrases a document
@@ -19,23 +18,23 @@ const (
 	MaxPhrases = 15
 )
 
-// keyTerms finds the document's key terms and key phrases. Content words
-// (not stop words, reporting words such as "said", short words, or the words
-// of names, dates and numbers, which are listed as entities) group by term key: the stem of their British spelling,
-// so denuclearise, denuclearisation and denuclearization are one term. A
-// term's salience is its TF-IDF against background document frequencies,
-// scaled so the top term has 1. Phrases are runs of two to four content
-// words, scored by their count and their words' salience.
-func keyTerms(doc *Document) ([]Term, []Phrase) {
+// keyTerms finds the document's key terms and key phrases, reading words
+// through the job's view of the language pack. Content words (not stop
+// words, reporting words such as "said", short words, or the words of names,
+// dates and numbers, which are listed as entities) group by term key: in
+// English the stem of their British spelling, so denuclearise,
+// denuclearisation and denuclearization are one term. A term's salience is
+// its TF-IDF against the pack's background document frequencies, scaled so
+// the top term has 1. Phrases are runs of two to four content words, scored
+// by their count and their words' salience.
+func keyTerms(doc *Document, vocab *lang.Vocab) ([]Term, []Phrase) {
 	inMention := mentionTokens(doc)
 	nameLike := capitalisedMidSentence(doc)
 	// About one token in four starts a new term in an article.
 	groups := make([]termGroup, 0, len(doc.Tokens)/4+1)
 	byKey := make(map[string]int32, len(doc.Tokens)/4+1)
-	termOf := make([]int32, len(doc.Tokens)) // term group of each content word, -1 for others
-	edges := make([]uint8, len(doc.Tokens))  // whether a phrase may start or end at each token
-	cache := stemCaches[doc.Lang]
-	cache.mu.Lock()
+	termOf := make([]int32, len(doc.Tokens))           // term group of each content word, -1 for others
+	edges := make([]lang.PhraseEdges, len(doc.Tokens)) // whether a phrase may start or end at each token
 	for i, t := range doc.Tokens {
 		termOf[i] = -1
 		if t.Kind != Word || inMention[i] {
@@ -45,18 +44,18 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 		if !looksLikeContent(form) {
 			continue
 		}
-		e := cache.lookup(form)
-		if e.stop || e.reporting {
+		w := vocab.Lookup(form)
+		if w.Stop || w.Reporting {
 			continue
 		}
-		g, ok := byKey[e.term]
+		g, ok := byKey[w.Term]
 		if !ok {
 			g = int32(len(groups))
-			byKey[e.term] = g
-			groups = append(groups, termGroup{term: Term{Stem: e.term}, first: i})
+			byKey[w.Term] = g
+			groups = append(groups, termGroup{term: Term{Stem: w.Term}, first: i})
 		}
 		termOf[i] = g
-		edges[i] = e.phraseEdges
+		edges[i] = w.Edges
 		switch {
 		case nameLike[i]:
 			groups[g].capitalised++
@@ -68,7 +67,6 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 			groups[g].term.Forms = append(groups[g].term.Forms, strings.ToLower(form))
 		}
 	}
-	cache.mu.Unlock()
 	// A word written capitalised inside sentences and never in lower case
 	// is a name the tagger missed (Kyodo, TikTok): not a term, nor part of
 	// a phrase.
@@ -77,11 +75,11 @@ func keyTerms(doc *Document) ([]Term, []Phrase) {
 			termOf[i] = -1
 		}
 	}
-	bg := background(doc.Lang)
+	bg := vocab.Pack().Background()
 	top := 0.0
 	for i := range groups {
 		t := &groups[i].term
-		t.Salience = float64(t.Count) * bg.idf(t.Stem)
+		t.Salience = float64(t.Count) * bg.IDF(t.Stem)
 		if !groups[i].isName() {
 			top = math.Max(top, t.Salience)
 		}
@@ -150,27 +148,6 @@ func capitalisedMidSentence(doc *Document) []bool {
 	return marks
 }
 
-// Phrase edges of a word, kept in the word cache.
-const (
-	canStartPhrase uint8 = 1 << iota
-	canEndPhrase
-)
-
-// phraseEdges tells whether a phrase may start or end with the word (lower
-// case). Without parts of speech, adverbs (-ly) and common verbs do not
-// start one ("quickly sanctions", "took part"), verb forms (-ed, -ing) and
-// common verbs do not end one.
-func phraseEdges(lower string) uint8 {
-	var edges uint8
-	if !strings.HasSuffix(lower, "ly") && !commonVerbs[lower] {
-		edges |= canStartPhrase
-	}
-	if !strings.HasSuffix(lower, "ed") && !strings.HasSuffix(lower, "ing") && !commonVerbs[lower] {
-		edges |= canEndPhrase
-	}
-	return edges
-}
-
 // phraseKey is up to four term groups, -1 past the phrase's end.
 type phraseKey [4]int32
 
@@ -179,8 +156,9 @@ type phraseKey [4]int32
 // grouped by their words' terms. A run that a longer one with the same
 // count contains is dropped ("military manoeuvres" inside "joint military
 // manoeuvres"). Phrases rank by count times the mean salience of their
-// words, and must start and end with words that can (see phraseEdges).
-func keyPhrases(doc *Document, termOf []int32, edges []uint8, terms []termGroup) []Phrase {
+// words, and must start and end with words that can (the pack's phrase
+// edges: in English, not with an adverb, nor end with a verb form).
+func keyPhrases(doc *Document, termOf []int32, edges []lang.PhraseEdges, terms []termGroup) []Phrase {
 	var groups []*phraseGroup
 	byKey := make(map[phraseKey]*phraseGroup)
 	for _, s := range doc.Sentences {
@@ -190,11 +168,11 @@ func keyPhrases(doc *Document, termOf []int32, edges []uint8, terms []termGroup)
 				end++
 			}
 			for from := k; from < end; from++ {
-				if edges[from]&canStartPhrase == 0 {
+				if edges[from]&lang.StartsPhrase == 0 {
 					continue
 				}
 				for n := 2; n <= 4 && from+n <= end; n++ {
-					if edges[from+n-1]&canEndPhrase == 0 {
+					if edges[from+n-1]&lang.EndsPhrase == 0 {
 						continue
 					}
 					key := phraseKey{-1, -1, -1, -1}
@@ -269,40 +247,10 @@ type phraseGroup struct {
 	subsumed bool
 }
 
-// commonVerbs are frequent verb forms that snowball's stop list keeps.
-var commonVerbs = set("took", "take", "takes", "made", "make", "makes", "gave", "give", "gives", "came",
-	"come", "comes", "went", "goes", "held", "hold", "holds", "met", "meet", "meets", "left", "told", "tell",
-	"tells", "saw", "see", "sees", "got", "get", "gets", "put", "puts", "set", "sets", "ran", "run", "runs",
-	"began", "begin", "begins", "brought", "bring", "brings", "thought", "think", "kept", "keep", "keeps",
-	"found", "find", "finds", "stood", "sent", "send", "sends", "won", "win", "wins", "lost", "lose", "led",
-	"lead", "leads", "paid", "pay", "pays", "built", "spent", "sought", "seek", "seeks", "fell", "rose",
-	"said", "says", "say", "visits", "wants", "want", "needs", "need", "seems", "seem", "became", "become",
-	"becomes", "shows", "show", "knew", "know", "knows", "hopes", "hope", "matter", "matters")
-
-// reportingWords are in every news story and say nothing of this one; with
-// them, titles and function words snowball's stop lists leave out.
-var reportingWords = set("said", "says", "say", "told", "tell", "tells", "added", "adds", "according",
-	"reported", "reportedly", "reports", "also", "including", "however", "would", "could", "many", "much",
-	"mr", "mrs", "ms", "dr", "every", "each", "another", "such", "whose", "upon", "within", "without",
-	"among", "whether", "yet", "still", "even", "just", "ever", "never", "already", "almost", "really",
-	"per", "via", "etc", "one", "two", "three", "first", "second", "last", "next", "new", "well")
-
 // isSpaceGap reports whether a gap between tokens is a few spaces, no line
 // break.
 func isSpaceGap(gap string) bool {
 	return len(gap) <= 3 && strings.Trim(gap, " \t\u00a0") == ""
-}
-
-// DocumentTermKeys returns the term keys of the document's content words,
-// names included: what the background frequencies count.
-func DocumentTermKeys(doc *Document) map[string]bool {
-	keys := make(map[string]bool)
-	for i, t := range doc.Tokens {
-		if t.Kind == Word && isContentWord(doc, i) {
-			keys[TermKey(doc.Lang, doc.TokenText(i))] = true
-		}
-	}
-	return keys
 }
 
 // mentionTokens marks the tokens inside mentions: names, dates and numbers
@@ -315,13 +263,6 @@ func mentionTokens(doc *Document) []bool {
 		}
 	}
 	return in
-}
-
-// isContentWord reports whether token i can be a key term: it looks like
-// content (see looksLikeContent) and is not a stop word.
-func isContentWord(doc *Document, i int) bool {
-	w := doc.TokenText(i)
-	return looksLikeContent(w) && !IsStopWord(doc.Lang, w)
 }
 
 // looksLikeContent reports whether a word can be a key term before its stop
@@ -351,60 +292,3 @@ func hasFormFold(forms []string, form string) bool {
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
-
-// backgroundFrequencies are document frequencies of term keys in a
-// background corpus.
-type backgroundFrequencies struct {
-	docs int
-	df   map[string]int
-}
-
-// idf is the smoothed inverse document frequency of a term key; keys the
-// background never saw get the highest.
-func (b *backgroundFrequencies) idf(key string) float64 {
-	return math.Log(float64(b.docs+1)/float64(b.df[key]+1)) + 1
-}
-
-//go:embed background.txt
-var backgroundText string
-
-var (
-	englishBackground     *backgroundFrequencies
-	englishBackgroundOnce sync.Once
-	noBackground          = &backgroundFrequencies{docs: 1, df: map[string]int{}}
-)
-
-// background returns the frequencies for the language: English has
-// background.txt (from CoNLL-2003 eng.train); other languages weigh terms by
-// count alone.
-func background(lang string) *backgroundFrequencies {
-	if lang != "en" {
-		return noBackground
-	}
-	englishBackgroundOnce.Do(func() { englishBackground = parseBackground(backgroundText) })
-	return englishBackground
-}
-
-// parseBackground reads "# comment" lines, the number of documents, then
-// "key count" lines.
-func parseBackground(text string) *backgroundFrequencies {
-	b := &backgroundFrequencies{docs: 1, df: make(map[string]int, 16384)}
-	header := true
-	for _, line := range strings.Split(text, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if header {
-			if n, err := strconv.Atoi(line); err == nil && n > 0 {
-				b.docs = n
-			}
-			header = false
-			continue
-		}
-		key, count, ok := strings.Cut(line, " ")
-		if n, err := strconv.Atoi(count); ok && err == nil {
-			b.df[strings.ReplaceAll(key, "_", " ")] = n
-		}
-	}
-	return b
-}

@@ -110,6 +110,10 @@ func (d *Document) WebAnnotations() *AnnotationCollection {
 		case q.Attribution.Start >= 0:
 			body = append(body, AnnotationBody{Type: "TextualBody", Purpose: "describing", Value: "said by " + d.SpanText(q.Attribution)})
 		}
+		body = append(body, AnnotationBody{Type: "TextualBody", Purpose: "classifying", Value: string(q.Kind)})
+		if q.Verb != "" {
+			body = append(body, AnnotationBody{Type: "TextualBody", Purpose: "describing", Value: "verb: " + q.Verb})
+		}
 		c.First.Items = append(c.First.Items, Annotation{
 			ID: source + "#q" + strconv.Itoa(i+1), Type: "Annotation", Motivation: "describing",
 			Body: body, Target: target(q.Span),

@@ -67,7 +67,8 @@ func TestWebAnnotations(t *testing.T) {
 		t.Errorf("date annotation bodies %+v", date.Body)
 	}
 	quote := c.First.Items[3]
-	if quote.Motivation != "describing" || quote.Body[1].Value != "said by Kim Jong-un (e1)" {
+	if quote.Motivation != "describing" || len(quote.Body) != 4 || quote.Body[1].Value != "said by Kim Jong-un (e1)" ||
+		quote.Body[2].Value != "direct" || quote.Body[3].Value != "verb: say" {
 		t.Errorf("quote annotation %+v", quote)
 	}
 }

@@ -8,21 +8,30 @@ import (
 
 // Evaluate rebuilds each document as plain text, annotates it through the
 // full public pipeline (analyzer.Annotate with opts), maps the name
-// mentions back to the gold tokens by offsets and scores them.
+// mentions back to the gold tokens by offsets and scores them. It returns
+// the score and the number of gold tokens.
 func Evaluate(docs []Document, opts analyzer.Options) (Score, int, error) {
-	score := Score{}
+	score, _, tokens, err := EvaluateErrors(docs, opts)
+	return score, tokens, err
+}
+
+// EvaluateErrors is Evaluate that also classifies the errors.
+func EvaluateErrors(docs []Document, opts analyzer.Options) (Score, *Errors, int, error) {
+	score, errs := Score{}, NewErrors()
 	tokens := 0
 	for k, d := range docs {
 		pred, err := Predict(d, opts)
 		if err != nil {
-			return nil, 0, fmt.Errorf("document %d: %w", k+1, err)
+			return nil, nil, 0, fmt.Errorf("document %d: %w", k+1, err)
 		}
-		score.Add(d.GoldChunks(), pred)
+		gold := d.GoldChunks()
+		score.Add(gold, pred)
+		errs.Add(gold, pred)
 		for _, s := range d.Sentences {
 			tokens += len(s)
 		}
 	}
-	return score, tokens, nil
+	return score, errs, tokens, nil
 }
 
 // capture records the mentions its recogniser found, before the pipeline's

@@ -105,3 +105,10 @@ func (s Score) Report(w io.Writer) {
 	line("all", all)
 	fmt.Fprintf(w, "F1=%.2f\n", all.F1())
 }
+
+// Merge adds the counts of s2 to s.
+func (s Score) Merge(s2 Score) {
+	for t, c := range s2 {
+		s.counts(t).Add(*c)
+	}
+}

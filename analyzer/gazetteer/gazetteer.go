@@ -1,6 +1,7 @@
 // Package gazetteer holds compact name lists (first names, surnames,
 // countries, cities, regions, nationalities, organisations, organisation
-// suffixes, titles) for the named-entity tagger.
+// suffixes, titles, companies, airlines, sports teams, broadcasters and news
+// agencies) for the named-entity tagger.
 //
 // The lists are generated from openly licensed npm packages by ./gen, run by
 // a developer (see its doc for sources and licences), and embedded as
@@ -30,13 +31,22 @@ const (
 	OrgSuffix // Inc, Ltd, Corp, AG...
 	Title     // Mr, President, Minister...
 	Common    // frequent lower-case English words
+	Company   // company names
+	Airline   // airlines
+	Team      // sports teams
+	Media     // broadcasters, newspapers and news agencies
 	NumKinds
 )
+
+// NameKinds is the bit set (1<<Kind) of the lists of names: all but
+// Common.
+const NameKinds = (uint16(1)<<NumKinds - 1) &^ (1 << Common)
 
 // MaxWords is the longest phrase matched, in tokens.
 const MaxWords = 4
 
-var kindNames = [NumKinds]string{"first", "last", "country", "city", "region", "demonym", "org", "orgsuffix", "title", "common"}
+var kindNames = [NumKinds]string{"first", "last", "country", "city", "region", "demonym", "org", "orgsuffix", "title", "common",
+	"company", "airline", "team", "media"}
 
 func (k Kind) String() string {
 	if k < NumKinds {

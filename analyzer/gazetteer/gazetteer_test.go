@@ -30,6 +30,9 @@ func TestLookup(t *testing.T) {
 		{"Inc", OrgSuffix, true},
 		{"President", Title, true},
 		{"United Kingdom", Country, true},
+		{"Aeroflot", Airline, true},
+		{"Reuters", Media, true},
+		{"Aston Villa", Team, true},
 		{"the", Country, false},
 		{"xqzzy", FirstName, false},
 	}

@@ -68,6 +68,15 @@ const (
 	tClusterPrev
 	tClusterNext
 	tClusterCap
+	tRunPrev
+	tRunPrev2
+	tRunNext
+	tRunLast
+	tRunLastGaz
+	tRunShape
+	tCapsGuess
+	tCapsGuessWord
+	tCapsGuessPrevNext
 )
 
 // maxOccurrences bounds the other occurrences whose contexts a token's
@@ -115,6 +124,10 @@ type tokenInfo struct {
 	docCapMid  bool   // ... and capitalised inside a normal sentence
 	hasLetters bool
 	cluster    uint16 // word cluster code (gazetteer.Cluster), 0 if none
+	// The run of capitalised words the token is in (normal sentences
+	// only): its first token and end.
+	runFirst, runEnd int32
+	guess            uint8 // in a headline, the case the word would have in a sentence: see guessCase
 }
 
 // extractor computes the static features of a document's tokens. It keeps
@@ -154,6 +167,9 @@ func (x *extractor) extract(doc *Doc) {
 	x.occurrences()
 	x.gazetteer(doc)
 	x.document()
+	for _, s := range doc.Sentences {
+		x.runs(s)
+	}
 	x.sports = x.sportsCues() >= 3
 	x.doc = doc
 	x.feats = x.feats[:0]
@@ -513,6 +529,20 @@ func (x *extractor) static(i int, s Range) {
 			f = append(f, f1(tGazPrev, uint64(bits.TrailingZeros64(g))))
 		}
 	}
+	if ti.runEnd > ti.runFirst {
+		f = x.runFeats(f, i, s)
+	}
+	if ti.mode == modeCaps && ti.hasLetters {
+		pg, ng := uint64(capKinds), uint64(capKinds+1)
+		if i-1 >= s.First {
+			pg = uint64(x.info[i-1].guess)
+		}
+		if i+1 < s.End {
+			ng = uint64(x.info[i+1].guess)
+		}
+		g := uint64(ti.guess)
+		f = append(f, f1(tCapsGuess, g), f2(tCapsGuessWord, g, word), f3(tCapsGuessPrevNext, pg, g, ng))
+	}
 	if ti.hasLetters && ti.cap != capLower {
 		topic := b2u(x.sports)
 		f = append(f, f2(tTopicCap, topic, capc), f2(tTopicLower, topic, word))
@@ -528,19 +558,92 @@ func (x *extractor) static(i int, s Range) {
 	x.feats = x.contexts(f, i)
 }
 
-// sportsWords are cues of a sports report, where a town's name is usually
-// its team (ORG), not the place.
-var sportsWords = map[uint64]bool{}
-
-func init() {
-	for _, w := range []string{"soccer", "football", "cricket", "tennis", "golf", "rugby", "baseball",
-		"basketball", "hockey", "cycling", "athletics", "boxing", "league", "cup", "match", "matches",
-		"goal", "goals", "scored", "striker", "midfielder", "coach", "season", "championship", "club",
-		"innings", "wickets", "points", "standings", "played", "won", "lost", "drawn", "tournament",
-		"round", "final", "semi-final", "quarter-final", "olympic", "race", "minute", "penalty", "defeat",
-		"draw", "division", "team", "teams", "player", "players", "win", "victory", "seed", "beat", "halftime"} {
-		sportsWords[hashString(w)] = true
+// runs finds the runs of capitalised words in normal sentence s (a name
+// and its neighbours: "a spokesman for Acme Global Logistics said"), and
+// in headlines guesses each word's case (guessCase).
+func (x *extractor) runs(s Range) {
+	for i := s.First; i < s.End; i++ {
+		x.info[i].runFirst, x.info[i].runEnd = 0, 0
+		x.info[i].guess = guessCase(&x.info[i])
 	}
+	if s.End == s.First || x.info[s.First].mode != modeNormal {
+		return
+	}
+	for i := s.First; i < s.End; {
+		if !capitalised(x.info[i].cap) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < s.End && capitalised(x.info[j].cap) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			x.info[k].runFirst, x.info[k].runEnd = int32(i), int32(j)
+		}
+		i = j
+	}
+}
+
+func capitalised(c uint8) bool { return c == capInit || c == capAll || c == capMixed || c == capSingle }
+
+// guessCase is the case a word of an ALL CAPS or Title Case line would
+// have in running text: capInit when the document writes it capitalised
+// inside a sentence, capLower when it writes it in lower case or it is a
+// common word, capNone when nothing says.
+func guessCase(ti *tokenInfo) uint8 {
+	switch {
+	case !ti.hasLetters:
+		return capNone
+	case ti.docCapMid:
+		return capInit
+	case ti.docLower, ti.gaz&(0xF<<(4*uint64(gazetteer.Common))) != 0:
+		return capLower
+	}
+	return capMixed
+}
+
+// runFeats appends the features of token i's capitalised run: the words
+// before and after it, and its last word (an organisation's "Airlines",
+// "Group", "FC"), so each word of "a spokesman for Acme Global Logistics"
+// sees "for", "spokesman for" and "logistics".
+func (x *extractor) runFeats(f []uint64, i int, s Range) []uint64 {
+	ti := &x.info[i]
+	first, end := int(ti.runFirst), int(ti.runEnd)
+	prev, prev2, next := hashBOS, hashBOS, hashEOS
+	if first-1 >= s.First {
+		prev = x.info[first-1].lower
+	}
+	if first-2 >= s.First {
+		prev2 = x.info[first-2].lower
+	}
+	if end < s.End {
+		next = x.info[end].lower
+	}
+	pos := uint64(0) // alone, first, inside, last
+	switch {
+	case end-first == 1:
+	case i == first:
+		pos = 1
+	case i == end-1:
+		pos = 3
+	default:
+		pos = 2
+	}
+	last := &x.info[end-1]
+	f = append(f,
+		f2(tRunPrev, pos, prev),
+		f3(tRunPrev2, pos, prev2, prev),
+		f2(tRunNext, pos, next),
+		f3(tRunShape, pos, uint64(min(end-first, 4)), b2u(first == s.First)),
+	)
+	if end-first > 1 {
+		f = append(f, f2(tRunLast, pos, last.lower))
+		for g := last.gaz; g != 0; g &= g - 1 {
+			f = append(f, f2(tRunLastGaz, pos, uint64(bits.TrailingZeros64(g))))
+		}
+	}
+	return f
 }
 
 func (x *extractor) sportsCues() int {

@@ -8,6 +8,9 @@ import (
 type Example struct {
 	Doc  Doc
 	Gold []uint8
+	// Weight scales the perceptron's updates on this document (0 means 1):
+	// extra data of another domain or of silver quality counts for less.
+	Weight float32
 }
 
 // TrainOptions tune Train.
@@ -41,6 +44,7 @@ type perceptron struct {
 	w     []float32
 	u     []float64
 	c     float64
+	step  float32 // the current example's weight
 }
 
 func (p *perceptron) row(f uint64, add bool) int32 {
@@ -75,12 +79,13 @@ func (p *perceptron) learn(feats []uint64, gold, pred uint8) {
 	if gold == pred {
 		return
 	}
+	step, at := p.step, float64(p.step)*p.c
 	for _, f := range feats {
 		r := int(p.row(f, true)) * numTags
-		p.w[r+int(gold)]++
-		p.u[r+int(gold)] += p.c
-		p.w[r+int(pred)]--
-		p.u[r+int(pred)] -= p.c
+		p.w[r+int(gold)] += step
+		p.u[r+int(gold)] += at
+		p.w[r+int(pred)] -= step
+		p.u[r+int(pred)] -= at
 	}
 }
 
@@ -132,6 +137,10 @@ func train1(examples []Example, opts TrainOptions) *Weights {
 		wrong, total := 0, 0
 		for _, k := range order {
 			ex := &examples[k]
+			p.step = ex.Weight
+			if p.step == 0 {
+				p.step = 1
+			}
 			tags := d.tag(&ex.Doc, p, ex.Gold, p.learn)
 			for i, t := range tags {
 				if t != ex.Gold[i] {

@@ -40,7 +40,7 @@ func annotatedText(a *annotation, hidden map[analyzer.Label]bool, selected, curr
 	nodes := make([]app.UI, 0, 2*len(a.Marks)+2*len(a.Quotes)+1)
 	for _, q := range a.Quotes {
 		nodes = r.run(nodes, q.Start)
-		quote := app.Span().Class("quote").DataSet("quote", q.Index)
+		quote := app.Span().Class("quote").DataSet("quote", q.Index).DataSet("kind", q.Kind)
 		if current == "q"+strconv.Itoa(q.Index) {
 			quote = quote.ID(currentID).Class("current")
 		}

@@ -73,6 +73,7 @@ type dateValue struct {
 type quoteSpan struct {
 	Start, End int
 	Index      int
+	Kind       string // direct, reported or mixed
 }
 
 // entityGroup is the entities of one label.
@@ -108,8 +109,8 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 		}
 	}
 	a.Marks = nonOverlapping(a.Marks, len(text))
-	a.Main = res.MainEntities(maxMainEntities)
-	a.Pairs = res.Cooccurrences(a.Main)
+	a.Main = analyzer.MainEntities(res.Entities, maxMainEntities)
+	a.Pairs = analyzer.Cooccurrences(res.Sentences, a.Main)
 	a.Quotes = wrappableQuotes(res.Quotes, a.Marks, len(text))
 	for _, m := range a.Marks {
 		a.Counts[m.Label]++
@@ -201,7 +202,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func wrappableQuotes(quotes []analyzer.QuoteResult, marks []mark, n int) []quoteSpan {
 	var spans []quoteSpan
 	for i, q := range quotes {
-		spans = append(spans, quoteSpan{Start: q.Start, End: q.End, Index: i})
+		spans = append(spans, quoteSpan{Start: q.Start, End: q.End, Index: i, Kind: q.Kind})
 	}
 	slices.SortStableFunc(spans, func(x, y quoteSpan) int { return cmp.Compare(x.Start, y.Start) })
 	kept := spans[:0]

@@ -39,6 +39,9 @@ type Annotator struct {
 	state    string // idle, pending, working, done or error
 
 	current string // the mark ("m3") or quote ("q1") last jumped to
+	// quoteSpeaker is the speaker whose quotes the quotes panel lists
+	// (analyzer.SpeakerKey); "" for all.
+	quoteSpeaker string
 	// pendingSelect is an entity to highlight once the next run is done.
 	pendingSelect string
 	library       library // saved articles (library.go)
@@ -204,7 +207,14 @@ func (c *Annotator) Render() app.UI {
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
 				entityList(c.ann, c.selected, c.pages, guardEvent("selecting an entity", c.onEntity), guardEvent("showing more", c.onShowMore)),
-				quoteList(c.ann, c.current, c.pages, guardEvent("selecting a quote", c.onQuote), guardEvent("showing more", c.onShowMore)),
+				quoteList(c.ann, quoteListProps{
+					Current:   c.current,
+					Speaker:   c.quoteSpeaker,
+					OnQuote:   guardEvent("selecting a quote", c.onQuote),
+					OnSpeaker: guardEvent("listing a speaker's quotes", c.onQuoteSpeaker),
+					Pages:     c.pages,
+					OnMore:    guardEvent("showing more", c.onShowMore),
+				}),
 				keyTerms(c.ann),
 				keyPhrases(c.ann),
 			),
@@ -332,7 +342,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	c.windows, c.pages = textWindows{}, nil
 	c.runs++
 	run := c.runs
-	c.current, c.exportNote = "", ""
+	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
 	tokens, lang := 0, ""
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""

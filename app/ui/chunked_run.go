@@ -12,9 +12,13 @@ import (
 
 // yieldPause is how long a long run hands the browser back between steps:
 // long enough for go-app to apply the progress and the browser to paint it
-// and handle input, short next to a step (a chunk of 64 KB takes up to a
-// hundred milliseconds in the wasm).
+// and handle input, short next to the yieldEvery of work between pauses.
 const yieldPause = 15 * time.Millisecond
+
+// yieldEvery is how much work a long run does before it pauses: a step is
+// one stage of the pipeline, and the quick ones (sentences, mentions) run
+// back to back rather than each be followed by a pause.
+const yieldEvery = 50 * time.Millisecond
 
 // runOutcome is what a finished run of the analyzer produced.
 type runOutcome struct {
@@ -32,10 +36,11 @@ type runOutcome struct {
 // startRun annotates text. A text of one chunk (analyzer.ChunkBytes, an
 // article) is annotated at once and done is called before startRun
 // returns. A longer one is annotated a step at a time (analyzer.Job) from a
-// goroutine that pauses between steps, so that the page stays responsive:
-// progress is called with the fraction done after each step, and done at
-// the end, both on the UI goroutine. The returned function stops the run
-// between steps; neither progress nor done is called after it.
+// goroutine that pauses between steps once yieldEvery of work has passed,
+// so that the page stays responsive: progress is called with the fraction
+// done at each pause, and done at the end, both on the UI goroutine. The
+// returned function stops the run between steps; neither progress nor done
+// is called after it.
 func startRun(ctx app.Context, text string, opts analyzer.Options, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
 	start := time.Now()
 	var job *analyzer.Job
@@ -75,16 +80,22 @@ func startRun(ctx app.Context, text string, opts analyzer.Options, progress func
 		}))
 	}
 	ctx.Async(guardAsync("annotating", func() {
+		var sincePause time.Duration
 		for {
 			if stopped.Load() {
 				return
 			}
 			t := time.Now()
 			finished := job.Step()
-			busy += time.Since(t)
+			took := time.Since(t)
+			busy += took
 			if finished {
 				break
 			}
+			if sincePause += took; sincePause < yieldEvery {
+				continue
+			}
+			sincePause = 0
 			p := job.Progress()
 			ctx.Dispatch(guardDispatch("showing progress", func(ctx app.Context) {
 				if !stopped.Load() {

@@ -1,10 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"html"
 	"strings"
 	"unicode"
 
@@ -13,21 +9,28 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// exportFormat is a way to take the annotations out of the app.
+// exportFormat is a way to take the annotations out of the app: one of the
+// analyzer's formats (the command line's), with what its buttons say.
 type exportFormat struct {
-	Key   string // data-format of its buttons
-	Name  string
-	About string
-	Ext   string // file name extension
-	MIME  string
-	Build func(a *annotation) (string, error)
+	analyzer.Format        // Name is the data-format of its buttons
+	Label           string // shown on its buttons
+	About           string
 }
 
-// exportFormats are the exports offered, in order.
+// exportFormats are the exports offered, in order: the formats of one
+// article.
 var exportFormats = []exportFormat{
-	{"json", "JSON", "the analyzer's schema, as the command line prints it", ".json", "application/json", exportJSON},
-	{"jsonld", "Web Annotations", "W3C JSON-LD, a text quote and position selector per mention and quote", ".jsonld", "application/ld+json", exportJSONLD},
-	{"html", "HTML", "the article with its highlights, as a page of its own", ".html", "text/html", exportHTML},
+	{appFormat("json"), "JSON", "the analyzer's schema, as the command line prints it"},
+	{appFormat("jsonld"), "Web Annotations", "W3C JSON-LD, a text quote and position selector per mention and quote"},
+	{appFormat("html"), "HTML", "the article with its highlights, as a page of its own"},
+}
+
+func appFormat(name string) analyzer.Format {
+	f, ok := analyzer.FormatNamed(name)
+	if !ok {
+		panic("analyzer has no format " + name)
+	}
+	return f
 }
 
 // exportable keeps what the exports need of a document (its text, lang,
@@ -43,44 +46,14 @@ func exportable(doc *analyzer.Document) *analyzer.Document {
 	}
 }
 
-// exportJSON is the result in the JSON schema, indented as annotate prints
-// it.
-func exportJSON(a *annotation) (string, error) { return indentJSON(a.Result) }
-
-// exportJSONLD is the document as a W3C Web Annotation collection.
-func exportJSONLD(a *annotation) (string, error) {
-	if a.Doc == nil {
-		return "", fmt.Errorf("no annotated document to export")
-	}
-	return indentJSON(a.Doc.WebAnnotations())
-}
-
-func indentJSON(v any) (string, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+// build writes the annotation in the format: the result as the analyzer
+// gave it, the exportable document, the article's title for a page.
+func (f exportFormat) build(a *annotation) (string, error) {
+	var b strings.Builder
+	article := analyzer.Article{Title: articleTitle(a.Text), Doc: a.Doc, Result: a.Result}
+	if err := f.Write(&b, []analyzer.Article{article}); err != nil {
 		return "", err
 	}
-	return b.String(), nil
-}
-
-// exportHTML is a standalone page: the article with a <mark> per mention
-// (analyzer.Document.HTML, which escapes the text) and its style.
-func exportHTML(a *annotation) (string, error) {
-	if a.Doc == nil {
-		return "", fmt.Errorf("no annotated document to export")
-	}
-	var b strings.Builder
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
-	b.WriteString(html.EscapeString(a.Doc.Lang))
-	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Annotator\">\n<title>")
-	b.WriteString(html.EscapeString(articleTitle(a.Text)))
-	b.WriteString("</title>\n<style>\nbody{margin:2em auto;padding:0 1em;max-width:48em;color:#111;background:#fff}\n")
-	b.WriteString(analyzer.HTMLStyle)
-	b.WriteString("\n</style>\n</head>\n<body>\n")
-	b.WriteString(a.Doc.HTML())
-	b.WriteString("\n</body>\n</html>\n")
 	return b.String(), nil
 }
 
@@ -122,10 +95,10 @@ func exportName(text, ext string) string {
 // maxSlug is the longest an export's name gets before its extension.
 const maxSlug = 60
 
-// exportFormatByKey returns the format with the key.
-func exportFormatByKey(key string) (exportFormat, bool) {
+// exportFormatNamed returns the offered format with the name.
+func exportFormatNamed(name string) (exportFormat, bool) {
 	for _, f := range exportFormats {
-		if f.Key == key {
+		if f.Name == name {
 			return f, true
 		}
 	}
@@ -143,16 +116,16 @@ func (c *Annotator) exportPanel() app.UI {
 		app.Ul().Body(
 			app.Range(exportFormats).Slice(func(i int) app.UI {
 				f := exportFormats[i]
-				return app.Li().Class("export").DataSet("format", f.Key).Body(
+				return app.Li().Class("export").DataSet("format", f.Name).Body(
 					app.Div().Class("export-about").Body(
-						app.Strong().Text(f.Name),
+						app.Strong().Text(f.Label),
 						app.Span().Class("hint").Text(" "+f.About),
 					),
 					app.Div().Class("export-actions").Body(
-						app.Button().Type("button").Class("copy").DataSet("format", f.Key).
-							Aria("label", "Copy "+f.Name).OnClick(guardEvent("copying the export", c.onCopy)).Text("Copy"),
-						app.Button().Type("button").Class("download").DataSet("format", f.Key).
-							Aria("label", "Download "+f.Name).OnClick(guardEvent("downloading the export", c.onDownload)).Text("Download"),
+						app.Button().Type("button").Class("copy").DataSet("format", f.Name).
+							Aria("label", "Copy "+f.Label).OnClick(guardEvent("copying the export", c.onCopy)).Text("Copy"),
+						app.Button().Type("button").Class("download").DataSet("format", f.Name).
+							Aria("label", "Download "+f.Label).OnClick(guardEvent("downloading the export", c.onDownload)).Text("Download"),
 					),
 				)
 			}),
@@ -169,7 +142,7 @@ func (c *Annotator) onDownload(ctx app.Context, e app.Event) {
 	}
 	name := exportName(c.ann.Text, f.Ext)
 	if err := downloadFile(name, f.MIME, content); err != nil {
-		c.exportNote = "Could not download " + f.Name + ": " + err.Error()
+		c.exportNote = "Could not download " + f.Label + ": " + err.Error()
 		return
 	}
 	c.exportNote = "Downloaded " + name + "."
@@ -181,28 +154,28 @@ func (c *Annotator) onCopy(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	c.exportNote = "Copying " + f.Name + "…"
+	c.exportNote = "Copying " + f.Label + "…"
 	ctx = c.lastingCtx(ctx)
 	copyText(content, func(err error) {
 		ctx.Dispatch(guardDispatch("copying the export", func(app.Context) {
 			if err != nil {
-				c.exportNote = "Could not copy " + f.Name + " (" + err.Error() + "): use Download instead."
+				c.exportNote = "Could not copy " + f.Label + " (" + err.Error() + "): use Download instead."
 				return
 			}
-			c.exportNote = "Copied " + f.Name + " to the clipboard."
+			c.exportNote = "Copied " + f.Label + " to the clipboard."
 		}))
 	})
 }
 
 // buildExport builds the export the event's button asks for.
 func (c *Annotator) buildExport(ctx app.Context) (exportFormat, string, bool) {
-	f, ok := exportFormatByKey(ctx.JSSrc().Get("dataset").Get("format").String())
+	f, ok := exportFormatNamed(dataAttr(ctx, "format"))
 	if !ok || c.ann == nil {
 		return f, "", false
 	}
-	content, err := f.Build(c.ann)
+	content, err := f.build(c.ann)
 	if err != nil {
-		c.exportNote = "Could not export " + f.Name + ": " + err.Error()
+		c.exportNote = "Could not export " + f.Label + ": " + err.Error()
 		return f, "", false
 	}
 	return f, content, true

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -26,9 +27,18 @@ func annotated(t *testing.T, text string) *annotation {
 	return a
 }
 
+// exportAs builds the annotation's export in the named format.
+func exportAs(name string, a *annotation) (string, error) {
+	f, ok := exportFormatNamed(name)
+	if !ok {
+		return "", fmt.Errorf("no export format %q", name)
+	}
+	return f.build(a)
+}
+
 func TestExportJSONIsTheResult(t *testing.T) {
 	a := annotated(t, exportText)
-	out, err := exportJSON(a)
+	out, err := exportAs("json", a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +58,7 @@ func TestExportJSONIsTheResult(t *testing.T) {
 
 func TestExportJSONLD(t *testing.T) {
 	a := annotated(t, exportText)
-	out, err := exportJSONLD(a)
+	out, err := exportAs("jsonld", a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,14 +81,14 @@ func TestExportJSONLD(t *testing.T) {
 	if a.Doc.Tokens != nil {
 		t.Error("the exportable document keeps the tokens")
 	}
-	if _, err := exportJSONLD(newAnnotation("", &analyzer.Result{})); err == nil {
+	if _, err := exportAs("jsonld", newAnnotation("", &analyzer.Result{})); err == nil {
 		t.Error("exporting JSON-LD without a document did not fail")
 	}
 }
 
 func TestExportHTMLEscapesTheText(t *testing.T) {
 	a := annotated(t, exportText)
-	out, err := exportHTML(a)
+	out, err := exportAs("html", a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +125,31 @@ func TestExportName(t *testing.T) {
 	} {
 		if got := exportName(c.text, ".json"); got != c.want {
 			t.Errorf("exportName(%.30q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestExportsAreTheAnalyzersFormats checks that each export, built from what
+// the app keeps of a run (the result and the exportable document), is the
+// bytes the analyzer's format writes from the whole document: what
+// annotate -format prints.
+func TestExportsAreTheAnalyzersFormats(t *testing.T) {
+	a := annotated(t, exportText)
+	full, err := analyzer.Annotate(exportText, analyzer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range exportFormats {
+		got, err := f.build(a)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		var want strings.Builder
+		if err := f.Write(&want, []analyzer.Article{{Title: articleTitle(exportText), Doc: full}}); err != nil {
+			t.Fatal(err)
+		}
+		if got != want.String() {
+			t.Errorf("the %s export differs from the analyzer's %s format", f.Label, f.Name)
 		}
 	}
 }

@@ -58,12 +58,12 @@ func TestQuoteListNamesSpeakers(t *testing.T) {
 	res := &analyzer.Result{
 		Entities: []analyzer.EntityResult{{ID: "e1", Label: analyzer.PER, Name: "Kim Jong-un", Mentions: []analyzer.MentionResult{mention(text, k, k+3)}}},
 		Quotes: []analyzer.QuoteResult{
-			{SpanResult: q(`"One two three four,"`), Text: `"One two three four,"`, Speaker: "e1"},
-			{SpanResult: q(`"Five six seven eight,"`), Text: `"Five six seven eight,"`, SpeakerText: "the <b>ministry</b>"},
-			{SpanResult: q(`"Nine ten eleven twelve."`), Text: `"Nine ten eleven twelve."`},
+			{SpanResult: q(`"One two three four,"`), Text: `"One two three four,"`, Speaker: "e1", Kind: "direct", Verb: "say"},
+			{SpanResult: q(`"Five six seven eight,"`), Text: `"Five six seven eight,"`, SpeakerText: "the <b>ministry</b>", Kind: "direct", Verb: "say"},
+			{SpanResult: q(`"Nine ten eleven twelve."`), Text: `"Nine ten eleven twelve."`, Kind: "direct"},
 		},
 	}
-	html := app.HTMLString(quoteList(newAnnotation(text, res), "q1", nil, nil, nil))
+	html := app.HTMLString(quoteList(newAnnotation(text, res), quoteListProps{Current: "q1"}))
 	for _, want := range []string{
 		`class="speaker-name"`, `>Kim Jong-un<`,
 		`class="speaker-text"`, `the &lt;b&gt;ministry&lt;/b&gt;`,
@@ -79,6 +79,49 @@ func TestQuoteListNamesSpeakers(t *testing.T) {
 	}
 	if strings.Contains(html, "<b>") {
 		t.Errorf("markup in a speaker's words became markup:\n%s", html)
+	}
+}
+
+// The panel shows each quote's kind and verb, who is quoted with their
+// quotes and words, and with a speaker chosen only that speaker's quotes.
+func TestQuoteListKindsVerbsAndSpeakers(t *testing.T) {
+	text := "Ana Ruiz said the pier would close. “We had no say,” Ruiz told reporters. Police said two men were held."
+	at := func(s string) analyzer.SpanResult {
+		i := strings.Index(text, s)
+		return analyzer.SpanResult{Start: i, End: i + len(s)}
+	}
+	k := strings.Index(text, "Ana Ruiz")
+	res := &analyzer.Result{
+		Entities: []analyzer.EntityResult{{ID: "e1", Label: analyzer.PER, Name: "Ana Ruiz", Mentions: []analyzer.MentionResult{mention(text, k, k+8)}}},
+		Quotes: []analyzer.QuoteResult{
+			{SpanResult: at("the pier would close"), Text: "the pier would close", Speaker: "e1", Kind: "reported", Verb: "say"},
+			{SpanResult: at("“We had no say,”"), Text: "“We had no say,”", Speaker: "e1", Kind: "direct", Verb: "tell"},
+			{SpanResult: at("two men were held"), Text: "two men were held", SpeakerText: "Police", Kind: "reported", Verb: "say"},
+		},
+	}
+	a := newAnnotation(text, res)
+	html := app.HTMLString(quoteList(a, quoteListProps{}))
+	for _, want := range []string{
+		`3 quotes: 1 direct, 2 reported`,
+		`Who is quoted`, `data-speaker="0"`, `2 quotes · 8 words`, `data-speaker="1"`, `>Police<`, `1 quote · 4 words`,
+		`data-kind="reported"`, `>reported<`, `class="verb"`, `>tell<`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the quote panel lacks %s:\n%s", want, html)
+		}
+	}
+	if n := strings.Count(html, `class="quote-button"`); n != 3 {
+		t.Errorf("%d quotes listed, want 3", n)
+	}
+	// Police's quotes only; pressing Police again lists all.
+	html = app.HTMLString(quoteList(a, quoteListProps{Speaker: "text:police"}))
+	if n := strings.Count(html, `class="quote-button"`); n != 1 || !strings.Contains(html, `data-quote="2"`) {
+		t.Errorf("with Police chosen, %d quotes listed, want quote 2 alone:\n%s", n, html)
+	}
+	for _, want := range []string{`Quotes by`, `<strong>Police</strong>`, `id="quotes-all"`, `data-speaker="-1"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("with Police chosen, the panel lacks %s:\n%s", want, html)
+		}
 	}
 }
 
@@ -110,7 +153,7 @@ func TestQuoteListIsPaged(t *testing.T) {
 	a := newAnnotation(b.String(), &analyzer.Result{Quotes: quotes})
 	var p pages
 	for _, want := range []int{firstPage, firstPage + morePage, firstPage + 2*morePage} {
-		html := app.HTMLString(quoteList(a, "", p, nil, nil))
+		html := app.HTMLString(quoteList(a, quoteListProps{Pages: p}))
 		if n := strings.Count(html, `class="quote-button"`); n != want {
 			t.Errorf("%d quotes listed, want %d", n, want)
 		}
@@ -122,7 +165,7 @@ func TestQuoteListIsPaged(t *testing.T) {
 	for range 10 {
 		p.more("quotes")
 	}
-	html := app.HTMLString(quoteList(a, "", p, nil, nil))
+	html := app.HTMLString(quoteList(a, quoteListProps{Pages: p}))
 	if n := strings.Count(html, `class="quote-button"`); n != maxListed {
 		t.Errorf("%d quotes listed after many show-mores, want at most %d", n, maxListed)
 	}

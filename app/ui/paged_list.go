@@ -56,8 +56,14 @@ func showMore(key string, shown, total int, what string, onMore app.EventHandler
 
 // onShowMore shows another page of the list its button names.
 func (c *Annotator) onShowMore(ctx app.Context, e app.Event) {
-	key, ok := jsval.AsString(jsval.Field(jsval.Field(jsval.Of(ctx.JSSrc()), "dataset"), contract.MoreAttr))
-	if ok {
+	if key := dataAttr(ctx, contract.MoreAttr); key != "" {
 		c.pages.more(key)
 	}
+}
+
+// dataAttr reads the data attribute name of the event's element, "" when
+// it has none or it is not a string.
+func dataAttr(ctx app.Context, name string) string {
+	s, _ := jsval.AsString(jsval.Field(jsval.Field(jsval.Of(ctx.JSSrc()), "dataset"), name))
+	return s
 }

@@ -1,9 +1,10 @@
 // Command annotate prints the annotations of news articles as JSON, JSON
-// lines, HTML or W3C Web Annotations, or the entities a set of articles
-// share.
+// lines, W3C Web Annotations or HTML, or the entities a set of articles
+// share (the corpus format), through the formats the app exports with
+// (analyzer.Formats).
 //
-//	annotate [-lang L] [-format json|jsonl|html|jsonld] [FILE...]
-//	annotate -corpus [-lang L] FILE...
+//	annotate [-lang L] [-format json|jsonl|jsonld|html|corpus] [FILE...]
+//	annotate -corpus [-lang L] FILE...   (the same as -format corpus)
 //
 // With no FILE it reads standard input. Every input is read and annotated
 // before anything is printed, so an error (unreadable file, invalid UTF-8,
@@ -12,15 +13,14 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"html"
 	"io"
 	"os"
+	"strings"
 
 	"annotator/analyzer"
+	"annotator/analyzer/lang"
 )
 
 func main() {
@@ -30,30 +30,38 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	lang := flags.String("lang", "en", "language: en, es, fr, ru, sv, no, hu")
-	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), html, jsonld (W3C Web Annotations)")
-	corpus := flags.Bool("corpus", false, "print the entities the files share, as JSON clusters")
+	langFlag := flags.String("lang", "en", "language: en, es, fr, ru, sv, no, hu")
+	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), jsonld (W3C Web Annotations), html, corpus (the entities the files share, as JSON clusters)")
+	corpus := flags.Bool("corpus", false, "the same as -format corpus")
+	names := strings.Join(analyzer.FormatNames(), "|")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: annotate [-lang L] [-format json|jsonl|html|jsonld] [FILE...]\n       annotate -corpus [-lang L] FILE...")
+		fmt.Fprintf(stderr, "usage: annotate [-lang L] [-format %s] [FILE...]\n       annotate -corpus [-lang L] FILE...\n", names)
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	switch {
-	case *corpus:
+	if *corpus {
 		*format = "corpus"
-	case *format != "json" && *format != "jsonl" && *format != "html" && *format != "jsonld":
-		fmt.Fprintf(stderr, "annotate: unknown format %q: use json, jsonl, html or jsonld\n", *format)
+	}
+	f, ok := analyzer.FormatNamed(*format)
+	if !ok {
+		fmt.Fprintf(stderr, "annotate: unknown format %q: use %s\n", *format, strings.ReplaceAll(names, "|", ", "))
 		return 2
 	}
-	docs, err := annotateInputs(flags.Args(), stdin, analyzer.Options{Lang: *lang})
+	opts := analyzer.Options{Lang: *langFlag}
+	if pack, err := lang.Get(*langFlag); err == nil {
+		// One view of the pack for every file: words looked up once.
+		// (A bad -lang is reported by Annotate, with the file's name.)
+		opts.Pack, opts.Vocab = pack, pack.NewVocab()
+	}
+	docs, err := annotateInputs(flags.Args(), stdin, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "annotate:", err)
 		return 1
 	}
 	var out bytes.Buffer
-	if err := write(&out, docs, *format); err != nil {
+	if err := f.Write(&out, docs); err != nil {
 		fmt.Fprintln(stderr, "annotate:", err)
 		return 1
 	}
@@ -64,13 +72,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-type input struct {
-	name string
-	doc  *analyzer.Document
-}
-
-// annotateInputs reads and annotates every file (stdin when none).
-func annotateInputs(files []string, stdin io.Reader, opts analyzer.Options) ([]input, error) {
+// annotateInputs reads and annotates every file (stdin when none), each an
+// article named after its file.
+func annotateInputs(files []string, stdin io.Reader, opts analyzer.Options) ([]analyzer.Article, error) {
 	if len(files) == 0 {
 		text, err := io.ReadAll(io.LimitReader(stdin, analyzer.MaxTextBytes+1))
 		if err != nil {
@@ -80,9 +84,9 @@ func annotateInputs(files []string, stdin io.Reader, opts analyzer.Options) ([]i
 		if err != nil {
 			return nil, fmt.Errorf("standard input: %w", err)
 		}
-		return []input{{"-", doc}}, nil
+		return []analyzer.Article{{Name: "-", Doc: doc}}, nil
 	}
-	docs := make([]input, 0, len(files))
+	docs := make([]analyzer.Article, 0, len(files))
 	for _, name := range files {
 		text, err := readFile(name)
 		if err != nil {
@@ -92,7 +96,7 @@ func annotateInputs(files []string, stdin io.Reader, opts analyzer.Options) ([]i
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		docs = append(docs, input{name, doc})
+		docs = append(docs, analyzer.Article{Name: name, Doc: doc})
 	}
 	return docs, nil
 }
@@ -111,69 +115,4 @@ func readFile(name string) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return text, nil
-}
-
-func write(w *bytes.Buffer, docs []input, format string) error {
-	switch format {
-	case "jsonl":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, in := range docs {
-			if err := enc.Encode(in.doc.Result()); err != nil {
-				return err
-			}
-		}
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if len(docs) == 1 {
-			return enc.Encode(docs[0].doc.Result())
-		}
-		results := make([]*analyzer.Result, len(docs))
-		for i, in := range docs {
-			results[i] = in.doc.Result()
-		}
-		return enc.Encode(results)
-	case "jsonld":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if len(docs) == 1 {
-			return enc.Encode(docs[0].doc.WebAnnotations())
-		}
-		collections := make([]*analyzer.AnnotationCollection, len(docs))
-		for i, in := range docs {
-			collections[i] = in.doc.WebAnnotations()
-		}
-		return enc.Encode(collections)
-	case "corpus":
-		corpus := make([]analyzer.CorpusDocument, len(docs))
-		names := make([]string, len(docs))
-		for i, in := range docs {
-			corpus[i] = analyzer.CorpusDocument{Name: in.name, Result: in.doc.Result()}
-			names[i] = in.name
-		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
-			Documents []string           `json:"documents"`
-			Clusters  []analyzer.Cluster `json:"clusters"`
-		}{names, analyzer.LinkCorpus(corpus)})
-	case "html":
-		fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>Annotated article</title><style>%s</style></head><body>\n",
-			html.EscapeString(docs[0].doc.Lang), analyzer.HTMLStyle)
-		for _, in := range docs {
-			if len(docs) > 1 {
-				fmt.Fprintf(w, "<h2>%s</h2>\n", html.EscapeString(in.name))
-			}
-			w.WriteString(in.doc.HTML())
-			w.WriteString("\n")
-		}
-		w.WriteString("</body></html>\n")
-	default:
-		return errors.New("unknown format " + format)
-	}
-	return nil
 }

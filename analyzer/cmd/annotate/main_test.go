@@ -211,3 +211,46 @@ func TestCorpusClusters(t *testing.T) {
 		t.Errorf("missing file: exit %d, %q", code, errOut)
 	}
 }
+
+// TestEveryFormatIsTheRegistrys runs every format of analyzer.Formats
+// through the command line, on one file and on two, and compares the bytes
+// with the format's own Write over the same articles.
+func TestEveryFormatIsTheRegistrys(t *testing.T) {
+	dir := t.TempDir()
+	texts := []string{
+		"Harbour talks open <b>today</b>\n\nElena Marquez met Jon Gunnarsson in Reykjavik on Tuesday, June 19th, 2018. \"We came to protect the families & boats who depend on the sea,\" Ms Marquez said.",
+		"Jon Gunnarsson flew back to Reykjavik on Wednesday; fish prices rose 3.5%.",
+	}
+	var files []string
+	var articles []analyzer.Article
+	for i, text := range texts {
+		name := filepath.Join(dir, []string{"talks.txt", "flight.txt"}[i])
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := analyzer.Annotate(text, analyzer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+		articles = append(articles, analyzer.Article{Name: name, Doc: doc})
+	}
+	for _, f := range analyzer.Formats() {
+		for n := 1; n <= len(files); n++ {
+			var want bytes.Buffer
+			if err := f.Write(&want, articles[:n]); err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			code, out, errOut := runAnnotate(t, "", append([]string{"-format", f.Name}, files[:n]...)...)
+			if code != 0 || out != want.String() {
+				t.Errorf("annotate -format %s with %d files: exit %d (%s), %d bytes; the registry writes %d", f.Name, n, code, errOut, len(out), want.Len())
+			}
+		}
+	}
+	// -corpus is -format corpus.
+	_, viaFlag, _ := runAnnotate(t, "", append([]string{"-corpus"}, files...)...)
+	_, viaFormat, _ := runAnnotate(t, "", append([]string{"-format", "corpus"}, files...)...)
+	if viaFlag != viaFormat || viaFlag == "" {
+		t.Error("-corpus and -format corpus differ")
+	}
+}

@@ -1,8 +1,8 @@
 // Command background derives the background term frequencies that key-term
 // salience (TF-IDF) is measured against: for every term key (see
-// analyzer.TermKey), the number of documents of a corpus that use it.
+// analyzer.TermKey and Document.TermKeys), the number of documents of a corpus that use it.
 //
-//	go run ./analyzer/cmd/background [-min 2] [-out analyzer/background.txt] CONLL-FILE...
+//	go run ./analyzer/cmd/background [-min 2] [-out analyzer/lang/en/background.txt] CONLL-FILE...
 //
 // It reads CoNLL-2003 files (Reuters news, research use), whose text must
 // not enter the repository; only the counts it writes are committed.
@@ -22,7 +22,7 @@ import (
 
 func main() {
 	minDocs := flag.Int("min", 2, "keep terms used by at least this many documents")
-	out := flag.String("out", "analyzer/background.txt", "output file")
+	out := flag.String("out", "analyzer/lang/en/background.txt", "output file")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: background [-min N] [-out FILE] CONLL-FILE...")
@@ -42,7 +42,7 @@ func main() {
 				fmt.Fprintln(os.Stderr, "background:", err)
 				os.Exit(1)
 			}
-			for key := range analyzer.DocumentTermKeys(doc) {
+			for key := range doc.TermKeys() {
 				df[key]++
 			}
 			docs++

@@ -1,25 +1,43 @@
-// Command train trains the named-entity tagger on CoNLL-2003 English and
-// writes the compact model file that analyzer/tagger embeds (make model):
+// Command train trains the named-entity tagger of a language and writes
+// the compact model file that analyzer/tagger embeds (make model):
 //
-//	go run ./analyzer/cmd/train -out analyzer/tagger/model.bin
+//	go run ./analyzer/cmd/train -lang en -out analyzer/tagger/model.bin
+//	go run ./analyzer/cmd/train -lang en -folds 5      # cross-validation only
+//
+// Its data are in corpora.go, per language, under -data (../shared/data):
+// primary training files, extra files (another domain, or silver labels)
+// trained on with a smaller weight, and a development file.
 //
 // It sees documents the way the app does: each is rebuilt as plain text
 // (tokens joined by spaces, sentences by newlines) and run through
 // analyzer.Annotate, whose tokens, sentences and stems the tagger learns
-// on; the gold labels are aligned to those tokens by offsets. The
-// shuffling seed is fixed, so a run is reproducible. After training it
-// scores the quantised model on the development file through the full
-// pipeline and prints P/R/F1 per type. With NER_ERRORS=FILE set it also
-// writes the tagger's errors there, each classified, with counts at the
-// end; -model FILE scores an existing model instead of training one.
+// on; the gold labels are aligned to those tokens by offsets. Seeds are
+// fixed, so a run is reproducible byte for byte.
+//
+// With -folds K it cross-validates instead: the primary files' documents
+// are dealt into K folds (shuffled with -foldseed), and for each fold a
+// model is trained on the other folds plus the extra files, quantised like
+// the real one and scored on the fold through the full pipeline. It prints
+// each fold's F1, the pooled P/R/F1 per type, the confusion table, and the
+// time taken; features, weights and rules are chosen this way, not on the
+// development file.
+//
+// Otherwise it trains on all of it, writes -out, and scores the quantised
+// model once on the development file. With NER_ERRORS=FILE set it also
+// writes the tagger's development errors there, each classified, with
+// counts at the end; -model FILE scores an existing model instead of
+// training one.
 package main
 
 import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
+	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -32,99 +50,345 @@ import (
 	"annotator/analyzer/tagger"
 )
 
+// config is what one training run needs.
+type config struct {
+	lang        string
+	corpus      corpus
+	dataDir     string
+	epochs      int
+	seed        uint64
+	twoPass     bool
+	models      int
+	clip        float64
+	minWeight   int
+	dropout     float64
+	titleShare  float64
+	capsShare   float64
+	beam        int
+	extraWeight float64
+	smallWords  map[string]bool
+	weighRules  bool
+	maxBrotli   int       // the model's size budget, brotli-compressed (0: none)
+	out         io.Writer // reports (os.Stdout)
+}
+
 func main() {
-	trainPath := flag.String("train", "../shared/data/conll2003/eng.train", "CoNLL training file")
-	devPath := flag.String("dev", "../shared/data/conll2003/eng.testa", "CoNLL development file, scored after training (empty: none)")
+	c := config{out: os.Stdout}
+	flag.StringVar(&c.lang, "lang", "en", "language: its data are listed in corpora.go")
+	flag.StringVar(&c.dataDir, "data", "../shared/data", "folder the corpora's paths are relative to")
+	trainFiles := flag.String("train", "", "comma-separated training files, instead of the language's")
+	extraFiles := flag.String("extra", "", "comma-separated extra training files, instead of the language's (\"none\": none)")
+	flag.Float64Var(&c.extraWeight, "extraweight", -1, "weight of the extra files' documents (-1: the language's)")
+	devPath := flag.String("dev", "", "development file scored after training, instead of the language's (\"none\": none)")
 	out := flag.String("out", "", "model file to write (empty: none)")
-	epochs := flag.Int("epochs", 20, "training epochs")
-	seed := flag.Uint64("seed", 1, "shuffling seed")
-	twoPass := flag.Bool("twopass", true, "retag each document knowing the first pass's tags")
-	flag.IntVar(&models, "models", 3, "perceptrons trained on different shuffles and averaged")
-	clip := flag.Float64("clip", 0.9999, "quantile of |weight| mapped to the int8 maximum")
-	flag.IntVar(&minWeight, "minweight", 14, "drop features whose largest quantised |weight| is below this")
-	flag.Float64Var(&dropout, "dropout", 0.1, "share of a token's features left out at random each time training sees it")
-	flag.Float64Var(&titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
-	flag.IntVar(&beam, "beam", tagger.DefaultBeam, "beam width when scoring the development set")
-	evalOnly := flag.String("model", "", "score this model file on -dev instead of training")
+	folds := flag.Int("folds", 0, "cross-validate over this many folds of the training files instead of training a model")
+	foldSeed := flag.Uint64("foldseed", 1, "seed dealing documents into folds")
+	flag.IntVar(&c.epochs, "epochs", 20, "training epochs")
+	flag.Uint64Var(&c.seed, "seed", 1, "shuffling seed")
+	flag.BoolVar(&c.twoPass, "twopass", true, "retag each document knowing the first pass's tags")
+	flag.IntVar(&c.models, "models", 3, "perceptrons trained on different shuffles and averaged")
+	flag.Float64Var(&c.clip, "clip", 0.9999, "quantile of |weight| mapped to the int8 maximum")
+	flag.IntVar(&c.minWeight, "minweight", 14, "drop features whose largest quantised |weight| is below this")
+	flag.IntVar(&c.maxBrotli, "maxbrotli", 600_000, "raise -minweight until the model compresses to at most this many bytes with brotli (0: no budget)")
+	flag.Float64Var(&c.dropout, "dropout", 0.1, "share of a token's features left out at random each time training sees it")
+	flag.Float64Var(&c.titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
+	flag.Float64Var(&c.capsShare, "caps", 0.02, "share of other sentences trained in ALL CAPS")
+	flag.BoolVar(&c.weighRules, "rules", false, "with -folds: also score each fold without each of the pipeline's name rules")
+	flag.IntVar(&c.beam, "beam", tagger.DefaultBeam, "beam width when scoring")
+	evalOnly := flag.String("model", "", "score this model file on the development file instead of training")
 	flag.Parse()
-	if *evalOnly != "" {
-		data, err := os.ReadFile(*evalOnly)
-		if err == nil {
-			err = evaluate(data, *devPath)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "train:", err)
-			os.Exit(1)
-		}
-		return
+	var ok bool
+	if c.corpus, ok = corpora[c.lang]; !ok {
+		fail(fmt.Errorf("no corpus for language %q (corpora.go)", c.lang))
 	}
-	if err := run(*trainPath, *devPath, *out, *epochs, *seed, *twoPass, *clip); err != nil {
-		fmt.Fprintln(os.Stderr, "train:", err)
-		os.Exit(1)
+	if *trainFiles != "" {
+		c.corpus.Train = strings.Split(*trainFiles, ",")
+	}
+	switch *extraFiles {
+	case "":
+	case "none":
+		c.corpus.Extra = nil
+	default:
+		c.corpus.Extra = strings.Split(*extraFiles, ",")
+	}
+	if c.extraWeight < 0 {
+		c.extraWeight = c.corpus.ExtraWeight
+	}
+	switch *devPath {
+	case "":
+	case "none":
+		c.corpus.Dev = ""
+	default:
+		c.corpus.Dev = *devPath
+	}
+	c.smallWords = map[string]bool{}
+	for _, w := range c.corpus.SmallWords {
+		c.smallWords[w] = true
+	}
+	var err error
+	switch {
+	case *evalOnly != "":
+		var data []byte
+		if data, err = os.ReadFile(*evalOnly); err == nil {
+			err = c.evaluate(data)
+		}
+	case *folds > 1:
+		err = c.crossValidate(*folds, *foldSeed)
+	default:
+		err = c.run(*out)
+	}
+	if err != nil {
+		fail(err)
 	}
 }
 
-func run(trainPath, devPath, out string, epochs int, seed uint64, twoPass bool, clip float64) error {
-	train, err := conll.ReadFile(trainPath)
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "train:", err)
+	os.Exit(1)
+}
+
+// path resolves a corpus file: absolute or ./relative paths as given,
+// others under the data folder.
+func (c *config) path(p string) string {
+	if filepath.IsAbs(p) || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") {
+		return p
+	}
+	return filepath.Join(c.dataDir, p)
+}
+
+func (c *config) read(paths []string) ([]conll.Document, error) {
+	var docs []conll.Document
+	for _, p := range paths {
+		d, err := conll.ReadFile(c.path(p))
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d...)
+	}
+	return docs, nil
+}
+
+// prepared is a training document and its example, as the pipeline sees it
+// (its headline perhaps rewritten in Title Case).
+type prepared struct {
+	doc conll.Document
+	ex  tagger.Example
+}
+
+// prepare reads the primary and extra files and builds their examples.
+func (c *config) prepare() (primary []prepared, extra []tagger.Example, err error) {
+	rng := rand.New(rand.NewPCG(c.seed, 7))
+	lost := 0
+	build := func(paths []string, weight float64) ([]prepared, error) {
+		docs, err := c.read(paths)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]prepared, 0, len(docs))
+		for _, d := range docs {
+			in := d
+			if titled, ok := c.titleCase(d, rng); ok {
+				in = titled
+			}
+			in = c.upperCase(in, rng)
+			ex, n, err := example(in, c.lang)
+			if err != nil {
+				return nil, err
+			}
+			if weight != 1 {
+				ex.Weight = float32(weight)
+			}
+			out = append(out, prepared{d, ex})
+			lost += n
+		}
+		return out, nil
+	}
+	if primary, err = build(c.corpus.Train, 1); err != nil {
+		return nil, nil, err
+	}
+	if c.extraWeight > 0 {
+		more, err := build(c.corpus.Extra, c.extraWeight)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, p := range more {
+			extra = append(extra, p.ex)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "%d training documents and %d extra (weight %g); %d gold mentions do not fit the pipeline's tokens or sentences\n",
+		len(primary), len(extra), c.extraWeight, lost)
+	return primary, extra, nil
+}
+
+// train trains and quantises a model on examples, returning the model file.
+func (c *config) train(examples []tagger.Example, log bool) ([]byte, int, error) {
+	start := time.Now()
+	opts := tagger.TrainOptions{Epochs: c.epochs, Seed: c.seed, TwoPass: c.twoPass, Models: c.models, Dropout: c.dropout}
+	if log {
+		opts.Progress = func(e int, r float64) {
+			fmt.Fprintf(os.Stderr, "epoch %2d: %.2f%% tokens wrong (%s)\n", e, 100*r, time.Since(start).Round(time.Second))
+		}
+	}
+	w := tagger.Train(examples, opts)
+	// Prune to the size budget: the model, gazetteers and clusters ship
+	// in the app together (issue 10: 1.2 MB brotli).
+	for minWeight := c.minWeight; ; minWeight++ {
+		var buf bytes.Buffer
+		n, err := w.Encode(&buf, tagger.EncodeOptions{Clip: c.clip, MinWeight: minWeight})
+		if err != nil {
+			return nil, 0, err
+		}
+		size := brotliSize(buf.Bytes())
+		if c.maxBrotli > 0 && size > c.maxBrotli && n > 0 {
+			continue
+		}
+		if log {
+			fmt.Fprintf(os.Stderr, "%d features trained, %d kept (|weight| >= %d); model %d bytes, %d brotli-compressed\n", len(w.Index), n, minWeight, buf.Len(), size)
+		}
+		return buf.Bytes(), n, nil
+	}
+}
+
+func brotliSize(data []byte) int {
+	var br bytes.Buffer
+	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	bw.Write(data)
+	bw.Close()
+	return br.Len()
+}
+
+func (c *config) run(out string) error {
+	start := time.Now()
+	primary, extra, err := c.prepare()
 	if err != nil {
 		return err
 	}
-	examples := make([]tagger.Example, 0, 2*len(train))
-	lost := 0
-	rng := rand.New(rand.NewPCG(seed, 7))
-	for _, d := range train {
-		if titled, ok := titleCase(d, rng); ok {
-			d = titled
+	examples := extra
+	for _, p := range primary {
+		examples = append(examples, p.ex)
+	}
+	data, _, err := c.train(examples, true)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "trained in %s\n", time.Since(start).Round(time.Second))
+	if out != "" {
+		if err := os.WriteFile(out, data, 0o644); err != nil {
+			return err
 		}
-		ex, n, err := example(d)
+	}
+	if c.corpus.Dev == "" {
+		return nil
+	}
+	return c.evaluate(data)
+}
+
+// crossValidate deals the primary documents into k folds and, for each,
+// trains on the others plus the extra documents and scores the fold
+// through the full pipeline.
+func (c *config) crossValidate(k int, foldSeed uint64) error {
+	start := time.Now()
+	primary, extra, err := c.prepare()
+	if err != nil {
+		return err
+	}
+	order := make([]int, len(primary))
+	for i := range order {
+		order[i] = i
+	}
+	rand.New(rand.NewPCG(foldSeed, 11)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	fold := make([]int, len(primary))
+	for pos, i := range order {
+		fold[i] = pos % k
+	}
+	total, errs := conll.Score{}, conll.NewErrors()
+	without := map[string]conll.Score{} // rule → pooled score without it
+	var f1s []float64
+	for f := range k {
+		examples := append([]tagger.Example(nil), extra...)
+		var held []conll.Document
+		for i, p := range primary {
+			if fold[i] == f {
+				held = append(held, p.doc)
+			} else {
+				examples = append(examples, p.ex)
+			}
+		}
+		data, n, err := c.train(examples, false)
 		if err != nil {
 			return err
 		}
-		examples = append(examples, ex)
-		lost += n
-	}
-	fmt.Fprintf(os.Stderr, "%d training documents; %d gold mentions do not fit the pipeline's tokens or sentences\n", len(examples), lost)
-
-	start := time.Now()
-	w := tagger.Train(examples, tagger.TrainOptions{Epochs: epochs, Seed: seed, TwoPass: twoPass, Models: models, Dropout: dropout,
-		Progress: func(e int, r float64) {
-			fmt.Fprintf(os.Stderr, "epoch %2d: %.2f%% tokens wrong (%s)\n", e, 100*r, time.Since(start).Round(time.Second))
-		}})
-	var buf bytes.Buffer
-	n, err := w.Encode(&buf, tagger.EncodeOptions{Clip: clip, MinWeight: minWeight})
-	if err != nil {
-		return err
-	}
-	var br bytes.Buffer
-	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
-	bw.Write(buf.Bytes())
-	bw.Close()
-	fmt.Fprintf(os.Stderr, "%d features trained, %d kept; model %d bytes, %d brotli-compressed\n", len(w.Index), n, buf.Len(), br.Len())
-	if out != "" {
-		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		model, err := tagger.Load(data)
+		if err != nil {
 			return err
 		}
+		model.Beam = c.beam
+		score, e, _, err := conll.EvaluateErrors(held, analyzer.Options{Lang: c.lang, Names: analyzer.TaggerNames{Model: model}})
+		if err != nil {
+			return err
+		}
+		total.Merge(score)
+		errs.Merge(e)
+		if c.weighRules {
+			for _, r := range analyzer.NameRules() {
+				s, _, _, err := conll.EvaluateErrors(held, analyzer.Options{Lang: c.lang, Names: analyzer.TaggerNames{Model: model}, SkipNameRules: []string{r}})
+				if err != nil {
+					return err
+				}
+				if without[r] == nil {
+					without[r] = conll.Score{}
+				}
+				without[r].Merge(s)
+			}
+		}
+		f1 := score.Total().F1()
+		f1s = append(f1s, f1)
+		fmt.Fprintf(c.out, "fold %d/%d: %d documents, F1=%.2f (PER/LOC/ORG %.2f), %d features (%s)\n", f+1, k, len(held), f1,
+			score.Total("PER", "LOC", "ORG").F1(), n, time.Since(start).Round(time.Second))
 	}
-	if devPath == "" {
-		return nil
+	if c.weighRules {
+		fmt.Fprintln(c.out, "name rules, pooled F1 without each (and what the rule adds):")
+		for _, r := range analyzer.NameRules() {
+			w := without[r].Total().F1()
+			fmt.Fprintf(c.out, "  %-14s %6.2f  %+.2f\n", r, w, total.Total().F1()-w)
+		}
 	}
-	return evaluate(buf.Bytes(), devPath)
+	mean, sd := meanSD(f1s)
+	fmt.Fprintf(c.out, "cross-validation, %d folds of %s (extra: %v, weight %g), pooled over the folds:\n", k, strings.Join(c.corpus.Train, ","), c.corpus.Extra, c.extraWeight)
+	errs.Report(c.out)
+	total.Report(c.out)
+	fmt.Fprintf(c.out, "CV F1 mean %.2f, sd %.2f over folds; took %s\n", mean, sd, time.Since(start).Round(time.Second))
+	return nil
+}
+
+func meanSD(xs []float64) (float64, float64) {
+	var sum, sq float64
+	for _, x := range xs {
+		sum += x
+	}
+	mean := sum / float64(len(xs))
+	for _, x := range xs {
+		sq += (x - mean) * (x - mean)
+	}
+	return mean, math.Sqrt(sq / float64(max(len(xs)-1, 1)))
 }
 
 // evaluate scores model file data on the development file, through the
 // full pipeline and on the tagger's own mentions, and logs its errors to
 // $NER_ERRORS if set.
-func evaluate(data []byte, devPath string) error {
+func (c *config) evaluate(data []byte) error {
 	model, err := tagger.Load(data)
 	if err != nil {
 		return err
 	}
-	model.Beam = beam
+	model.Beam = c.beam
+	devPath := c.path(c.corpus.Dev)
 	dev, err := conll.ReadFile(devPath)
 	if err != nil {
 		return err
 	}
-	score, _, err := conll.Evaluate(dev, analyzer.Options{Names: analyzer.TaggerNames{Model: model}})
+	opts := analyzer.Options{Lang: c.lang, Names: analyzer.TaggerNames{Model: model}}
+	score, errs, _, err := conll.EvaluateErrors(dev, opts)
 	if err != nil {
 		return err
 	}
@@ -132,29 +396,52 @@ func evaluate(data []byte, devPath string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("dev %s, tagger alone on the pipeline's tokens: F1=%.2f\n", devPath, alone.Total().F1())
-	fmt.Printf("dev %s (full pipeline, quantised model):\n", devPath)
-	score.Report(os.Stdout)
+	fmt.Fprintf(c.out, "dev %s, tagger alone on the pipeline's tokens: F1=%.2f\n", devPath, alone.Total().F1())
+	fmt.Fprintf(c.out, "dev %s (full pipeline, quantised model):\n", devPath)
+	errs.Report(c.out)
+	score.Report(c.out)
 	if path := os.Getenv("NER_ERRORS"); path != "" {
 		return logErrors(path, dev, model)
 	}
 	return nil
 }
 
-var (
-	titleShare float64
-	models     int
-	minWeight  int
-	beam       int
-	dropout    float64
-)
+// upperCase returns d with a share c.capsShare of its sentences after the
+// first rewritten in ALL CAPS, with the same gold labels, as lines of
+// agencies or shouted headlines are printed: the tagger learns names
+// there from the words, not their capitals.
+func (c *config) upperCase(d conll.Document, rng *rand.Rand) conll.Document {
+	if c.capsShare <= 0 {
+		return d
+	}
+	out := d
+	copied := false
+	for k := 1; k < len(d.Sentences); k++ {
+		if rng.Float64() >= c.capsShare {
+			continue
+		}
+		if !copied {
+			out.Sentences = append([][]conll.Token(nil), d.Sentences...)
+			copied = true
+		}
+		s := make([]conll.Token, len(d.Sentences[k]))
+		for i, tok := range d.Sentences[k] {
+			s[i] = tok
+			if u := strings.ToUpper(tok.Text); len(u) == len(tok.Text) {
+				s[i].Text = u
+			}
+		}
+		out.Sentences[k] = s
+	}
+	return out
+}
 
 // titleCase returns d with its ALL CAPS headline, if it has one, rewritten
 // in Title Case as many sites print headlines ("Kim Jong Un Held Talks In
 // Beijing"), with the same gold labels: the tagger learns that capitals say
 // little there. ok is false when d has no such headline.
-func titleCase(d conll.Document, rng *rand.Rand) (conll.Document, bool) {
-	if len(d.Sentences) == 0 || rng.Float64() >= titleShare {
+func (c *config) titleCase(d conll.Document, rng *rand.Rand) (conll.Document, bool) {
+	if len(d.Sentences) == 0 || rng.Float64() >= c.titleShare {
 		return d, false
 	}
 	head := d.Sentences[0]
@@ -180,7 +467,7 @@ func titleCase(d conll.Document, rng *rand.Rand) (conll.Document, bool) {
 		if len(w) != len(tok.Text) {
 			continue // keep offsets: only same-length case changes
 		}
-		if !(keepSmall && i > 0 && smallWords[w]) {
+		if !(keepSmall && i > 0 && c.smallWords[w]) {
 			w = strings.ToUpper(w[:1]) + w[1:]
 		}
 		t[i].Text = w
@@ -188,9 +475,6 @@ func titleCase(d conll.Document, rng *rand.Rand) (conll.Document, bool) {
 	out := conll.Document{Sentences: append([][]conll.Token{t}, d.Sentences[1:]...)}
 	return out, true
 }
-
-var smallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true, "on": true,
-	"at": true, "to": true, "for": true, "and": true, "or": true, "by": true, "with": true, "as": true}
 
 // recorder is a NameRecognizer that keeps the document the pipeline built.
 type recorder struct{ doc *analyzer.Document }
@@ -203,10 +487,10 @@ func (r *recorder) RecognizeNames(doc *analyzer.Document) []analyzer.Mention {
 // example runs the rebuilt document through the pipeline and aligns its
 // gold mentions to the pipeline's tokens. It returns how many mentions did
 // not start and end on token boundaries within one sentence.
-func example(d conll.Document) (tagger.Example, int, error) {
+func example(d conll.Document, lang string) (tagger.Example, int, error) {
 	t := d.Rebuild()
 	var rec recorder
-	if _, err := analyzer.Annotate(t.Text, analyzer.Options{Names: &rec}); err != nil {
+	if _, err := analyzer.Annotate(t.Text, analyzer.Options{Lang: lang, Names: &rec}); err != nil {
 		return tagger.Example{}, 0, err
 	}
 	doc := rec.doc

@@ -1,7 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -21,7 +26,7 @@ func read(t *testing.T, s string) []conll.Document {
 // TestExample checks that gold labels land on the pipeline's tokens.
 func TestExample(t *testing.T) {
 	docs := read(t, "Elena B-PER\nGunnarson I-PER\nvisited O\nU.S. B-LOC\nsites O\n. O\n")
-	ex, lost, err := example(docs[0])
+	ex, lost, err := example(docs[0], "en")
 	if err != nil || lost != 0 {
 		t.Fatalf("lost %d, err %v", lost, err)
 	}
@@ -36,8 +41,10 @@ func TestExample(t *testing.T) {
 }
 
 func TestTitleCase(t *testing.T) {
-	titleShare = 1
-	defer func() { titleShare = 0.5 }()
+	c := config{titleShare: 1, smallWords: map[string]bool{}}
+	for _, w := range corpora["en"].SmallWords {
+		c.smallWords[w] = true
+	}
 	tests := []struct {
 		in   string
 		want []string // acceptable headlines
@@ -50,7 +57,7 @@ func TestTitleCase(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, tt := range tests {
 		d := read(t, tt.in)[0]
-		out, ok := titleCase(d, rng)
+		out, ok := c.titleCase(d, rng)
 		if ok != tt.ok {
 			t.Fatalf("%q: ok %v, want %v", tt.in, ok, tt.ok)
 		}
@@ -85,5 +92,39 @@ func TestErrorKinds(t *testing.T) {
 	want := []string{"FN LOC type->ORG", "FN ORG bound", "FN MISC missed", "FP ORG type<-LOC", "FP ORG bound", "FP LOC spurious"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestCrossValidate runs a small cross-validation twice: it must report
+// every fold and the pooled scores, the same both times (fixed seeds).
+func TestCrossValidate(t *testing.T) {
+	var text strings.Builder
+	for d := range 6 {
+		text.WriteString("-DOCSTART- O\n\n")
+		for s := range 3 {
+			fmt.Fprintf(&text, "Elena B-PER\nGunnarson%d I-PER\nvisited O\nOslo B-LOC\nfor O\nAcme B-ORG\nAir%d I-ORG\n. O\n\n", d, s)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "train.conll")
+	if err := os.WriteFile(path, []byte(text.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	report := func() string {
+		var out bytes.Buffer
+		c := config{lang: "en", corpus: corpus{Train: []string{path}}, epochs: 2, seed: 1, models: 1, clip: 1, minWeight: 1,
+			beam: 2, weighRules: true, smallWords: map[string]bool{}, out: &out}
+		if err := c.crossValidate(3, 1); err != nil {
+			t.Fatal(err)
+		}
+		return regexp.MustCompile(`\([0-9.ms]+\)|took [0-9.ms]+`).ReplaceAllString(out.String(), "")
+	}
+	first := report()
+	for _, want := range []string{"fold 1/3: 2 documents", "fold 3/3", "confusion", "name rules", "particles", "CV F1 mean"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("no %q in:\n%s", want, first)
+		}
+	}
+	if again := report(); again != first {
+		t.Errorf("two runs differ:\n%s\n---\n%s", first, again)
 	}
 }

@@ -1,9 +1,107 @@
 package analyzer
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
+
+	"annotator/analyzer/lang"
 )
+
+// The queries the app asks of annotated articles: their main entities, who
+// is named with whom, which entities several articles share. They read the
+// articles' JSON form (Result, EntityResult), which is what the app keeps
+// and stores in its library; the Document's own is its term keys.
+
+// MainEntities returns the main named entities (people, organisations,
+// places, other names) of an article's entities: up to n, the most salient
+// first, then the most mentioned, then the first listed. The app's pictures
+// draw these.
+func MainEntities(entities []EntityResult, n int) []EntityResult {
+	var names []EntityResult
+	for _, e := range entities {
+		if e.Label.IsName() && len(e.Mentions) > 0 {
+			names = append(names, e)
+		}
+	}
+	slices.SortStableFunc(names, func(x, y EntityResult) int {
+		if c := cmp.Compare(y.Salience, x.Salience); c != 0 {
+			return c
+		}
+		return cmp.Compare(len(y.Mentions), len(x.Mentions))
+	})
+	return names[:min(n, len(names))]
+}
+
+// Pair is two entities named in the same sentences: A < B, indices into the
+// entities given to Cooccurrences, and how many sentences name both.
+type Pair struct {
+	A, B      int
+	Sentences int
+}
+
+// Cooccurrences counts, for each two of the entities, the sentences that
+// mention both: the app's graph of who is named with whom. Pairs never named
+// together are left out; the rest come by count, the most first, then in
+// entity order.
+func Cooccurrences(sentences []SpanResult, entities []EntityResult) []Pair {
+	starts := make([]int, len(sentences))
+	for i, s := range sentences {
+		starts[i] = s.Start
+	}
+	// in[k] is the set of sentences entity k is mentioned in.
+	in := make([]map[int]bool, len(entities))
+	for k, e := range entities {
+		in[k] = make(map[int]bool)
+		for _, m := range e.Mentions {
+			// The last sentence starting at or before the mention.
+			i, found := slices.BinarySearch(starts, m.Start)
+			if !found {
+				i--
+			}
+			if i >= 0 && m.Start < sentences[i].End {
+				in[k][i] = true
+			}
+		}
+	}
+	var pairs []Pair
+	for a := range entities {
+		for b := a + 1; b < len(entities); b++ {
+			n := 0
+			for s := range in[a] {
+				if in[b][s] {
+					n++
+				}
+			}
+			if n > 0 {
+				pairs = append(pairs, Pair{a, b, n})
+			}
+		}
+	}
+	slices.SortStableFunc(pairs, func(x, y Pair) int { return cmp.Compare(y.Sentences, x.Sentences) })
+	return pairs
+}
+
+// TermKeys returns the term keys of the document's content words, names
+// included: what the background frequencies of key terms count (see
+// analyzer/cmd/background).
+func (d *Document) TermKeys() map[string]bool {
+	keys := make(map[string]bool)
+	pack, err := lang.Get(d.Lang)
+	if err != nil {
+		return keys
+	}
+	vocab := pack.NewVocab()
+	for i, t := range d.Tokens {
+		if w := d.TokenText(i); t.Kind == Word && looksLikeContent(w) {
+			if word := vocab.Lookup(w); !word.Stop {
+				keys[word.Term] = true
+			}
+		}
+	}
+	return keys
+}
 
 // CorpusDocument is one annotated article of a collection.
 type CorpusDocument struct {

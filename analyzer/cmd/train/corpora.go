@@ -1,0 +1,42 @@
+package main
+
+// corpus names a language's training data, relative to -data: the primary
+// files (cross-validation folds are drawn from their documents), extra
+// files of another domain or of silver quality (always in training, with
+// a weight, never scored), and the development file scored once at the
+// end.
+type corpus struct {
+	Train []string
+	Extra []string
+	// ExtraWeight scales the perceptron's updates on the extra files'
+	// documents; chosen by cross-validation (make cv).
+	ExtraWeight float64
+	Dev         string
+	// Out is where make model writes the model ("" : -out must say).
+	Out string
+	// SmallWords stay lower case when training rewrites a headline in
+	// Title Case, in some styles ("Talks in the City of London"); nil:
+	// every word is capitalised.
+	SmallWords []string
+}
+
+// corpora are the languages make model LANG=xx trains, over ../shared/data
+// (see ../shared/README.md).
+var corpora = map[string]corpus{
+	"en": {
+		Train: []string{"conll2003/eng.train"},
+		// Wikipedia, silver labels (WikiNEuRal), CC BY-NC-SA 4.0: a model
+		// trained with it is for non-commercial use (README).
+		Extra:       []string{"ner/en-wiki/train.conll"},
+		ExtraWeight: 0.3,
+		Dev:         "conll2003/eng.testa",
+		Out:         "analyzer/tagger/model.bin",
+		SmallWords:  []string{"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as"},
+	},
+	"es": {Train: []string{"ner/es/train.conll"}, Dev: "ner/es/dev.conll"},
+	"fr": {Train: []string{"ner/fr/train.conll"}, Dev: "ner/fr/dev.conll"},
+	"ru": {Train: []string{"ner/ru/train.conll"}, Dev: "ner/ru/dev.conll"},
+	"sv": {Train: []string{"ner/sv/train.conll"}, Dev: "ner/sv/dev.conll"},
+	"no": {Train: []string{"ner/no/train.conll"}, Dev: "ner/no/dev.conll"},
+	"hu": {Train: []string{"ner/hu/train.conll"}, Dev: "ner/hu/dev.conll"},
+}
