@@ -34,11 +34,14 @@ const (
 	// RecoveryJS is plain JavaScript every page loads: "Clear local data"
 	// when the Go program could not start.
 	RecoveryJS = "recovery.js"
+	// AnalyzerWorkerJS starts app.wasm in a Web Worker, where it runs the
+	// analyzer for the page (app/ui/worker.go).
+	AnalyzerWorkerJS = "analyzer-worker.js"
 )
 
 // WebFiles are the committed files of the web directory the site needs
 // (app.wasm, built, aside): test fixtures copy them.
-var WebFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, IconPNG, IconPNGL, IconSVG}
+var WebFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, AnalyzerWorkerJS, IconPNG, IconPNGL, IconSVG}
 
 // Pages are the app's pages: URL path (as routed by ui.Routes) and file
 // name in the bundle. Plain file servers serve embed.html as it is named,
@@ -59,6 +62,15 @@ const UpdateInterval = 10 * time.Minute
 // EnvEmbedOrigins names the variable that hands the embed allowlist to the
 // app in the browser (go-app's Handler.Env, read with app.Getenv).
 const EnvEmbedOrigins = "ANNOTATOR_EMBED_ORIGINS"
+
+// EnvWorker, EnvWasmExec and EnvWasm hand the app the URLs its analyzer
+// worker needs: the worker's script, go-app's wasm_exec.js and app.wasm
+// (ui.WorkerScriptEnv and the others read them).
+const (
+	EnvWorker   = "ANNOTATOR_WORKER"
+	EnvWasmExec = "ANNOTATOR_WASM_EXEC"
+	EnvWasm     = "ANNOTATOR_WASM"
+)
 
 // Config is what varies between deployments of the same files.
 type Config struct {
@@ -148,7 +160,7 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", webDir, err)
 	}
-	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG, RecoveryJS} {
+	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG, RecoveryJS, AnalyzerWorkerJS} {
 		if hashed[name] == "" {
 			return nil, fmt.Errorf("%s lacks %s", webDir, name)
 		}
@@ -192,13 +204,18 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		LoadingLabel:    "Loading the analyzer… {progress}%",
 		// go-app's worker caches the pages, icons and styles it links, but
 		// neither the SVG icon nor the other pages.
-		CacheableResources:      []string{web(IconSVG), cfg.Prefix + "/embed.html"},
+		CacheableResources:      []string{web(IconSVG), cfg.Prefix + "/embed.html", web(AnalyzerWorkerJS)},
 		Resources:               resources{prefix: cfg.Prefix, wasm: cfg.Prefix + web(WasmFile)},
 		Version:                 version,
 		WasmContentLengthHeader: UncompressedLengthHeader,
 		AutoUpdateInterval:      UpdateInterval,
 		ServiceWorkerTemplate:   workerTemplate,
-		Env:                     app.Environment{EnvEmbedOrigins: strings.Join(cfg.EmbedOrigins, " ")},
+		Env: app.Environment{
+			EnvEmbedOrigins: strings.Join(cfg.EmbedOrigins, " "),
+			EnvWorker:       cfg.Prefix + web(AnalyzerWorkerJS),
+			EnvWasmExec:     cfg.Prefix + "/wasm_exec.js",
+			EnvWasm:         cfg.Prefix + web(WasmFile),
+		},
 	}
 }
 

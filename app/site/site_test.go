@@ -496,6 +496,11 @@ func TestNormalizePrefix(t *testing.T) {
 // The server hands the embed allowlist to the page under the name the page
 // reads it by.
 func TestEmbedOriginsVariable(t *testing.T) {
+	for _, env := range [][2]string{{EnvWorker, ui.WorkerScriptEnv}, {EnvWasmExec, ui.WasmExecEnv}, {EnvWasm, ui.WasmEnv}} {
+		if env[0] != env[1] {
+			t.Errorf("the server sets %q, the app reads %q", env[0], env[1])
+		}
+	}
 	if EnvEmbedOrigins != ui.EmbedOriginsEnv {
 		t.Errorf("the server sets %q, the embed page reads %q", EnvEmbedOrigins, ui.EmbedOriginsEnv)
 	}

@@ -95,15 +95,8 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 	}
 	byLabel := make(map[analyzer.Label][]analyzer.EntityResult)
 	for i, e := range res.Entities {
-		a.Names[e.ID] = e.Name
-		a.Entities[e.ID] = i
+		a.indexEntity(i, e)
 		byLabel[e.Label] = append(byLabel[e.Label], e)
-		if aliases := entityAliases(e); len(aliases) > 0 {
-			a.Aliases[e.ID] = aliases
-		}
-		if values := entityValues(e); len(values) > 0 {
-			a.Values[e.ID] = values
-		}
 		for _, m := range e.Mentions {
 			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved})
 		}

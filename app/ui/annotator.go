@@ -96,7 +96,7 @@ func (c *Annotator) OnMount(ctx app.Context) {
 		onQuarantine.Release()
 	})
 	c.openLibrary(ctx)
-	loadNames(ctx)
+	startWorker()
 	mountedMs := app.Window().Get("performance").Call("now").Float()
 	ctx.Defer(guardDispatch("starting", func(app.Context) {
 		ds := app.Window().Get("document").Get("body").Get("dataset")
@@ -105,28 +105,29 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	}))
 }
 
-// loadNames loads the name tagger once the page is up, so that the first
-// paste does not wait for it, and publishes how long that took
-// (data-names-load-ms, data-model-load-ms for the model alone: make bench
-// reports them) or why it failed (data-names-error).
-func loadNames(ctx app.Context) {
-	ctx.Async(guardAsync("loading the name tagger", func() {
+// loadNames loads the name tagger in the page, when the page annotates in
+// itself (no worker), so that the first paste does not wait for it, and
+// publishes how long that took (data-names-load-ms, data-model-load-ms for
+// the model alone: make bench reports them) or why it failed
+// (data-names-error).
+func loadNames() {
+	go guardAsync("loading the name tagger", func() {
 		took, err := analyzer.LoadNames()
-		ctx.Dispatch(func(ctx app.Context) {
-			ctx.Defer(guardDispatch("loading the name tagger", func(app.Context) {
-				root := app.Window().GetElementByID("annotator")
-				if !root.Truthy() {
-					return
-				}
-				if err != nil {
-					root.Get("dataset").Set("namesError", err.Error())
-					return
-				}
-				root.Get("dataset").Set("namesLoadMs", millis(took.Total()))
-				root.Get("dataset").Set("modelLoadMs", millis(took.Model))
-			}))
+		catchJS(func() {
+			root := app.Window().Get("document").Call("querySelector", "#annotator, #embed")
+			if !root.Truthy() {
+				return
+			}
+			ds := root.Get("dataset")
+			ds.Set("worker", "none")
+			if err != nil {
+				ds.Set("namesError", err.Error())
+				return
+			}
+			ds.Set("namesLoadMs", millis(took.Total()))
+			ds.Set("modelLoadMs", millis(took.Model))
 		})
-	}, nil))
+	}, nil)()
 }
 
 // maxFaults is how many faults the page lists; older ones go.

@@ -31,9 +31,30 @@ type runOutcome struct {
 	Busy time.Duration
 	// Tokens is how many tokens the text has (Doc may have dropped them).
 	Tokens int
+	// JSON is Result's JSON when the analyzer's worker made it (asked
+	// for by the embed, whose answer carries it); nil otherwise.
+	JSON []byte
 }
 
-// startRun annotates text. A text of one chunk (analyzer.ChunkBytes, an
+// startRun annotates text in the analyzer's worker (worker_client.go), or,
+// when the page has none, in the page (startLocalRun). progress is called
+// with the fraction done from time to time and done at the end, both on the
+// UI goroutine; the returned function stops the run, after which neither
+// is called.
+func startRun(ctx app.Context, text string, opts analyzer.Options, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
+	return startRunJSON(ctx, text, opts, false, progress, done)
+}
+
+// startRunJSON is startRun; withJSON asks a worker for the result's JSON
+// too (runOutcome.JSON), made off the main thread.
+func startRunJSON(ctx app.Context, text string, opts analyzer.Options, withJSON bool, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
+	if w := theWorker(); w != nil {
+		return w.run(ctx, text, opts, withJSON, progress, done)
+	}
+	return startLocalRun(ctx, text, opts, progress, done)
+}
+
+// startLocalRun annotates text in the page. A text of one chunk (analyzer.ChunkBytes, an
 // article) is annotated at once and done is called before startRun
 // returns. A longer one is annotated a step at a time (analyzer.Job) from a
 // goroutine that pauses between steps once yieldEvery of work has passed,
@@ -41,7 +62,7 @@ type runOutcome struct {
 // done at each pause, and done at the end, both on the UI goroutine. The
 // returned function stops the run between steps; neither progress nor done
 // is called after it.
-func startRun(ctx app.Context, text string, opts analyzer.Options, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
+func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
 	start := time.Now()
 	var job *analyzer.Job
 	var err error

@@ -93,6 +93,7 @@ func (c *Embed) OnMount(ctx app.Context) {
 	if len(ancestors) > 0 {
 		framer = ancestors[0]
 	}
+	startWorker()
 	named := app.Window().Get("URL").New(location.Get("href")).Get("searchParams").Call("get", "origin")
 	if named.Type() == app.TypeString && c.allowed[named.String()] && (framer == "" || framer == named.String()) {
 		c.host = named.String()
@@ -181,7 +182,7 @@ func (c *Embed) next(ctx app.Context) {
 	req := c.queue[0]
 	c.queue = c.queue[1:]
 	c.busy, c.state, c.progress = true, "working", 0
-	c.stopRun = startRun(ctx, req.text, analyzer.Options{Lang: req.lang},
+	c.stopRun = startRunJSON(ctx, req.text, analyzer.Options{Lang: req.lang}, true,
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
 			c.answer(req, out)
@@ -200,7 +201,10 @@ func (c *Embed) answer(req embedRequest, out runOutcome) {
 		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": out.Err.Error()})
 		return
 	}
-	doc, err := json.Marshal(out.Result)
+	doc, err := out.JSON, error(nil)
+	if doc == nil { // annotated in the page
+		doc, err = json.Marshal(out.Result)
+	}
 	if err != nil {
 		c.ann, c.err, c.state = nil, err, "error"
 		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": err.Error()})
