@@ -38,6 +38,10 @@ const EmbedOriginsEnv = "ANNOTATOR_EMBED_ORIGINS"
 // static host that sends no frame-ancestors. An answer to a text whose lone
 // surrogates the browser replaced carries warnings (see textNotice).
 //
+// With ?view=status the frame shows only its status line (a host page that
+// marks its own elements with embed.js's highlight needs no second copy of
+// the text).
+//
 // For tests, #embed carries data-state (waiting, refused, working, done,
 // error) and data-answered (requests answered so far).
 type Embed struct {
@@ -46,6 +50,7 @@ type Embed struct {
 	allowed    map[string]bool
 	host       string // the origin ready and resize go to
 	refused    string // the origin of a framing page outside the allowlist
+	statusOnly bool   // ?view=status: the status line without the text
 	queue      []embedRequest
 	busy       bool
 	stopRun    func()
@@ -140,6 +145,8 @@ func (c *Embed) OnMount(ctx app.Context) {
 		observer.Call("disconnect")
 		onResize.Release()
 	})
+	view := app.Window().Get("URL").New(location.Get("href")).Get("searchParams").Call("get", "view")
+	c.statusOnly = view.Type() == app.TypeString && view.String() == "status"
 	if c.host != "" {
 		c.post(app.Window().Get("parent"), c.host, map[string]any{"type": "ready"})
 	}
@@ -277,7 +284,7 @@ func (c *Embed) Render() app.UI {
 		status = "Waiting for a text from the page."
 	}
 	view := app.Div().Class("embed-view")
-	if c.ann == nil {
+	if c.ann == nil || c.statusOnly {
 		view = view.Hidden(true) // never Hidden(false): go-app pre-renders it as hidden
 	} else {
 		view = view.Body(

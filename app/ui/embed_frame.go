@@ -45,6 +45,9 @@ func ancestorOrigins(location app.Value) []string {
 // changing allowedAncestor, not this loop.
 func refusedAncestor(ancestors []string, allowed map[string]bool) string {
 	for _, o := range ancestors {
+		if o == "" {
+			o = "null" // an entry the browser did not give: judged opaque
+		}
 		if !allowedAncestor(o, allowed) {
 			return o
 		}
