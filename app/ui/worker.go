@@ -26,7 +26,7 @@ import (
 //
 // worker → page:
 //
-//	{type: "ready", namesLoadMs, modelLoadMs}  the name tagger is loaded
+//	{type: "ready", namesLoadMs, modelLoadMs, memory}  the name tagger is loaded
 //	{type: "progress", id, progress, stage}
 //	{type: "part", id, kind, data}             data: a Uint8Array of JSON (wire.go)
 //	{type: "done", id, error?, errorKind?, memory}
@@ -103,7 +103,7 @@ func RunWorker() {
 	})
 	self.Set("annotatorReceive", receive)
 	took, err := analyzer.LoadNames()
-	ready := map[string]any{"type": "ready", "namesLoadMs": millis(took.Total()), "modelLoadMs": millis(took.Model)}
+	ready := map[string]any{"type": "ready", "namesLoadMs": millis(took.Total()), "modelLoadMs": millis(took.Model), "memory": workerMemory()}
 	if err != nil {
 		ready["namesError"] = err.Error()
 	}

@@ -35,7 +35,7 @@ type analyzerWorker struct {
 	runs   map[int]*remoteRun
 	// Figures of its start, published on the root element (publish).
 	readyMs, namesLoadMs, modelLoadMs, namesError string
-	memory                                        float64 // its WebAssembly memory after the last run, bytes
+	memory                                        float64 // its WebAssembly memory when ready and after each run, bytes
 	release                                       func()
 }
 
@@ -152,6 +152,9 @@ func (w *analyzerWorker) receive(msg jsval.Value) {
 		w.ready = true
 		w.readyMs = strconv.FormatFloat(app.Window().Get("performance").Call("now").Float(), 'f', 1, 64)
 		w.namesLoadMs, w.modelLoadMs, w.namesError = str("namesLoadMs"), str("modelLoadMs"), str("namesError")
+		if m, ok := jsval.AsFinite(jsval.Field(msg, "memory")); ok {
+			w.memory = m
+		}
 		w.mu.Unlock()
 		publishWorker()
 		return
