@@ -79,18 +79,23 @@ type wirePart struct {
 	Data []byte
 }
 
-// encodeRun cuts a finished run into parts: doc and res are the
-// analyzer's, a is newAnnotation(text, res). With withJSON the result's
-// JSON comes last, whole.
-func encodeRun(doc *analyzer.Document, res *analyzer.Result, a *annotation, tokens int, busy time.Duration, withJSON bool) ([]wirePart, error) {
-	var parts []wirePart
+// encodeRun cuts a finished run into parts and hands each to send as it
+// is made (the worker posts it at once: no more than one part's JSON is
+// held at a time): doc and res are the analyzer's, a is
+// newAnnotation(text, res). With withJSON the result's JSON comes last,
+// whole. A part that cannot be encoded stops it.
+func encodeRun(doc *analyzer.Document, res *analyzer.Result, a *annotation, tokens int, busy time.Duration, withJSON bool, send func(wirePart)) error {
 	var failed error
 	add := func(kind string, v any) {
-		data, err := json.Marshal(v)
-		if err != nil && failed == nil {
-			failed = fmt.Errorf("encode %s: %w", kind, err)
+		if failed != nil {
+			return
 		}
-		parts = append(parts, wirePart{kind, data})
+		data, err := json.Marshal(v)
+		if err != nil {
+			failed = fmt.Errorf("encode %s: %w", kind, err)
+			return
+		}
+		send(wirePart{kind, data})
 	}
 	head := wireHead{
 		Lang: res.Lang, Dateline: res.Dateline, Stats: res.Stats, Terms: res.Terms, Phrases: res.Phrases,
@@ -133,7 +138,7 @@ func encodeRun(doc *analyzer.Document, res *analyzer.Result, a *annotation, toke
 			k++
 		}
 		if k == len(ms) {
-			return nil, fmt.Errorf("encode marks: mark at %d is no mention of %s", m.Start, m.Entity)
+			return fmt.Errorf("encode marks: mark at %d is no mention of %s", m.Start, m.Entity)
 		}
 		next[m.Entity] = k + 1
 		marks = append(marks, e, k)
@@ -158,7 +163,7 @@ func encodeRun(doc *analyzer.Document, res *analyzer.Result, a *annotation, toke
 	if withJSON {
 		add(partJSON, res)
 	}
-	return parts, failed
+	return failed
 }
 
 // wireAssembler builds a run's annotation and exportable document from its

@@ -22,7 +22,7 @@ func assemble(t *testing.T, text string, withJSON bool) (direct, sent runOutcome
 	res := doc.Result()
 	ann := newAnnotation(text, res)
 	direct = runOutcome{Doc: exportable(doc), Result: res, Annotation: ann, Tokens: len(doc.Tokens), Busy: time.Second}
-	parts, err = encodeRun(doc, res, ann, len(doc.Tokens), time.Second, withJSON)
+	err = encodeRun(doc, res, ann, len(doc.Tokens), time.Second, withJSON, func(p wirePart) { parts = append(parts, p) })
 	if err != nil {
 		t.Fatal(err)
 	}

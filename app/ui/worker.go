@@ -70,6 +70,9 @@ type workerService struct {
 // worker's messages (a cancel, a newer text) and a progress report.
 const workerYield = 50 * time.Millisecond
 
+// workerProgressEvery is how often at most the worker reports progress.
+const workerProgressEvery = 250 * time.Millisecond
+
 // RunWorker serves the page that started this worker; it never returns.
 func RunWorker() {
 	self := app.Window()
@@ -196,13 +199,16 @@ func (s *workerService) run(req workerRequest) {
 		s.post(map[string]any{"type": "done", "id": req.id, "error": err.Error(), "errorKind": errorKind(err)})
 		return
 	}
-	busy, since := time.Duration(0), time.Now()
+	busy, since, reported := time.Duration(0), time.Now(), time.Now()
 	for !job.Step() {
 		if time.Since(since) < workerYield {
 			continue
 		}
 		busy += time.Since(since)
-		s.post(map[string]any{"type": "progress", "id": req.id, "progress": job.Progress(), "stage": job.Stage()})
+		if time.Since(reported) >= workerProgressEvery { // each report is a render in the page
+			s.post(map[string]any{"type": "progress", "id": req.id, "progress": job.Progress(), "stage": job.Stage()})
+			reported = time.Now()
+		}
 		time.Sleep(time.Millisecond) // the worker's event loop takes messages in
 		if s.isCancelled(req.id) {
 			return
@@ -213,15 +219,15 @@ func (s *workerService) run(req workerRequest) {
 	res := doc.Result()
 	ann := newAnnotation(req.text, res)
 	busy += time.Since(since)
-	parts, err := encodeRun(doc, res, ann, len(doc.Tokens), busy, req.withJSON)
-	doc, res, ann, job = nil, nil, nil, nil
-	if err != nil {
-		panic(err)
-	}
-	for _, p := range parts {
+	job = nil
+	err = encodeRun(doc, res, ann, len(doc.Tokens), busy, req.withJSON, func(p wirePart) {
 		data := app.Window().Get("Uint8Array").New(len(p.Data))
 		app.CopyBytesToJS(data, p.Data)
 		s.post(map[string]any{"type": "part", "id": req.id, "kind": p.Kind, "data": data}, data.Get("buffer"))
+	})
+	doc, res, ann = nil, nil, nil
+	if err != nil {
+		panic(err)
 	}
 	s.post(map[string]any{"type": "done", "id": req.id, "elapsedMs": millis(time.Since(start)), "memory": workerMemory()})
 }
