@@ -122,8 +122,7 @@ func BenchmarkWasmAnnotate(b *testing.B) {
 // BenchmarkWasmMount times navigation to mounted (the performance.now() of
 // the root component's OnMount): each iteration starts a browser with a
 // cold profile, loads the page, waits for the service worker to finish
-// caching, and loads it again from the service worker; then how long the
-// analyzer's worker took to be ready and the memory it holds.
+// caching, and loads it again from the service worker.
 func BenchmarkWasmMount(b *testing.B) {
 	root := browsertest.BuildWasm(b)
 	s, err := New(filepath.Join(root, "web"), Config{})
@@ -132,7 +131,7 @@ func BenchmarkWasmMount(b *testing.B) {
 	}
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	var cold, warm, workerReady, workerMB []float64
+	var cold, warm []float64
 	b.ResetTimer()
 	for range b.N {
 		br := browsertest.NewBrowser(b)
@@ -149,17 +148,10 @@ func BenchmarkWasmMount(b *testing.B) {
 			b.Fatal("the second load is not controlled by the service worker")
 		}
 		warm = append(warm, browsertest.Eval[float64](p, `Number(document.body.dataset.mountedMs)`))
-		// The analyzer's worker: its own start of app.wasm (no second
-		// download) and its memory once ready, what it costs the page.
-		browsertest.Poll[bool](p, `document.getElementById("annotator").dataset.worker === "ready"`)
-		workerReady = append(workerReady, browsertest.Eval[float64](p, `Number(document.getElementById("annotator").dataset.workerReadyMs)`))
-		workerMB = append(workerMB, browsertest.Eval[float64](p, `Number(document.getElementById("annotator").dataset.workerMemory)`)/1e6)
 	}
 	b.StopTimer()
 	b.ReportMetric(median(cold), "cold-mount-ms")
 	b.ReportMetric(median(warm), "sw-mount-ms")
-	b.ReportMetric(median(workerReady), "sw-worker-ready-ms")
-	b.ReportMetric(median(workerMB), "worker-MB")
 }
 
 // captureWasmMemory runs in every document before its scripts: it keeps
@@ -195,7 +187,7 @@ func BenchmarkWasmMemory(b *testing.B) {
 			var ratio float64
 			for range b.N {
 				p := browsertest.Open(b, br, srv.URL) // a new page: a new program, its memory at its start
-				browsertest.Poll[bool](p, `document.getElementById("annotator").dataset.worker === "ready"`)
+				browsertest.Poll[bool](p, `!!document.getElementById("annotator").dataset.namesLoadMs`)
 				before := browsertest.Eval[float64](p, memoryJS)
 				// The worker's memory is published before the result is shown.
 				if run, _ := p.Paste(c.Text); run.State != "done" {

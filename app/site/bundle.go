@@ -80,6 +80,12 @@ type Config struct {
 	// EmbedOrigins may embed the /embed page and talk to it (see
 	// ParseOrigins); the site's own origin always may.
 	EmbedOrigins []string
+	// AnalyzerWorker runs the analyzer in a Web Worker (app/ui/worker.go)
+	// instead of the page. Off for now: with it, the page's and the
+	// worker's memories together reach 60-190 times a 1 MB pathological
+	// input (each holds the result), and the library's storage stalled in
+	// the Chromium battery; see README, Robustness.
+	AnalyzerWorker bool
 }
 
 // File is one file of the site.
@@ -190,6 +196,12 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 // the app.
 func Handler(version string, cfg Config, hashed map[string]string) *app.Handler {
 	web := func(name string) string { return "/" + hashed[name] }
+	env := app.Environment{EnvEmbedOrigins: strings.Join(cfg.EmbedOrigins, " ")}
+	if cfg.AnalyzerWorker { // without these the page annotates in itself
+		env[EnvWorker] = cfg.Prefix + web(AnalyzerWorkerJS)
+		env[EnvWasmExec] = cfg.Prefix + "/wasm_exec.js"
+		env[EnvWasm] = cfg.Prefix + web(WasmFile)
+	}
 	return &app.Handler{
 		Name:            "Annotator",
 		ShortName:       "Annotator",
@@ -210,12 +222,7 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		WasmContentLengthHeader: UncompressedLengthHeader,
 		AutoUpdateInterval:      UpdateInterval,
 		ServiceWorkerTemplate:   workerTemplate,
-		Env: app.Environment{
-			EnvEmbedOrigins: strings.Join(cfg.EmbedOrigins, " "),
-			EnvWorker:       cfg.Prefix + web(AnalyzerWorkerJS),
-			EnvWasmExec:     cfg.Prefix + "/wasm_exec.js",
-			EnvWasm:         cfg.Prefix + web(WasmFile),
-		},
+		Env: env,
 	}
 }
 
