@@ -222,7 +222,7 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		WasmContentLengthHeader: UncompressedLengthHeader,
 		AutoUpdateInterval:      UpdateInterval,
 		ServiceWorkerTemplate:   workerTemplate,
-		Env: env,
+		Env:                     env,
 	}
 }
 
