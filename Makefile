@@ -27,6 +27,8 @@ test:
 	$(GO) test $$($(GO) list ./... | grep -v -e '/app/site$$' -e '/build$$')
 	$(GO) test -p 1 -timeout 25m $(BROWSER_PKGS)
 	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzParseEmbedMessage$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
 
 # The accessibility audit's states, and the print preview, as PNGs (and
 # the printed PDF) in screenshots/.
@@ -39,6 +41,7 @@ bench:
 	@if [ -f ../shared/data/conll2003/eng.testa ]; then $(GO) run ./analyzer/cmd/nerbench ../shared/data/conll2003/eng.testa; else echo 'nerbench: ../shared/data/conll2003/eng.testa absent, compromise comparison skipped'; fi
 	$(GO) test -run '^$$' -bench 'WasmSize' -benchtime 1x ./app/site
 	$(GO) test -run '^$$' -bench 'WasmAnnotate|WasmMount' -benchtime 5x ./app/site
+	$(GO) test -run '^$$' -bench 'WasmLists|WasmMemory' -benchtime 1x ./app/site
 
 # PREFIX=/annotator builds for a sub-path.
 PREFIX ?=

@@ -29,9 +29,6 @@ func fakeWasm(seed string) []byte {
 	return bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 "+seed+" go-app annotator "), 20000)
 }
 
-// webFiles are the committed files of web/ the site needs.
-var webFiles = []string{StyleCSS, PWACSS, EmbedJS, IconPNG, IconPNGL, IconSVG, IntakeJS, ReadabilityJS, "vendor/readability/LICENSE.md"}
-
 // newWebDir writes a web directory with a fake app.wasm and the real
 // styles, scripts and icons.
 func newWebDir(t testing.TB) string {
@@ -40,7 +37,7 @@ func newWebDir(t testing.TB) string {
 	if err := os.WriteFile(filepath.Join(dir, WasmFile), fakeWasm("v1"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range webFiles {
+	for _, name := range WebFiles {
 		data, err := os.ReadFile(filepath.Join("..", "..", "web", name))
 		if err != nil {
 			t.Fatal(err)
@@ -308,7 +305,7 @@ func TestPagesAndFiles(t *testing.T) {
 		{"/manifest.webmanifest", "application/manifest+json", []string{hashedPath(t, s, IconPNG), hashedPath(t, s, IconPNGL), svg, `"display": "standalone"`, `"start_url": "/"`, `"theme_color": "#1d3557"`}},
 		{"/app-worker.js", "text/javascript; charset=utf-8", []string{`"` + wasm + `"`, `"` + svg + `"`, `"/embed.html"`, `"/"`}},
 		{"/app.js", "text/javascript; charset=utf-8", []string{wasm, `/app-worker.js`}},
-		{"/wasm_exec.js", "text/javascript; charset=utf-8", []string{"Go"}},
+		{"/wasm_exec.js", "text/javascript; charset=utf-8", []string{"Go", `new TextDecoder("utf-8", { ignoreBOM: true })`}},
 		{css, "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/app.css", "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/embed.js", "text/javascript; charset=utf-8", []string{"postMessage"}},
@@ -508,6 +505,11 @@ func TestNormalizePrefix(t *testing.T) {
 // The server hands the embed allowlist to the page under the name the page
 // reads it by.
 func TestEmbedOriginsVariable(t *testing.T) {
+	for _, env := range [][2]string{{EnvWorker, ui.WorkerScriptEnv}, {EnvWasmExec, ui.WasmExecEnv}, {EnvWasm, ui.WasmEnv}} {
+		if env[0] != env[1] {
+			t.Errorf("the server sets %q, the app reads %q", env[0], env[1])
+		}
+	}
 	if EnvEmbedOrigins != ui.EmbedOriginsEnv {
 		t.Errorf("the server sets %q, the embed page reads %q", EnvEmbedOrigins, ui.EmbedOriginsEnv)
 	}

@@ -124,9 +124,9 @@ func (c *Annotator) exportPanel() app.UI {
 					),
 					app.Div().Class("export-actions").Body(
 						app.Button().Type("button").Class("copy").DataSet("format", f.Name).
-							Aria("label", "Copy "+f.Label).OnClick(c.onCopy).Text("Copy"),
+							Aria("label", "Copy "+f.Label).OnClick(guardEvent("copying the export", c.onCopy)).Text("Copy"),
 						app.Button().Type("button").Class("download").DataSet("format", f.Name).
-							Aria("label", "Download "+f.Label).OnClick(c.onDownload).Text("Download"),
+							Aria("label", "Download "+f.Label).OnClick(guardEvent("downloading the export", c.onDownload)).Text("Download"),
 					),
 				)
 			}),
@@ -178,19 +178,19 @@ func (c *Annotator) onCopy(ctx app.Context, e app.Event) {
 	c.exportNote = "Copying " + f.Label + "…"
 	ctx = c.lastingCtx(ctx)
 	copyText(content, func(err error) {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("copying the export", func(app.Context) {
 			if err != nil {
 				c.exportNote = "Could not copy " + f.Label + " (" + err.Error() + "): use Download instead."
 				return
 			}
 			c.exportNote = "Copied " + f.Label + " to the clipboard."
-		})
+		}))
 	})
 }
 
 // buildExport builds the export the event's button asks for.
 func (c *Annotator) buildExport(ctx app.Context) (exportFormat, string, bool) {
-	f, ok := exportFormatNamed(ctx.JSSrc().Get("dataset").Get("format").String())
+	f, ok := exportFormatNamed(dataAttr(ctx, "format"))
 	if !ok || c.ann == nil {
 		return f, "", false
 	}

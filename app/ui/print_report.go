@@ -28,8 +28,8 @@ const printAction = "print"
 
 // printLegend renders, for print only, the article's title and the labels
 // shown, in the legend's words, with their counts; and, for a long text,
-// how much of it the view shows.
-func printLegend(a *annotation, hidden map[analyzer.Label]bool, shownBytes int) app.UI {
+// how much of it the view shows (shown, the part in view).
+func printLegend(a *annotation, hidden map[analyzer.Label]bool, shown *annotation) app.UI {
 	if a == nil || a.Text == "" {
 		return nil
 	}
@@ -40,9 +40,9 @@ func printLegend(a *annotation, hidden map[analyzer.Label]bool, shownBytes int) 
 		}
 	}
 	var part app.UI
-	if len(a.Text) > shownBytes {
-		part = app.P().Class("print-part").Text(fmt.Sprintf("The view shows the first %s of this text's %s: press Show more before printing to print more. The lists below cover the whole text.",
-			formatBytes(len(shownPart(a, shownBytes).Text)), formatBytes(len(a.Text))))
+	if shown != nil && len(shown.Text) < len(a.Text) {
+		part = app.P().Class("print-part").Text(fmt.Sprintf("The view shows %s of this text's %s: press Show earlier or Show more before printing to print another part. The lists below cover the whole text.",
+			formatBytes(len(shown.Text)), formatBytes(len(a.Text))))
 	}
 	return app.Div().ID(contract.PrintLegend).Class("print-only print-head").Body(
 		app.H1().Class("print-title").Text(articleTitle(a.Text)),
