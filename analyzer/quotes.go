@@ -41,8 +41,8 @@ const (
 //
 // Speakers are resolved by quotes_speaker.go: pronouns, descriptions,
 // "X of ORG", unnamed speakers as words.
-func findQuotes(doc *Document) []Quote {
-	f := &quoteFinder{doc: doc, lang: quoteLanguageFor(doc.Lang), carryAt: -1}
+func findQuotes(doc *Document, pace *pacer) []Quote {
+	f := &quoteFinder{doc: doc, lang: quoteLanguageFor(doc.Lang), carryAt: -1, pace: pace}
 	f.findMarked()
 	reported := f.findReported()
 	quotes := make([]Quote, 0, len(f.quotes)+len(reported))
@@ -56,6 +56,7 @@ func findQuotes(doc *Document) []Quote {
 	f.followOn(quotes)
 	out := quotes[:0]
 	for i, q := range quotes {
+		pace.tick()
 		if q.Attribution.Start >= 0 || f.speechLike(q, quotes[:i]) {
 			out = append(out, q)
 		}
@@ -80,6 +81,7 @@ type quoteFinder struct {
 	// that goes on from it at token carryAt (…, adding that …).
 	carry   attribution
 	carryAt int
+	pace    *pacer // ticked once a token or sentence in each pass
 }
 
 // markRange is a quote in marks: tokens open and close are its marks.
@@ -97,6 +99,7 @@ func (f *quoteFinder) findMarked() {
 	open := -1    // token index of the unclosed opening mark
 	lastMark := 0 // end of the last opening mark, to look for paragraph breaks after it
 	for k, t := range doc.Tokens {
+		f.pace.tick()
 		if t.Kind != Punct {
 			continue
 		}
@@ -378,6 +381,7 @@ func (f *quoteFinder) findVerbs() {
 	table, longest := f.lang.verbTable()
 	var buf [24]byte
 	for k, t := range doc.Tokens {
+		f.pace.tick()
 		if t.Kind != Word || t.Len() > longest {
 			continue
 		}
@@ -518,6 +522,7 @@ func (f *quoteFinder) continuedQuote(open int) (Quote, bool) {
 func (f *quoteFinder) followOn(quotes []Quote) {
 	text := f.doc.Text
 	for i := 1; i < len(quotes); i++ {
+		f.pace.tick()
 		q, prev := &quotes[i], quotes[i-1]
 		if q.Attribution.Start >= 0 || q.Kind != DirectQuote || prev.Attribution.Start < 0 {
 			continue

@@ -328,31 +328,54 @@ const nodeCountJS = `(() => {
 })()`
 
 // ListHeavy pastes text and measures the DOM nodes the page shows and
-// the longest main-thread task while it annotates and shows it.
+// the longest main-thread task while it annotates and shows it. The paste
+// itself (the browser setting the box's value, laying it out and running
+// the input handlers, one task) is left out, as the issue's budget says,
+// and so is the harness's own work: the text reaches the page beforehand
+// and is not read back while the tasks are watched.
 func ListHeavy(tb testing.TB, p *Page, text string) ListFigures {
+	js, _ := json.Marshal(text)
+	Eval[int](p, `(window.__pasteText = `+string(js)+`).length`)
 	Eval[bool](p, `(() => {
 		window.__longest = 0;
+		window.__pasteTask = 0;
 		window.__taskList = [];
-		window.__pasted = performance.now();
 		if (window.__tasks) window.__tasks.disconnect();
-		window.__tasks = new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__longest = Math.max(window.__longest, e.duration); window.__taskList.push(Math.round(e.startTime - window.__pasted) + "+" + Math.round(e.duration)); } });
+		window.__tasks = new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) {
+				if (e.startTime < window.__pasted) { window.__pasteTask = Math.max(window.__pasteTask, e.duration); continue; }
+				window.__longest = Math.max(window.__longest, e.duration);
+				window.__taskList.push(Math.round(e.startTime - window.__pasted) + "+" + Math.round(e.duration));
+			}
+		});
 		window.__tasks.observe({type: "longtask"});
 		return true;
 	})()`)
-	run, _ := p.Paste(text)
+	before := p.Runs()
+	Eval[bool](p, `(() => {
+		const t = document.getElementById("text");
+		t.value = window.__pasteText;
+		delete window.__pasteText;
+		t.dispatchEvent(new Event("input", {bubbles: true}));
+		window.__pasted = performance.now();
+		return true;
+	})()`)
+	run := p.WaitRun(before)
 	if run.State != "done" {
 		tb.Fatalf("state %q after pasting %d bytes", run.State, len(text))
 	}
 	// The page settles: let the observer see the last task.
 	Await[bool](p, `new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => setTimeout(() => resolve(true), 50)), 50))`)
+	longest := Eval[float64](p, `window.__longest`)
+	tb.Logf("the paste's own task %.0f ms; long tasks after it (start+duration ms after the paste): %s; analyzer %.0f ms, shown after %.0f ms",
+		Eval[float64](p, `window.__pasteTask`), Eval[string](p, `window.__taskList.join(" ")`), run.AnnotateMs, run.RenderMs)
 	n := Eval[map[string]int](p, nodeCountJS)
-	tb.Logf("long tasks (start+duration ms after the paste): %s; analyzer %.0f ms, shown after %.0f ms", Eval[string](p, `window.__taskList.join(" ")`), run.AnnotateMs, run.RenderMs)
 	return ListFigures{
 		Bytes:         len(text),
 		Entities:      Eval[int](p, `Array.from(document.querySelectorAll("#entities .group")).reduce((n, g) => n + Number(g.dataset.total), 0)`),
 		PanelNodes:    n["panels"],
 		ViewNode:      n["view"],
-		LongestTaskMs: Eval[float64](p, `window.__longest`),
+		LongestTaskMs: longest,
 	}
 }
 

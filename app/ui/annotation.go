@@ -84,6 +84,12 @@ type entityGroup struct {
 
 // newAnnotation indexes the analyzer's result for text.
 func newAnnotation(text string, res *analyzer.Result) *annotation {
+	return buildAnnotation(text, res, func() {})
+}
+
+// buildAnnotation is newAnnotation, calling tick once a mention in its long
+// loops (a long run pauses there, see slicer).
+func buildAnnotation(text string, res *analyzer.Result, tick func()) *annotation {
 	a := &annotation{
 		Text:     text,
 		Result:   res,
@@ -95,17 +101,22 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 	}
 	byLabel := make(map[analyzer.Label][]analyzer.EntityResult)
 	for i, e := range res.Entities {
-		a.indexEntity(i, e)
+		a.indexEntity(i, e, tick)
 		byLabel[e.Label] = append(byLabel[e.Label], e)
 		for _, m := range e.Mentions {
+			tick()
 			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved})
 		}
 	}
+	tick()
 	a.Marks = nonOverlapping(a.Marks, len(text))
+	tick()
 	a.Main = analyzer.MainEntities(res.Entities, maxMainEntities)
 	a.Pairs = analyzer.Cooccurrences(res.Sentences, a.Main)
+	tick()
 	a.Quotes = wrappableQuotes(res.Quotes, a.Marks, len(text))
 	for _, m := range a.Marks {
+		tick()
 		a.Counts[m.Label]++
 	}
 	for _, l := range analyzer.Labels {
@@ -158,10 +169,11 @@ func nonOverlapping(marks []mark, n int) []mark {
 // entityAliases returns the texts an entity is mentioned by other than its
 // name, each once, in order of first use. Line breaks inside a mention show
 // as spaces.
-func entityAliases(e analyzer.EntityResult) []string {
+func entityAliases(e analyzer.EntityResult, tick func()) []string {
 	seen := map[string]bool{oneLine(e.Name): true}
 	var aliases []string
 	for _, m := range e.Mentions {
+		tick()
 		t := oneLine(m.Text)
 		if t == "" || seen[t] {
 			continue
@@ -174,9 +186,10 @@ func entityAliases(e analyzer.EntityResult) []string {
 
 // entityValues returns the distinct values of a date or time entity's
 // mentions, in order of first use.
-func entityValues(e analyzer.EntityResult) []dateValue {
+func entityValues(e analyzer.EntityResult, tick func()) []dateValue {
 	var values []dateValue
 	for _, m := range e.Mentions {
+		tick()
 		v := dateValue{m.Value, m.Unresolved}
 		if m.Value != "" && !slices.Contains(values, v) {
 			values = append(values, v)
