@@ -176,6 +176,9 @@ type Document struct {
 	Terms    []Term
 	Phrases  []Phrase
 	Stats    Stats
+	// pace is the job's pacer, on the chunk a job's chunk stages annotate:
+	// the name recogniser's tagger pauses with it (see Options.Pause).
+	pace *pacer
 }
 
 // TokenText returns the text of token i.

@@ -180,7 +180,7 @@ func (j *Job) Step() bool {
 	w := &j.w
 	if j.next == 0 {
 		w.start, w.end = j.done, chunkEnd(w.doc.Text, j.done, j.chunkBytes)
-		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang}
+		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang, pace: w.pace}
 	}
 	pipeline[j.next].run(w)
 	j.next++

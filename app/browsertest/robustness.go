@@ -345,7 +345,7 @@ func ListHeavy(tb testing.TB, p *Page, text string) ListFigures {
 			for (const e of list.getEntries()) {
 				if (e.startTime < window.__pasted) { window.__pasteTask = Math.max(window.__pasteTask, e.duration); continue; }
 				window.__longest = Math.max(window.__longest, e.duration);
-				window.__taskList.push(Math.round(e.startTime - window.__pasted) + "+" + Math.round(e.duration));
+				window.__taskList.push(e);
 			}
 		});
 		window.__tasks.observe({type: "longtask"});
@@ -368,7 +368,7 @@ func ListHeavy(tb testing.TB, p *Page, text string) ListFigures {
 	Await[bool](p, `new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => setTimeout(() => resolve(true), 50)), 50))`)
 	longest := Eval[float64](p, `window.__longest`)
 	tb.Logf("the paste's own task %.0f ms; long tasks after it (start+duration ms after the paste): %s; analyzer %.0f ms, shown after %.0f ms",
-		Eval[float64](p, `window.__pasteTask`), Eval[string](p, `window.__taskList.join(" ")`), run.AnnotateMs, run.RenderMs)
+		Eval[float64](p, `window.__pasteTask`), Eval[string](p, taskListJS), run.AnnotateMs, run.RenderMs)
 	n := Eval[map[string]int](p, nodeCountJS)
 	return ListFigures{
 		Bytes:         len(text),
@@ -378,6 +378,17 @@ func ListHeavy(tb testing.TB, p *Page, text string) ListFigures {
 		LongestTaskMs: longest,
 	}
 }
+
+// taskListJS lists the long tasks ListHeavy saw: start and duration in ms
+// after the paste, and the phases of the run's slices that ended in each
+// (the page's "annotator: ..." performance marks).
+const taskListJS = `(() => {
+	const marks = performance.getEntriesByType("mark").filter((m) => m.name.startsWith("annotator: "));
+	return window.__taskList.map((e) => {
+		const phases = [...new Set(marks.filter((m) => m.startTime >= e.startTime && m.startTime <= e.startTime + e.duration).map((m) => m.name.slice(11)))];
+		return Math.round(e.startTime - window.__pasted) + "+" + Math.round(e.duration) + (phases.length ? "(" + phases.join(",") + ")" : "");
+	}).join(" ");
+})()`
 
 // Node budgets of the page for any text (issue 11).
 const (
@@ -391,7 +402,14 @@ func ListHeavyBudgets(t *testing.T, b *Browser, appURL string) {
 	p := Open(t, b, appURL)
 	p.WaitDraft()
 	for name, text := range ListHeavyTexts() {
+		late := name == "100,000 lines"
+		if late {
+			watchLateStages(p)
+		}
 		f := ListHeavy(t, p, text)
+		if late {
+			checkLateStages(t, p)
+		}
 		if f.PanelNodes > maxPanelNodes || f.ViewNode > maxViewNodes {
 			t.Errorf("%s: %d nodes in the panels (budget %d), %d in the view (budget %d)", name, f.PanelNodes, maxPanelNodes, f.ViewNode, maxViewNodes)
 		}
@@ -413,6 +431,53 @@ func ListHeavyBudgets(t *testing.T, b *Browser, appURL string) {
 		}
 		t.Logf("%s (%d bytes, %d entities): %d nodes in the panels, %d in the view (%d and %d after showing more); longest main-thread task %.0f ms",
 			name, f.Bytes, f.Entities, f.PanelNodes, f.ViewNode, n["panels"], n["view"], f.LongestTaskMs)
+	}
+}
+
+// lateStageLegend is the legend button the page is asked to toggle while
+// it finishes a long text.
+const lateStageLegend = `.legend button[data-label="MISC"]`
+
+// watchLateStages has the page, while it annotates the next text, count
+// the turns its event loop gets once the analyzer is in its document
+// stages (the progress bar at 90% or more) and once the analyzer is done
+// and the result and the view's index are built (100%), and click the
+// legend in that last phase, noting the state the click is answered in.
+func watchLateStages(p *Page) {
+	Eval[bool](p, `(() => {
+		const button = document.querySelector('`+lateStageLegend+`');
+		window.__late = {document: 0, result: 0, clicked: false, answered: ""};
+		new MutationObserver(() => { window.__late.answered = document.getElementById("annotator").dataset.state; })
+			.observe(button, {attributes: true, attributeFilter: ["aria-pressed"]});
+		clearInterval(window.__lateBeat);
+		window.__lateBeat = setInterval(() => {
+			const bar = document.getElementById("progress-bar");
+			if (document.getElementById("annotator").dataset.state !== "working" || !bar) return;
+			const v = Number(bar.value);
+			if (v >= 90 && v < 100) window.__late.document++;
+			if (v >= 100) {
+				window.__late.result++;
+				if (!window.__late.clicked) { window.__late.clicked = true; button.click(); }
+			}
+		}, 10);
+		return true;
+	})()`)
+}
+
+// checkLateStages checks, after the run watchLateStages watched, that the
+// page's event loop ran several times in the document stages and while the
+// result was built, and that the click made then was answered before the
+// run was over; it toggles the legend back.
+func checkLateStages(t *testing.T, p *Page) {
+	late := Eval[map[string]any](p, `(() => { clearInterval(window.__lateBeat); return window.__late; })()`)
+	if late["document"].(float64) < 3 || late["result"].(float64) < 3 {
+		t.Errorf("the page's event loop ran %v times in the document stages and %v times while the result was built, want 3 or more each: one long task", late["document"], late["result"])
+	}
+	if late["clicked"] != true || late["answered"] != "working" {
+		t.Errorf("a click on the legend while the result was built was answered in state %q (clicked: %v), want working", late["answered"], late["clicked"])
+	}
+	if late["clicked"] == true {
+		p.Click(lateStageLegend)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"annotator/analyzer"
 )
@@ -100,6 +101,11 @@ func buildAnnotation(text string, res *analyzer.Result, tick func()) *annotation
 		Values:   make(map[string][]dateValue),
 	}
 	byLabel := make(map[analyzer.Label][]analyzer.EntityResult)
+	mentions := 0
+	for _, e := range res.Entities {
+		mentions += len(e.Mentions)
+	}
+	a.Marks = make([]mark, 0, mentions)
 	for i, e := range res.Entities {
 		a.indexEntity(i, e, tick)
 		byLabel[e.Label] = append(byLabel[e.Label], e)
@@ -198,8 +204,29 @@ func entityValues(e analyzer.EntityResult, tick func()) []dateValue {
 	return values
 }
 
-// oneLine joins the words of s with single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine joins the words of s with single spaces. Most mentions are one
+// line already: they come back as they are, without a copy (the index of a
+// long text calls it once a mention).
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether s is words of ASCII or other non-space
+// characters joined by single ASCII spaces.
+func isOneLine(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i, r := range s {
+		if r == ' ' && s[i+1] == ' ' || r != ' ' && unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // wrappableQuotes returns the quotes the view can wrap in an element: inside
 // a text of n bytes, overlapping no earlier quote, and crossed by no mark

@@ -37,6 +37,10 @@ type Annotator struct {
 	edits    int    // edits so far: a debounced run proceeds only if none came after it
 	runs     int    // runs finished, successful or not
 	state    string // idle, pending, working, done or error
+	// picturesHeld holds the pictures back for a turn after a long run's
+	// result is shown: its view and lists, then its pictures, each a
+	// render of its own (showInTurns).
+	picturesHeld bool
 
 	current string // the mark ("m3") or quote ("q1") last jumped to
 	// quoteSpeaker is the speaker whose quotes the quotes panel lists
@@ -340,7 +344,8 @@ func (c *Annotator) shownPart() *annotation {
 }
 
 // show puts a finished run on screen and publishes its figures on the root
-// element once it is there.
+// element once it is there: a long text's in two renders, the pictures in
+// the second.
 func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runOutcome) {
 	doc, res, err, elapsed := out.Doc, out.Result, out.Err, out.Busy
 	c.windows, c.pages = textWindows{}, nil
@@ -365,19 +370,38 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 			c.selected = ""
 		}
 	}
-	ctx.Defer(guardDispatch("showing the result", func(app.Context) {
-		root := app.Window().GetElementByID("annotator")
-		if !root.Truthy() {
-			return
+	publish := func(ctx app.Context) {
+		ctx.Defer(guardDispatch("showing the result", func(app.Context) { c.publishRun(run, elapsed, start, tokens, len(text), lang) }))
+	}
+	c.picturesHeld = err == nil && len(text) > analyzer.ChunkBytes
+	if !c.picturesHeld {
+		publish(ctx)
+		return
+	}
+	// A long text's pictures are thousands of elements: they come in the
+	// next render, the browser's turn between them.
+	ctx.After(yieldPause, guardDispatch("showing the pictures", func(ctx app.Context) {
+		if c.runs == run {
+			c.picturesHeld = false
+			publish(ctx)
 		}
-		ds := root.Get("dataset")
-		ds.Set("annotateMs", millis(elapsed))
-		ds.Set("renderMs", millis(time.Since(start)))
-		ds.Set("tokens", strconv.Itoa(tokens))
-		ds.Set("bytes", strconv.Itoa(len(text)))
-		ds.Set("lang", lang)
-		ds.Set("runs", strconv.Itoa(run))
 	}))
+}
+
+// publishRun publishes the figures of a run shown on the root element
+// (data-runs last: a test waits for it).
+func (c *Annotator) publishRun(run int, elapsed time.Duration, start time.Time, tokens, bytes int, lang string) {
+	root := app.Window().GetElementByID("annotator")
+	if !root.Truthy() {
+		return
+	}
+	ds := root.Get("dataset")
+	ds.Set("annotateMs", millis(elapsed))
+	ds.Set("renderMs", millis(time.Since(start)))
+	ds.Set("tokens", strconv.Itoa(tokens))
+	ds.Set("bytes", strconv.Itoa(bytes))
+	ds.Set("lang", lang)
+	ds.Set("runs", strconv.Itoa(run))
 }
 
 const textID = "text"

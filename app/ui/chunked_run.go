@@ -119,13 +119,18 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 	ctx.Async(guardAsync("annotating", func() {
 		defer endIfStopped()
 		s.since = time.Now()
-		for !job.Step() {
+		for {
+			s.phase = job.Stage()
+			if job.Step() {
+				break
+			}
 			s.pause()
 		}
 		// The result, its view and the page's update each take a while
 		// for a long text: they pause as they go, and the browser gets a
 		// turn between them.
 		full := job.Document()
+		s.phase = "result"
 		res := job.Result()
 		// Only what the exports need stays: the tokens of a long text are
 		// most of its memory, and the wasm's garbage collector scans all
@@ -134,6 +139,7 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		tokens := len(full.Tokens)
 		job, full = nil, nil
 		s.pause()
+		s.phase = "index"
 		ann := buildAnnotation(text, res, s.tick)
 		ann.Tokens = tokens
 		s.pause()
@@ -169,6 +175,10 @@ type slicer struct {
 	paused   time.Duration // the time handed back so far
 	progress func()
 	ticks    int
+	// phase names the work under way (a stage, "result", "index"): each
+	// slice ends with a performance mark of its name, for the browser's
+	// profiler and make bench's breakdown of long tasks.
+	phase string
 }
 
 // tickEvery is how many items of a loop tick counts before it pauses: a
@@ -192,8 +202,14 @@ func (s *slicer) pause() {
 		return
 	}
 	s.progress()
+	markSlice(s.phase)
 	t := time.Now()
 	time.Sleep(yieldPause)
 	s.since = time.Now()
 	s.paused += s.since.Sub(t)
+}
+
+// markSlice marks the end of a slice of the phase on the page's timeline.
+func markSlice(phase string) {
+	catchJS(func() { app.Window().Get("performance").Call("mark", "annotator: "+phase) })
 }

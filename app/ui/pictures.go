@@ -30,7 +30,7 @@ func circleLayout(n int, c point, r float64) []point {
 // where in the article each is mentioned, and who is named with whom.
 func (c *Annotator) pictures() app.UI {
 	a := c.ann
-	if a == nil {
+	if a == nil || c.picturesHeld {
 		return hiddenPanel("pictures")
 	}
 	main, pairs := a.Main, a.Pairs
