@@ -37,10 +37,10 @@ type Annotator struct {
 	edits    int    // edits so far: a debounced run proceeds only if none came after it
 	runs     int    // runs finished, successful or not
 	state    string // idle, pending, working, done or error
-	// picturesHeld holds the pictures back for a turn after a long run's
-	// result is shown: its view and lists, then its pictures, each a
-	// render of its own (showInTurns).
-	picturesHeld bool
+	// stripsHeld is how many of a long run's mention strips (a few hundred
+	// elements each) are still held back once its result is shown: they
+	// come stripsPerTurn a render, the browser's turn between renders.
+	stripsHeld int
 
 	current string // the mark ("m3") or quote ("q1") last jumped to
 	// quoteSpeaker is the speaker whose quotes the quotes panel lists
@@ -344,8 +344,8 @@ func (c *Annotator) shownPart() *annotation {
 }
 
 // show puts a finished run on screen and publishes its figures on the root
-// element once it is there: a long text's in two renders, the pictures in
-// the second.
+// element once it is there: a long text's in a few renders, its mention
+// strips coming in the later ones (showStrips).
 func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runOutcome) {
 	doc, res, err, elapsed := out.Doc, out.Result, out.Err, out.Busy
 	c.windows, c.pages = textWindows{}, nil
@@ -373,17 +373,27 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	publish := func(ctx app.Context) {
 		ctx.Defer(guardDispatch("showing the result", func(app.Context) { c.publishRun(run, elapsed, start, tokens, len(text), lang) }))
 	}
-	c.picturesHeld = err == nil && len(text) > analyzer.ChunkBytes
-	if !c.picturesHeld {
+	c.stripsHeld = 0
+	if err == nil && len(text) > analyzer.ChunkBytes {
+		c.stripsHeld = len(c.ann.Main)
+	}
+	c.showStrips(ctx, run, publish)
+}
+
+// stripsPerTurn is how many mention strips a render adds.
+const stripsPerTurn = 2
+
+// showStrips shows the held strips of run, stripsPerTurn a render, and
+// then publishes it.
+func (c *Annotator) showStrips(ctx app.Context, run int, publish func(app.Context)) {
+	if c.stripsHeld == 0 {
 		publish(ctx)
 		return
 	}
-	// A long text's pictures are thousands of elements: they come in the
-	// next render, the browser's turn between them.
 	ctx.After(yieldPause, guardDispatch("showing the pictures", func(ctx app.Context) {
 		if c.runs == run {
-			c.picturesHeld = false
-			publish(ctx)
+			c.stripsHeld = max(c.stripsHeld-stripsPerTurn, 0)
+			c.showStrips(ctx, run, publish)
 		}
 	}))
 }

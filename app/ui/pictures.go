@@ -30,7 +30,7 @@ func circleLayout(n int, c point, r float64) []point {
 // where in the article each is mentioned, and who is named with whom.
 func (c *Annotator) pictures() app.UI {
 	a := c.ann
-	if a == nil || c.picturesHeld {
+	if a == nil {
 		return hiddenPanel("pictures")
 	}
 	main, pairs := a.Main, a.Pairs
@@ -41,7 +41,7 @@ func (c *Annotator) pictures() app.UI {
 		app.H2().ID("pictures-title").Text("Pictures"),
 		app.Div().Class("figures").Body(
 			entityChart(main, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
-			mentionStrips(a, main, c.selected, guardEvent("jumping to a mention", c.onTick), guardEvent("moving between mentions", c.onTickKey)),
+			mentionStrips(a, main[:len(main)-min(c.stripsHeld, len(main))], c.selected, guardEvent("jumping to a mention", c.onTick), guardEvent("moving between mentions", c.onTickKey)),
 			cooccurrenceGraph(main, pairs, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
 		),
 	)
