@@ -431,6 +431,9 @@ func ListHeavyBudgets(t *testing.T, b *Browser, appURL string) {
 		}
 		t.Logf("%s (%d bytes, %d entities): %d nodes in the panels, %d in the view (%d and %d after showing more); longest main-thread task %.0f ms",
 			name, f.Bytes, f.Entities, f.PanelNodes, f.ViewNode, n["panels"], n["view"], f.LongestTaskMs)
+		if late {
+			stopInLateStages(t, p, text)
+		}
 	}
 }
 
@@ -478,6 +481,41 @@ func checkLateStages(t *testing.T, p *Page) {
 	}
 	if late["clicked"] == true {
 		p.Click(lateStageLegend)
+	}
+}
+
+// stopInLateStages pastes the long text, and a short one once the run is
+// in its document stages: the short text's result is shown, nothing of the
+// long run comes after it, and no fault is reported.
+func stopInLateStages(t *testing.T, p *Page, long string) {
+	js, _ := json.Marshal(long)
+	before := p.Runs()
+	Eval[bool](p, `(() => {
+		const t = document.getElementById("text");
+		t.value = `+string(js)+`;
+		t.dispatchEvent(new Event("input", {bubbles: true}));
+		return true;
+	})()`)
+	Poll[bool](p, `(() => { const bar = document.getElementById("progress-bar"); return !!bar && Number(bar.value) >= 90; })()`)
+	const short = "Anna Berg met Boris Costa in Oslo on Tuesday."
+	Eval[bool](p, `(() => {
+		const t = document.getElementById("text");
+		t.value = "`+short+`";
+		t.dispatchEvent(new Event("input", {bubbles: true}));
+		return true;
+	})()`)
+	run := p.WaitRun(before)
+	if run.State != "done" || run.Bytes != len(short) || run.Runs != before+1 {
+		t.Fatalf("a paste during a long run's document stages: run %d in state %q over %d bytes, want run %d over the %d bytes pasted last", run.Runs, run.State, run.Bytes, before+1, len(short))
+	}
+	// The long run would have finished by now had it gone on.
+	Await[bool](p, `new Promise((resolve) => setTimeout(() => resolve(true), 3000))`)
+	after := Eval[map[string]any](p, `(() => {
+		const r = document.getElementById("annotator"), f = document.getElementById("`+contract.Faults+`");
+		return {runs: Number(r.dataset.runs), bytes: Number(r.dataset.bytes), faults: f ? Number(f.dataset.count || 0) : 0, marks: document.querySelectorAll("#view mark").length};
+	})()`)
+	if after["runs"].(float64) != float64(run.Runs) || after["bytes"].(float64) != float64(len(short)) || after["faults"].(float64) != 0 || after["marks"].(float64) < 2 {
+		t.Errorf("after the long run was stopped: %v, want run %d over %d bytes, no fault, the short text's marks", after, run.Runs, len(short))
 	}
 }
 

@@ -38,8 +38,9 @@ type Annotator struct {
 	runs     int    // runs finished, successful or not
 	state    string // idle, pending, working, done or error
 	// stripsHeld is how many of a long run's mention strips (a few hundred
-	// elements each) are still held back once its result is shown: they
-	// come stripsPerTurn a render, the browser's turn between renders.
+	// elements each) are still held back once its result is shown: those
+	// not already on screen come stripsPerTurn a render, the browser's
+	// turn between renders.
 	stripsHeld int
 
 	current string // the mark ("m3") or quote ("q1") last jumped to
@@ -353,6 +354,10 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	run := c.runs
 	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
 	tokens, lang := 0, ""
+	strips := 0 // the mention strips on screen: they are updated in place
+	if c.ann != nil {
+		strips = max(len(c.ann.Main)-c.stripsHeld, 0)
+	}
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
@@ -375,7 +380,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	}
 	c.stripsHeld = 0
 	if err == nil && len(text) > analyzer.ChunkBytes {
-		c.stripsHeld = len(c.ann.Main)
+		c.stripsHeld = max(len(c.ann.Main)-strips, 0)
 	}
 	c.showStrips(ctx, run, publish)
 }
