@@ -204,7 +204,7 @@ func (s *slicer) pause() {
 	s.progress()
 	markSlice(s.phase)
 	t := time.Now()
-	time.Sleep(yieldPause)
+	handBack(yieldPause)
 	s.since = time.Now()
 	s.paused += s.since.Sub(t)
 }
@@ -212,4 +212,28 @@ func (s *slicer) pause() {
 // markSlice marks the end of a slice of the phase on the page's timeline.
 func markSlice(phase string) {
 	catchJS(func() { app.Window().Get("performance").Call("mark", "annotator: "+phase) })
+}
+
+// handBack blocks for about d on a timer of the browser's, so that the
+// browser gets a turn (its event loop, a paint) before the caller goes on.
+// A Go timer would not do: when the wasm's garbage collector marks while
+// the caller sleeps, the caller can wake and go on in the same task.
+func handBack(d time.Duration) {
+	if !app.IsClient {
+		time.Sleep(d)
+		return
+	}
+	woken := make(chan struct{})
+	var wake app.Func
+	wake = app.FuncOf(func(app.Value, []app.Value) any {
+		wake.Release()
+		close(woken)
+		return nil
+	})
+	if err := catchJS(func() { app.Window().Call("setTimeout", wake, d.Milliseconds()) }); err != nil {
+		wake.Release()
+		time.Sleep(d)
+		return
+	}
+	<-woken
 }
