@@ -16,6 +16,8 @@
 // annotated articles.
 package analyzer
 
+import "annotator/analyzer/lang"
+
 // Span is a half-open range [Start, End) of UTF-8 byte offsets into
 // Document.Text.
 type Span struct {
@@ -176,6 +178,20 @@ type Document struct {
 	Terms    []Term
 	Phrases  []Phrase
 	Stats    Stats
+	// pack is the language pack the document was annotated with.
+	pack *lang.Pack
+}
+
+// language returns the document's language pack: the one it was
+// annotated with, else the built-in pack of its Lang (English if none).
+func (d *Document) language() *lang.Pack {
+	if d.pack != nil {
+		return d.pack
+	}
+	if p, err := lang.Get(d.Lang); err == nil {
+		return p
+	}
+	return englishPack
 }
 
 // TokenText returns the text of token i.

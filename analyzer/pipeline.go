@@ -15,7 +15,9 @@ import (
 // of its name (names.go, dates.go...), numbers with dates.go and mentions
 // with entities.go; README's "How it works" lists the same table.
 var pipeline = []stage{
-	{"tokenize", perChunk, func(w *work) { w.chunk.Tokens = tokenizeChunk(w.doc.Text, w.start, w.end) }},
+	{"tokenize", perChunk, func(w *work) {
+		w.chunk.Tokens = tokenizeChunk(w.doc.Text, w.start, w.end, w.vocab.Pack().Elisions())
+	}},
 	{"sentences", perChunk, func(w *work) { w.chunk.Sentences = SplitSentences(w.doc.Text, w.chunk.Tokens) }},
 	{"stems", perChunk, func(w *work) { stemTokens(w.chunk, w.vocab) }},
 	{"names", perChunk, func(w *work) { w.names = fixNames(w.chunk, w.recognizer.RecognizeNames(w.chunk), w.skipRules) }},
@@ -133,7 +135,7 @@ func Start(text string, opts Options) (*Job, error) {
 		}
 		skip[r] = true
 	}
-	j := &Job{w: work{doc: &Document{Text: text, Lang: pack.Code()}, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
+	j := &Job{w: work{doc: &Document{Text: text, Lang: pack.Code(), pack: pack}, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
 	if text == "" {
 		j.next = chunkStages // no chunk to annotate
 	}
@@ -148,7 +150,7 @@ func (j *Job) Step() bool {
 	w := &j.w
 	if j.next == 0 {
 		w.start, w.end = j.done, chunkEnd(w.doc.Text, j.done, j.chunkBytes)
-		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang}
+		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang, pack: w.doc.pack}
 	}
 	pipeline[j.next].run(w)
 	j.next++
@@ -200,9 +202,9 @@ func (j *Job) Document() *Document {
 }
 
 // tokenizeChunk tokenizes text [start, end), which begins and ends at white
-// space: offsets into text.
-func tokenizeChunk(text string, start, end int) []Token {
-	tokens := Tokenize(text[start:end])
+// space, splitting the language's elided words off: offsets into text.
+func tokenizeChunk(text string, start, end int, elisions map[string]bool) []Token {
+	tokens := tokenizeWith(text[start:end], elisions)
 	for i := range tokens {
 		tokens[i].Start += start
 		tokens[i].End += start

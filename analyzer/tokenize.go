@@ -10,8 +10,13 @@ import (
 // that is not whitespace belongs to exactly one token, so the tokens and the
 // whitespace between them reproduce the input byte for byte. It accepts any
 // bytes: an invalid UTF-8 byte becomes a one-byte Symbol token.
-func Tokenize(text string) []Token {
-	t := tokenizer{text: text, tokens: make([]Token, 0, len(text)/5+1)}
+func Tokenize(text string) []Token { return tokenizeWith(text, nil) }
+
+// tokenizeWith tokenizes as Tokenize does and splits the elided words of
+// a language off the word after their apostrophe (l'État → l' + État):
+// elisions are those words, lower case, without the apostrophe.
+func tokenizeWith(text string, elisions map[string]bool) []Token {
+	t := tokenizer{text: text, tokens: make([]Token, 0, len(text)/5+1), elisions: elisions}
 	for t.pos < len(text) {
 		r, n := t.runeAt(t.pos)
 		if isGap(r) {
@@ -27,9 +32,10 @@ func Tokenize(text string) []Token {
 }
 
 type tokenizer struct {
-	text   string
-	pos    int
-	tokens []Token
+	text     string
+	pos      int
+	tokens   []Token
+	elisions map[string]bool
 }
 
 // runeAt decodes the rune at byte i; an invalid byte decodes as (RuneError, 1).
@@ -236,6 +242,9 @@ func (t *tokenizer) scanWord(i int) int {
 		case isHyphen(r) && isWordRune(next):
 			i += n + m
 		case isApostrophe(r) && isLetter(next):
+			if t.elides(start, i) {
+				return i + n // l'|État: the elided word keeps its apostrophe
+			}
 			if t.isCliticAt(i+n) || t.endsWithNegation(start, i, i+n) {
 				if t.endsWithNegation(start, i, i+n) && i-1 > start {
 					return i - 1 // "don't": the word ends before "n't"
@@ -251,6 +260,15 @@ func (t *tokenizer) scanWord(i int) int {
 			return i
 		}
 	}
+}
+
+// elides reports whether the word [start, end) is one of the language's
+// elided words.
+func (t *tokenizer) elides(start, end int) bool {
+	if t.elisions == nil || end-start > 8 {
+		return false
+	}
+	return t.elisions[strings.ToLower(t.text[start:end])]
 }
 
 func isUpperASCII(r rune) bool { return r >= 'A' && r <= 'Z' }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 // tokenTexts returns the text of every token, and the kinds, "|"-joined.
@@ -149,5 +151,30 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Tokenize(text)
+	}
+}
+
+// French elided words are split off the word after their apostrophe, as
+// the French training data writes them; other languages keep such words
+// whole.
+func TestTokenizeElisions(t *testing.T) {
+	fr, _ := lang.Get("fr")
+	tests := []struct {
+		lang *lang.Pack
+		in   string
+		want string
+	}{
+		{fr, "l'État d'Italie qu'il jusqu’à L'Oréal", "l'|État|d'|Italie|qu'|il|jusqu’|à|L'|Oréal"},
+		{fr, "aujourd'hui presqu'île", "aujourd'hui|presqu'île"},
+		{englishPack, "d'Artagnan l'État O'Neill", "d'Artagnan|l'État|O'Neill"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokenizeWith(tt.in, tt.lang.Elisions()) {
+			got = append(got, tt.in[tok.Start:tok.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.in, strings.Join(got, "|"), tt.want)
+		}
 	}
 }

@@ -17,7 +17,11 @@ var englishPack = &definition{
 	termSpelling: britishSpelling,
 	reporting:    englishReporting,
 	phraseEdges:  englishPhraseEdges,
-	files:        Files{BackgroundFile: englishBackground},
+	dates:        englishDates,
+	quotes:       englishQuotes,
+	honorifics: honorifics("mr mr. sir lord king prince duke president general minister mayor",
+		"mrs mrs. ms ms. miss madam dame lady queen princess duchess"),
+	files: Files{BackgroundFile: englishBackground},
 }
 
 //go:embed en/background.txt
