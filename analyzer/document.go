@@ -166,6 +166,9 @@ type Stats struct {
 type Document struct {
 	Text string
 	Lang string // ISO 639-1 code: en, es, fr, ru, sv, no, hu
+	// LangSource says where Lang came from: LangDetected, LangFallback
+	// (detection could not tell; LangReason says why) or LangUser.
+	LangSource, LangReason string
 	// Dateline is the date the article was written (YYYY-MM-DD), found near
 	// its top; "" when it has none. Relative dates resolve against it.
 	Dateline  string

@@ -104,16 +104,22 @@ type Job struct {
 
 // Start validates text and prepares its annotation.
 func Start(text string, opts Options) (*Job, error) {
-	pack := opts.Pack
-	if pack == nil {
-		var err error
-		if pack, err = lang.Get(opts.Lang); err != nil {
-			return nil, err
-		}
-	}
 	if err := Validate(text, opts.MaxBytes); err != nil {
 		return nil, err
 	}
+	pack, choice := opts.Pack, opts.Choice
+	if pack == nil {
+		var err error
+		if choice, err = ChooseLanguage(text, opts.Lang, opts.Fallback); err != nil {
+			return nil, err
+		}
+		if pack, err = lang.Get(choice.Code); err != nil {
+			return nil, err
+		}
+	} else if choice.Source == "" {
+		choice = LanguageChoice{Source: LangUser}
+	}
+	choice.Code = pack.Code()
 	vocab := opts.Vocab
 	if vocab == nil {
 		vocab = pack.NewVocab()
@@ -135,7 +141,8 @@ func Start(text string, opts Options) (*Job, error) {
 		}
 		skip[r] = true
 	}
-	j := &Job{w: work{doc: &Document{Text: text, Lang: pack.Code(), pack: pack}, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
+	doc := &Document{Text: text, Lang: pack.Code(), LangSource: choice.Source, LangReason: choice.Reason, pack: pack}
+	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
 	if text == "" {
 		j.next = chunkStages // no chunk to annotate
 	}

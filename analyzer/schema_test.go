@@ -54,10 +54,13 @@ func TestResultOffsets(t *testing.T) {
 	if err := json.Unmarshal(b, &fields); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"lang", "sentences", "entities", "terms", "quotes", "stats"} {
+	for _, f := range []string{"lang", "lang_source", "sentences", "entities", "terms", "quotes", "stats"} {
 		if _, ok := fields[f]; !ok {
 			t.Errorf("JSON lacks field %q", f)
 		}
+	}
+	if string(fields["lang_source"]) != `"user"` {
+		t.Errorf("lang_source %s, want \"user\" (Lang given)", fields["lang_source"])
 	}
 	var quotes []map[string]json.RawMessage
 	if err := json.Unmarshal(fields["quotes"], &quotes); err != nil {
@@ -66,6 +69,24 @@ func TestResultOffsets(t *testing.T) {
 	for _, f := range []string{"start", "end", "u16_start", "u16_end", "text", "speaker", "kind", "verb"} {
 		if _, ok := quotes[0][f]; !ok {
 			t.Errorf("quote JSON lacks field %q", f)
+		}
+	}
+}
+
+// With LangAuto the JSON says whether the language was detected or fell
+// back, and why.
+func TestResultLanguageSource(t *testing.T) {
+	for _, tt := range []struct{ text, lang, source, reason string }{
+		{"Le gouvernement a annoncé hier que le nouveau port de la ville ouvrira au printemps, après trois ans de travaux.", "fr", "detected", ""},
+		{"Oui.", "es", "fallback", "too short"},
+	} {
+		doc, err := Annotate(tt.text, Options{Lang: LangAuto, Fallback: "es", Names: listedNames{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := doc.Result()
+		if r.Lang != tt.lang || r.LangSource != tt.source || r.LangReason != tt.reason {
+			t.Errorf("%.20q: lang %q source %q reason %q, want %q %q %q", tt.text, r.Lang, r.LangSource, r.LangReason, tt.lang, tt.source, tt.reason)
 		}
 	}
 }
