@@ -2,13 +2,18 @@
 
 package lang
 
-import _ "embed"
+import (
+	_ "embed"
 
-// The other languages' data files are in the binary natively (the CLI,
-// the server, tests); the browser's build leaves them out and fetches each
-// pack as a file of its own when the language is first needed
-// (files_wasm.go, PackFile), so that they do not weigh on its start.
+	"annotator/analyzer/tagger"
+)
+
+// Every language's data files are in the binary natively (the CLI, the
+// server, tests); the browser's build leaves them out and fetches each
+// pack as a file of its own (files_wasm.go, EncodePack): English's at
+// start-up, in parallel with the wasm, the others when first needed.
 var (
+	englishFiles   = Files{BackgroundFile: englishBackground, ModelFile: tagger.Embedded()}
 	spanishFiles   = Files{BackgroundFile: spanishBackground, ModelFile: spanishModel}
 	frenchFiles    = Files{BackgroundFile: frenchBackground, ModelFile: frenchModel}
 	russianFiles   = Files{BackgroundFile: russianBackground, ModelFile: russianModel}
@@ -18,6 +23,8 @@ var (
 )
 
 var (
+	//go:embed en/background.txt
+	englishBackground []byte
 	//go:embed es/background.txt
 	spanishBackground []byte
 	//go:embed es/model.bin

@@ -2,7 +2,7 @@
 
 package lang
 
-// In the browser, a language other than English comes as a pack file
-// fetched when it is first needed (see PackFile and Load): the wasm holds
-// none of their data.
-var spanishFiles, frenchFiles, russianFiles, swedishFiles, norwegianFiles, hungarianFiles Files
+// In the browser, every language's data comes as a pack file of its own
+// (EncodePack, LoadPack): English's fetched at start-up, the others when
+// first needed. The wasm holds none of their data.
+var englishFiles, spanishFiles, frenchFiles, russianFiles, swedishFiles, norwegianFiles, hungarianFiles Files

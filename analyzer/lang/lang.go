@@ -205,7 +205,11 @@ func (p *Pack) read() error {
 		p.background = bg
 	}
 	if b, ok := p.files[ModelFile]; ok && len(b) > 0 {
-		m, err := tagger.Load(b)
+		load := tagger.Load
+		if e := tagger.Embedded(); len(e) > 0 && &e[0] == &b[0] {
+			load = func([]byte) (*tagger.Model, error) { return tagger.Default() } // loaded once, shared
+		}
+		m, err := load(b)
 		if err != nil {
 			return fmt.Errorf("%s pack: %s: %w", code, ModelFile, err)
 		}

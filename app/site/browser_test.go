@@ -57,6 +57,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("a 5 MB text is annotated in chunks", func(t *testing.T) { browsertest.LongText(t, b, url, article, 5<<20) })
 	t.Run("clear local data", func(t *testing.T) { browsertest.ClearLocalData(t, b, url) })
 	t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+	t.Run("language packs: Spanish detected, fetched once, offline after", func(t *testing.T) { browsertest.Languages(t, b, url) })
 
 	t.Run("a new version is offered and loaded", func(t *testing.T) {
 		p := browsertest.Open(t, b, url)

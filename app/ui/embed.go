@@ -157,7 +157,11 @@ func (c *Embed) next(ctx app.Context) {
 	req := c.queue[0]
 	c.queue = c.queue[1:]
 	c.busy, c.state, c.progress = true, "working", 0
-	c.stopRun = startRun(ctx, req.text, analyzer.Options{Lang: req.lang},
+	language := req.lang
+	if language == "" {
+		language = analyzer.LangAuto // the embed detects the language unless told
+	}
+	c.stopRun = runInLanguage(ctx, req.text, language, "en", func(app.Context, languageRun) {},
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
 			c.answer(req, out)

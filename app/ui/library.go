@@ -292,7 +292,7 @@ func (c *Annotator) annotatePending(ctx app.Context) {
 		return
 	}
 	ctx = c.lastingCtx(ctx)
-	stop := startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
+	stop := runInLanguage(ctx, e.Text, e.Lang, "en", func(app.Context, languageRun) {}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
 		l.annotated(e.ID, out.Result)
 		ctx.After(yieldPause, c.annotatePending)
 	})
