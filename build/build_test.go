@@ -64,6 +64,7 @@ func TestBundleFiles(t *testing.T) {
 	for _, name := range []string{
 		"index.html", "embed.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css",
 		"web/app.css", "web/pwa.css", "web/embed.js", "web/icon-192.png", "web/icon-512.png", "web/icon.svg",
+		"web/integrations/decap/annotator-preview.js", "web/integrations/decap/annotator-preview.css",
 	} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("bundle lacks %s", name)
@@ -336,7 +337,8 @@ func TestRefusesToReplaceOtherDirectories(t *testing.T) {
 // a plain file server, which knows nothing of go-app: the bundle at the
 // root, then one built for /annotator/ with an embed allowlist, served
 // under that path. Both install, work offline, and depend on no other
-// host; the second is embedded from other origins.
+// host; the second is embedded from other origins, where no header but
+// the page's own ancestorOrigins check keeps the others out.
 func TestBrowserDist(t *testing.T) {
 	b := browsertest.NewBrowser(t)
 	root, err := wasm.ModuleRoot(".")
@@ -368,6 +370,7 @@ func TestBrowserDist(t *testing.T) {
 		t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
 		t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
 		t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+		t.Run("highlight", func(t *testing.T) { browsertest.Highlight(t, b, url, hosts) })
 	})
 
 	t.Run("requests went to loopback only", func(t *testing.T) { browsertest.OnlyLoopback(t, b) })

@@ -32,14 +32,7 @@ func NewEmbedHosts(tb testing.TB) *EmbedHosts {
 	tb.Helper()
 	h := &EmbedHosts{}
 	for i, ip := range []string{"127.0.0.2", "127.0.0.3"} {
-		ln, err := net.Listen("tcp", ip+":0")
-		if err != nil {
-			tb.Logf("no loopback alias %s (%v): another port of 127.0.0.1 is the other origin", ip, err)
-			if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
-				tb.Fatal(err)
-			}
-		}
-		origin := "http://" + ln.Addr().String()
+		ln, origin := listenLoopback(tb, ip)
 		srv := &http.Server{Handler: hostPages(origin, h)}
 		go srv.Serve(ln)
 		h.servers = append(h.servers, srv)
@@ -55,6 +48,21 @@ func NewEmbedHosts(tb testing.TB) *EmbedHosts {
 		}
 	})
 	return h
+}
+
+// listenLoopback listens on a free port of the loopback alias ip, or of
+// 127.0.0.1 where the machine lacks the alias (another port is another
+// origin too), and returns the listener and its origin.
+func listenLoopback(tb testing.TB, ip string) (net.Listener, string) {
+	tb.Helper()
+	ln, err := net.Listen("tcp", ip+":0")
+	if err != nil {
+		tb.Logf("no loopback alias %s (%v): another port of 127.0.0.1 is the other origin", ip, err)
+		if ln, err = net.Listen("tcp", "127.0.0.1:0"); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return ln, "http://" + ln.Addr().String()
 }
 
 // hostPage is a CMS page using embed.js as README shows, plus a frame from

@@ -163,6 +163,7 @@ var chromiumServices = map[string]bool{
 	"clients2.google.com":                 true,
 	"clients2.google.com:443":             true,
 	"content-autofill.googleapis.com:443": true,
+	"redirector.gvt1.com:443":             true, // component downloads
 }
 
 // OnlyLoopback checks that every request the pages, frames and workers have

@@ -17,7 +17,8 @@ import (
 // TestBrowser runs the end-to-end scenarios in headless Chromium against
 // the server, as make run starts it, on a free loopback port: the user's
 // scenario, then installing, drafts, privacy, offline use, a long text,
-// clearing local data, embedding from other origins and updating to a new
+// clearing local data, embedding from other origins, highlighting a host
+// page's elements through embed.js and updating to a new
 // version. One browser and one wasm build serve them all.
 func TestBrowser(t *testing.T) {
 	b := browsertest.NewBrowser(t)
@@ -57,6 +58,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("a 5 MB text is annotated in chunks", func(t *testing.T) { browsertest.LongText(t, b, url, article, 5<<20) })
 	t.Run("clear local data", func(t *testing.T) { browsertest.ClearLocalData(t, b, url) })
 	t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+	t.Run("highlight", func(t *testing.T) { browsertest.Highlight(t, b, url, hosts) })
 	t.Run("language packs: Spanish detected, fetched once, offline after", func(t *testing.T) { browsertest.Languages(t, b, url) })
 
 	t.Run("a new version is offered and loaded", func(t *testing.T) {

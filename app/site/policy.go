@@ -46,7 +46,7 @@ func ContentSecurityPolicy(frameAncestors ...string) string {
 // such as "https://cms.example.com, http://localhost:3000", and returns them
 // as browsers write an origin: lower case, default port left out. Anything
 // but scheme, host and port is an error: a path or a wildcard would allow
-// more than the list says.
+// more than the list says, and "null" any sandboxed frame.
 func ParseOrigins(list string) ([]string, error) {
 	var origins []string
 	seen := make(map[string]bool)
@@ -64,6 +64,11 @@ func ParseOrigins(list string) ([]string, error) {
 }
 
 func parseOrigin(s string) (string, error) {
+	if strings.EqualFold(s, "null") {
+		// What a browser calls a sandboxed frame or a data: URL page: any
+		// page can be one, so it is never allowed.
+		return "", fmt.Errorf("embed origin %q: the opaque origin of sandboxed frames and data: URLs can never be allowed", s)
+	}
 	u, err := url.Parse(s)
 	if err != nil {
 		return "", fmt.Errorf("embed origin %q: %w", s, err)

@@ -477,7 +477,8 @@ func TestParseOrigins(t *testing.T) {
 		t.Errorf("ParseOrigins(\"\") = %q, %v; want none", got, err)
 	}
 	for _, bad := range []string{"*", "https://*.example.com", "cms.example.com", "ftp://cms.example.com", "https://cms.example.com/path",
-		"https://user@cms.example.com", "https://cms.example.com?x=1", "https://cms.example.com#top", "'self'", "https://"} {
+		"https://user@cms.example.com", "https://cms.example.com?x=1", "https://cms.example.com#top", "'self'", "https://",
+		"null", "about:srcdoc", "about:blank", "data:text/html,x"} {
 		if got, err := ParseOrigins(bad); err == nil {
 			t.Errorf("ParseOrigins(%q) = %q, want an error", bad, got)
 		}

@@ -33,8 +33,13 @@ const EmbedOriginsEnv = "ANNOTATOR_EMBED_ORIGINS"
 // the origin named by ?origin= in the frame's URL (embed.js sets it) when
 // the allowlist has it, else to the first allowed origin that sends a
 // message. Where the browser tells who frames the page
-// (location.ancestorOrigins), a page outside the allowlist gets a notice
-// and no answers, even from a static host that sends no frame-ancestors.
+// (location.ancestorOrigins), the page gets a notice and answers no one
+// unless every page above it is allowed (see refusedFramer), even from a
+// static host that sends no frame-ancestors.
+//
+// With ?view=status the frame shows only its status line (a host page that
+// marks its own elements with embed.js's highlight needs no second copy of
+// the text).
 //
 // For tests, #embed carries data-state (waiting, refused, working, done,
 // error) and data-answered (requests answered so far).
@@ -44,6 +49,7 @@ type Embed struct {
 	allowed    map[string]bool
 	host       string // the origin ready and resize go to
 	refused    string // the origin of a framing page outside the allowlist
+	statusOnly bool   // ?view=status: the status line without the text
 	queue      []embedRequest
 	busy       bool
 	stopRun    func()
@@ -75,13 +81,23 @@ func (c *Embed) OnMount(ctx app.Context) {
 	for _, o := range strings.Fields(app.Getenv(EmbedOriginsEnv)) {
 		c.allowed[o] = true
 	}
-	framer := ""
-	if a := location.Get("ancestorOrigins"); a.Truthy() && a.Length() > 0 {
-		framer = a.Index(0).String()
+	var ancestors []string
+	if a := location.Get("ancestorOrigins"); a.Truthy() {
+		for i := range min(a.Length(), 64) {
+			o := ""
+			if v := a.Index(i); v.Type() == app.TypeString {
+				o = v.String()
+			}
+			ancestors = append(ancestors, o)
+		}
 	}
-	if framer != "" && !c.allowed[framer] {
-		c.state, c.refused = "refused", framer
+	if o := refusedFramer(ancestors, c.allowed); o != "" {
+		c.state, c.refused = "refused", o
 		return
+	}
+	framer := ""
+	if len(ancestors) > 0 {
+		framer = ancestors[0]
 	}
 	named := app.Window().Get("URL").New(location.Get("href")).Get("searchParams").Call("get", "origin")
 	if named.Type() == app.TypeString && c.allowed[named.String()] && (framer == "" || framer == named.String()) {
@@ -115,6 +131,8 @@ func (c *Embed) OnMount(ctx app.Context) {
 		observer.Call("disconnect")
 		onResize.Release()
 	})
+	view := app.Window().Get("URL").New(location.Get("href")).Get("searchParams").Call("get", "view")
+	c.statusOnly = view.Type() == app.TypeString && view.String() == "status"
 	if c.host != "" {
 		c.post(app.Window().Get("parent"), c.host, map[string]any{"type": "ready"})
 	}
@@ -284,7 +302,7 @@ func (c *Embed) Render() app.UI {
 		status = "Waiting for a text from the page."
 	}
 	view := app.Div().Class("embed-view")
-	if c.ann == nil {
+	if c.ann == nil || c.statusOnly {
 		view = view.Hidden(true) // never Hidden(false): go-app pre-renders it as hidden
 	} else {
 		view = view.Body(
