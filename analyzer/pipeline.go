@@ -16,7 +16,7 @@ import (
 // with entities.go; README's "How it works" lists the same table.
 var pipeline = []stage{
 	{"tokenize", perChunk, func(w *work) {
-		w.chunk.Tokens = tokenizeChunk(w.doc.Text, w.start, w.end, w.vocab.Pack().Elisions())
+		w.chunk.Tokens = tokenizeChunk(w.doc.Text, w.start, w.end, w.vocab.Pack())
 	}},
 	{"sentences", perChunk, func(w *work) { w.chunk.Sentences = SplitSentences(w.doc.Text, w.chunk.Tokens) }},
 	{"stems", perChunk, func(w *work) { stemTokens(w.chunk, w.vocab) }},
@@ -209,9 +209,10 @@ func (j *Job) Document() *Document {
 }
 
 // tokenizeChunk tokenizes text [start, end), which begins and ends at white
-// space, splitting the language's elided words off: offsets into text.
-func tokenizeChunk(text string, start, end int, elisions map[string]bool) []Token {
-	tokens := tokenizeWith(text[start:end], elisions)
+// space, by the language's rules (elided words split off, abbreviations
+// kept whole): offsets into text.
+func tokenizeChunk(text string, start, end int, pack *lang.Pack) []Token {
+	tokens := tokenizeWith(text[start:end], pack)
 	for i := range tokens {
 		tokens[i].Start += start
 		tokens[i].End += start

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 // Tokenize splits text into tokens with exact UTF-8 byte offsets. Every byte
@@ -12,11 +14,14 @@ import (
 // bytes: an invalid UTF-8 byte becomes a one-byte Symbol token.
 func Tokenize(text string) []Token { return tokenizeWith(text, nil) }
 
-// tokenizeWith tokenizes as Tokenize does and splits the elided words of
-// a language off the word after their apostrophe (l'État → l' + État):
-// elisions are those words, lower case, without the apostrophe.
-func tokenizeWith(text string, elisions map[string]bool) []Token {
-	t := tokenizer{text: text, tokens: make([]Token, 0, len(text)/5+1), elisions: elisions}
+// tokenizeWith tokenizes as Tokenize does, by a language's rules when pack
+// is not nil: its elided words split off the word after their apostrophe
+// (l'État → l' + État), its abbreviations kept whole (t.ex., Sra.).
+func tokenizeWith(text string, pack *lang.Pack) []Token {
+	t := tokenizer{text: text, tokens: make([]Token, 0, len(text)/5+1)}
+	if pack != nil {
+		t.elisions, t.abbreviations = pack.Elisions(), pack.Abbreviations()
+	}
 	for t.pos < len(text) {
 		r, n := t.runeAt(t.pos)
 		if isGap(r) {
@@ -36,6 +41,9 @@ type tokenizer struct {
 	pos      int
 	tokens   []Token
 	elisions map[string]bool
+	// abbreviations are the language's own words that keep their period
+	// (lang.Pack.Abbreviations), besides English's.
+	abbreviations map[string]bool
 }
 
 // runeAt decodes the rune at byte i; an invalid byte decodes as (RuneError, 1).
@@ -389,6 +397,9 @@ var webDomains = map[string]bool{
 // web domain (Amazon.com).
 func (t *tokenizer) wordWithPeriod(start, dot int) int {
 	word := t.text[start:dot]
+	if end, ok := t.languageAbbreviation(start, dot); ok {
+		return end
+	}
 	next, n := t.runeAt(dot + 1)
 	if isLetter(next) {
 		end := dot + 1 + n
@@ -426,6 +437,36 @@ func (t *tokenizer) wordWithPeriod(start, dot int) int {
 		return dot + 1
 	}
 	return dot
+}
+
+// languageAbbreviation matches one of the language's abbreviations from
+// start, whose first period is at dot: a word (Sra., ún.) or dotted
+// segments (t.ex., bl.a., f.eks.), the final period kept in the token. They
+// never end a sentence, whatever the case of the word after them.
+func (t *tokenizer) languageAbbreviation(start, dot int) (int, bool) {
+	if len(t.abbreviations) == 0 {
+		return 0, false
+	}
+	end := dot
+	for end-start <= 12 {
+		if t.abbreviations[strings.ToLower(t.text[start:end])] {
+			return end + 1, true
+		}
+		// The next dotted segment: letters, then a period.
+		i := end + 1
+		for {
+			r, n := t.runeAt(i)
+			if n == 0 || !isLetter(r) {
+				break
+			}
+			i += n
+		}
+		if i == end+1 || i >= len(t.text) || t.text[i] != '.' {
+			return 0, false
+		}
+		end = i
+	}
+	return 0, false
 }
 
 // scanNumber consumes digits with internal separators (17,500 9.30

@@ -170,7 +170,7 @@ func TestTokenizeElisions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, tok := range tokenizeWith(tt.in, tt.lang.Elisions()) {
+		for _, tok := range tokenizeWith(tt.in, tt.lang) {
 			got = append(got, tt.in[tok.Start:tok.End])
 		}
 		if strings.Join(got, "|") != tt.want {

@@ -9,10 +9,11 @@ import "github.com/kljensen/snowball/spanish"
 var spanishPack = &definition{
 	code: "es", name: "spanish",
 	stem: spanish.Stem, isStop: spanish.IsStopWord,
-	reporting:   spanishReporting,
-	phraseEdges: romancePhraseEdges(spanishVerbs),
-	dates:       spanishDates,
-	quotes:      spanishQuotes,
+	reporting:     spanishReporting,
+	phraseEdges:   romancePhraseEdges(spanishVerbs),
+	abbreviations: set("sra", "srta", "dña", "dra", "ud", "uds", "vd", "vds", "núm", "pág", "gral", "ee.uu", "s.a"),
+	dates:         spanishDates,
+	quotes:        spanishQuotes,
 	honorifics: honorifics(
 		"sr sr. señor don d. presidente rey príncipe general coronel ministro alcalde",
 		"sra sra. señora srta srta. señorita doña dña. reina princesa ministra alcaldesa presidenta"),

@@ -11,11 +11,12 @@ import "github.com/kljensen/snowball/french"
 var frenchPack = &definition{
 	code: "fr", name: "french",
 	stem: french.Stem, isStop: french.IsStopWord,
-	reporting:   frenchReporting,
-	phraseEdges: romancePhraseEdges(frenchVerbs),
-	elisions:    set("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"),
-	dates:       frenchDates,
-	quotes:      frenchQuotes,
+	reporting:     frenchReporting,
+	phraseEdges:   romancePhraseEdges(frenchVerbs),
+	elisions:      set("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"),
+	abbreviations: set("mm", "ste", "bd", "av", "env", "cf", "p.ex", "nº"),
+	dates:         frenchDates,
+	quotes:        frenchQuotes,
 	honorifics: honorifics(
 		"m m. monsieur mm. président roi prince général ministre maire",
 		"mme mme. madame mlle mlle. mademoiselle présidente reine princesse ministre mairesse"),

@@ -11,10 +11,11 @@ import "github.com/kljensen/snowball/hungarian"
 var hungarianPack = &definition{
 	code: "hu", name: "hungarian",
 	stem: hungarian.Stem, isStop: hungarian.IsStopWord,
-	reporting:   hungarianReporting,
-	phraseEdges: hungarianPhraseEdges,
-	dates:       hungarianDates,
-	quotes:      hungarianQuotes,
+	reporting:     hungarianReporting,
+	phraseEdges:   hungarianPhraseEdges,
+	abbreviations: set("pl", "kb", "dr", "ún", "ill", "u", "id", "ifj", "özv", "kft", "zrt", "nyrt", "bt", "ld", "vö", "szül"),
+	dates:         hungarianDates,
+	quotes:        hungarianQuotes,
 	honorifics: honorifics(
 		"úr elnök király herceg tábornok miniszter polgármester",
 		"asszony hölgy kisasszony királynő hercegnő"),

@@ -82,8 +82,12 @@ type definition struct {
 	// that the tokenizer splits off the word they are elided onto (French
 	// l'État → l' + État); nil for none.
 	elisions map[string]bool
-	dates    *Dates
-	quotes   *Quotes
+	// abbreviations are words, lower case and without their final period,
+	// that keep it and never end a sentence (Spanish sra, Swedish t.ex,
+	// Hungarian ún), besides the tokenizer's English ones; nil for none.
+	abbreviations map[string]bool
+	dates         *Dates
+	quotes        *Quotes
 	// skipNameRules are the pipeline's name rules (analyzer.NameRules)
 	// that do not run in the language: written for English news, each is
 	// kept elsewhere only where cross-validation found it helps.
@@ -300,6 +304,10 @@ func (p *Pack) Elides(lower string) bool { return p.def.elisions[lower] }
 
 // Elisions returns the words Elides reports, nil for a language without.
 func (p *Pack) Elisions() map[string]bool { return p.def.elisions }
+
+// Abbreviations returns the language's words that keep their period (lower
+// case, without the final period: "t.ex"), nil for a language without.
+func (p *Pack) Abbreviations() map[string]bool { return p.def.abbreviations }
 
 // HasModel reports whether the pack has a name tagger model of its own
 // (false for a fetched pack whose files are not yet loaded).

@@ -10,10 +10,11 @@ import "github.com/kljensen/snowball/norwegian"
 var norwegianPack = &definition{
 	code: "no", name: "norwegian",
 	stem: norwegian.Stem, isStop: norwegian.IsStopWord,
-	reporting:   norwegianReporting,
-	phraseEdges: germanicPhraseEdges(norwegianVerbs),
-	dates:       norwegianDates,
-	quotes:      norwegianQuotes,
+	reporting:     norwegianReporting,
+	phraseEdges:   germanicPhraseEdges(norwegianVerbs),
+	abbreviations: set("bl.a", "f.eks", "dvs", "d.v.s", "ca", "kl", "nr", "jf", "pga", "p.g.a", "ev", "iflg"),
+	dates:         norwegianDates,
+	quotes:        norwegianQuotes,
 	honorifics: honorifics(
 		"herr president konge kong prins general minister statsminister ordfører",
 		"fru frøken dronning prinsesse"),

@@ -9,10 +9,11 @@ import "github.com/kljensen/snowball/russian"
 var russianPack = &definition{
 	code: "ru", name: "russian",
 	stem: russian.Stem, isStop: russian.IsStopWord,
-	reporting:   russianReporting,
-	phraseEdges: russianPhraseEdges,
-	dates:       russianDates,
-	quotes:      russianQuotes,
+	reporting:     russianReporting,
+	phraseEdges:   russianPhraseEdges,
+	abbreviations: set("им", "ул", "пр", "просп", "пер", "св", "проф", "акад", "ген", "см", "т.е", "т.к", "т.н"),
+	dates:         russianDates,
+	quotes:        russianQuotes,
 	honorifics: honorifics(
 		"господин г-н президент король принц генерал министр мэр",
 		"госпожа г-жа королева принцесса"),

@@ -9,10 +9,11 @@ import "github.com/kljensen/snowball/swedish"
 var swedishPack = &definition{
 	code: "sv", name: "swedish",
 	stem: swedish.Stem, isStop: swedish.IsStopWord,
-	reporting:   swedishReporting,
-	phraseEdges: germanicPhraseEdges(swedishVerbs),
-	dates:       swedishDates,
-	quotes:      swedishQuotes,
+	reporting:     swedishReporting,
+	phraseEdges:   germanicPhraseEdges(swedishVerbs),
+	abbreviations: set("t.ex", "bl.a", "s.k", "f.d", "d.v.s", "dvs", "ca", "kl", "nr", "resp", "jfr", "p.g.a", "pga", "f.n"),
+	dates:         swedishDates,
+	quotes:        swedishQuotes,
 	honorifics: honorifics(
 		"herr president kung prins general minister statsminister borgmästare",
 		"fru fröken drottning prinsessa"),
