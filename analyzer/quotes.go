@@ -493,7 +493,7 @@ func (f *quoteFinder) findVerbs() {
 		}
 		f.verbs[k] = verbToken{i, int8(words)}
 	}
-	table, longest := verbTable(f.lang)
+	table, longest := f.lang.VerbLookup()
 	var buf [24]byte
 	for k, t := range doc.Tokens {
 		if t.Kind != Word || t.Len() > longest {
@@ -501,7 +501,7 @@ func (f *quoteFinder) findVerbs() {
 		}
 		// One lookup per word, lower-cased on the stack.
 		w := doc.Text[t.Start:t.End]
-		var entry verbEntry
+		var entry QuoteVerb
 		var ok bool
 		if lowerASCII(buf[:], w) {
 			entry, ok = table[string(buf[:len(w)])]
@@ -511,14 +511,14 @@ func (f *quoteFinder) findVerbs() {
 		if !ok {
 			continue
 		}
-		for _, p := range entry.phrases {
+		for _, p := range entry.Phrases {
 			if f.wordsAt(k+1, p.Rest) {
 				add(k, p.Base, 1+len(p.Rest))
 				break
 			}
 		}
-		if f.verbs[k].words == 0 && entry.base != "" {
-			add(k, entry.base, 1)
+		if f.verbs[k].words == 0 && entry.Base != "" {
+			add(k, entry.Base, 1)
 		}
 	}
 }

@@ -112,6 +112,9 @@ var builtins = func() map[*definition]*Pack {
 		if d.dates != nil {
 			d.dates.prepare()
 		}
+		if d.quotes != nil {
+			d.quotes.prepare()
+		}
 	}
 	return packs
 }()

@@ -11,6 +11,10 @@ type Quotes struct {
 	// character (Swedish ” ”) opens or closes by the words it touches, as a
 	// straight quote does. The straight quote (") counts in every language.
 	Marks []QuoteMark
+	// lookup joins Verbs and Phrases by first word, built once when the
+	// pack is made (prepare): read-only after, shared by every job.
+	lookup  map[string]VerbEntry
+	longest int // bytes of the longest first word
 	// DialogueDash opens a quote at the start of a paragraph (— No vendré
 	// —dijo Juan—), closed by the next dash or the paragraph's end.
 	DialogueDash bool
@@ -138,6 +142,41 @@ func verbForms(lines ...string) map[string]string {
 		}
 	}
 	return m
+}
+
+// VerbEntry is what a word can start: a verb (Base, "" for none) and
+// phrases of several words.
+type VerbEntry struct {
+	Base    string
+	Phrases []VerbPhrase
+}
+
+// VerbLookup returns Verbs and Phrases joined by first word, so that a word
+// costs one lookup, and the length in bytes of the longest first word.
+func (q *Quotes) VerbLookup() (map[string]VerbEntry, int) {
+	if q.lookup != nil {
+		return q.lookup, q.longest
+	}
+	return q.joinVerbs() // a Quotes made outside a pack (tests): built each time
+}
+
+// prepare builds the verb lookup once, before any job reads the pack.
+func (q *Quotes) prepare() { q.lookup, q.longest = q.joinVerbs() }
+
+func (q *Quotes) joinVerbs() (map[string]VerbEntry, int) {
+	table := make(map[string]VerbEntry, len(q.Verbs)+len(q.Phrases))
+	longest := 0
+	for form, base := range q.Verbs {
+		table[form] = VerbEntry{Base: base}
+		longest = max(longest, len(form))
+	}
+	for first, ps := range q.Phrases {
+		e := table[first]
+		e.Phrases = ps
+		table[first] = e
+		longest = max(longest, len(first))
+	}
+	return table, longest
 }
 
 // MarkRole tells whether r is one of the language's opening marks, closing
