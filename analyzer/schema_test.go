@@ -3,7 +3,9 @@ package analyzer
 import (
 	"encoding/json"
 	"maps"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -132,5 +134,78 @@ func TestU16OffsetsLongText(t *testing.T) {
 	}
 	if got := u.at(len(s)); got != units {
 		t.Fatalf("at(len) = %d, want %d", got, units)
+	}
+}
+
+// jsonKeys collects every object key in a decoded JSON value.
+func jsonKeys(v any, keys map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			keys[k] = true
+			jsonKeys(x, keys)
+		}
+	case []any:
+		for _, x := range v {
+			jsonKeys(x, keys)
+		}
+	}
+}
+
+// TestREADMESchema keeps README's JSON example and the code in step: every
+// field of the example is one the code writes, and every field the code
+// writes (lang_source and lang_reason included) is in README.
+func TestREADMESchema(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(readme), "```json\n{\"lang\"")
+	if start < 0 {
+		t.Fatal("README has no JSON example starting with \"lang\"")
+	}
+	example := string(readme[start+len("```json\n"):])
+	example = example[:strings.Index(example, "```")]
+	var sample any
+	if err := json.Unmarshal([]byte(example), &sample); err != nil {
+		t.Fatalf("README's JSON example does not parse: %v", err)
+	}
+	documented := map[string]bool{}
+	jsonKeys(sample, documented)
+
+	written := map[string]bool{}
+	for _, tt := range []struct {
+		text string
+		opts Options
+	}{
+		{"MADRID, 19 de junio de 2018. «Vamos a ganar», dijo Ana Ruiz en Madrid. Acme pagó 3 millones de euros, un 5 %, a las 10.30. " +
+			"Ruiz afirmó que la empresa Acme había pagado la deuda, según Renfe.",
+			Options{Lang: LangAuto, Names: listedNames{"Ana Ruiz": PER, "Ruiz": PER, "Madrid": LOC, "Acme": ORG, "Renfe": ORG}}},
+		{"Oui.", Options{Lang: LangAuto, Names: listedNames{}}},
+		{"The harbour board said that the pier would close in March.", Options{Names: listedNames{}}},
+	} {
+		doc, err := Annotate(tt.text, tt.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		jsonKeys(v, written)
+	}
+	for k := range documented {
+		if !written[k] {
+			t.Errorf("README's JSON example has %q, which the code never writes", k)
+		}
+	}
+	for k := range written {
+		if !documented[k] && !strings.Contains(string(readme), "`"+k+"`") {
+			t.Errorf("the code writes %q, which README neither shows nor names", k)
+		}
 	}
 }
