@@ -3,6 +3,8 @@
 package browsertest
 
 import (
+	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -133,4 +135,33 @@ func packLoads(t *testing.T, p *Page) map[string]float64 {
 		out[code] = v
 	}
 	return out
+}
+
+// russianText is a paragraph written for the screenshots.
+const russianText = "МОСКВА, 19 июня 2018 года. Министр транспорта Андрей Соколов открыл вчера в Казани новый вокзал " +
+	"скоростной железной дороги вместе с мэром города Ильёй Морозовым. «Это исторический день для всей страны», — " +
+	"заявил Соколов журналистам. По словам представителя компании «Российские железные дороги», первые поезда " +
+	"отправятся в Санкт-Петербург в следующий понедельник, а в прошлом году компания перевезла 1,2 миллиона пассажиров."
+
+// LanguageShots saves screenshots of a Spanish and a Russian paragraph
+// annotated with the menu on Auto, at a desktop and a phone size, light
+// and dark, into dir (es-1440x900-light.png...).
+func LanguageShots(t *testing.T, b *Browser, appURL, dir string) {
+	p := Open(t, b, appURL)
+	p.WaitServiceWorker()
+	for _, sample := range []struct{ lang, text string }{{"es", spanishText}, {"ru", russianText}} {
+		run, _ := p.Paste(sample.text)
+		if run.Lang != sample.lang {
+			t.Errorf("the %s paragraph was read as %q", sample.lang, run.Lang)
+		}
+		for _, size := range [][2]int64{{1440, 900}, {390, 844}} {
+			p.Viewport(size[0], size[1])
+			for _, scheme := range []string{"light", "dark"} {
+				p.ColorScheme(scheme)
+				Await[bool](p, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+				p.Shot(filepath.Join(dir, fmt.Sprintf("%s-%dx%d-%s.png", sample.lang, size[0], size[1], scheme)))
+			}
+		}
+	}
+	p.ColorScheme("")
 }

@@ -60,6 +60,9 @@ func TestBrowser(t *testing.T) {
 	t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
 	t.Run("highlight", func(t *testing.T) { browsertest.Highlight(t, b, url, hosts) })
 	t.Run("language packs: Spanish detected, fetched once, offline after", func(t *testing.T) { browsertest.Languages(t, b, url) })
+	if dir := os.Getenv("LANG_SHOTS"); dir != "" { // a folder for screenshots of a Spanish and a Russian article
+		t.Run("language screenshots", func(t *testing.T) { browsertest.LanguageShots(t, b, url, dir) })
+	}
 
 	t.Run("a new version is offered and loaded", func(t *testing.T) {
 		p := browsertest.Open(t, b, url)
