@@ -76,6 +76,21 @@ func TestLanguageQuotes(t *testing.T) {
 				"a gyár bezár => Nagy Anna [reported közöl]\n" +
 				"az árak emelkednek => MOL [reported szerint]\n" +
 				"– Ez már késő => Kovács Péter [direct mond]"},
+		// The other marks each language prints: Russian „ “, Hungarian and
+		// Swedish » «/» », a French source before a quote in marks.
+		{"ru", "„Мы готовы“, — сказал Иван Петров. Анна Смирнова заявила, что цены вырастут.",
+			"„Мы готовы“ => Иван Петров [direct сказать]\n" +
+				"цены вырастут => Анна Смирнова [reported заявить]"},
+		{"no", "Kari Nordmann sa at prisene vil stige. «Det er for sent», uttalte Ola Hansen.",
+			"prisene vil stige => Kari Nordmann [reported si]\n" +
+				"«Det er for sent» => Ola Hansen [direct uttale]"},
+		{"fr", "Marie Dubois a affirmé que les prix allaient monter. « Trop tard », selon Jean Martin.",
+			"les prix allaient monter => Marie Dubois [reported affirmer]\n" +
+				"« Trop tard » => Jean Martin [direct selon]"},
+		{"hu", "»Késő van« – mondta Nagy Anna. Kovács Péter szerint a gyár bezár.",
+			"»Késő van« => Nagy Anna [direct mond]\n" +
+				"a gyár bezár => Kovács Péter [reported szerint]"},
+		{"sv", "»Det är för sent», säger Anna Lind.", "»Det är för sent» => Anna Lind [direct säga]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
