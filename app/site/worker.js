@@ -71,7 +71,9 @@ async function fetchPack(request) {
   if (kept) {
     return kept;
   }
-  const response = await fetch(request);
+  // Not through the HTTP cache: this cache is the one copy a pack keeps,
+  // and a pack deleted from it is fetched again.
+  const response = await fetch(new Request(request, { cache: "no-store" }));
   if (response.ok) {
     await cache.put(request, response.clone());
   }
