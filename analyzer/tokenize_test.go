@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -235,6 +236,28 @@ func TestLanguageAbbreviationsKeepSentences(t *testing.T) {
 		}
 		if len(doc.Sentences) != tt.sentences {
 			t.Errorf("%s: %q in %d sentences, want %d", tt.lang, tt.text, len(doc.Sentences), tt.sentences)
+		}
+	}
+}
+
+// TestRepeatedPunctuation: a run of three or more of the same mark is one
+// token (a page of brackets is not a million tokens); shorter runs stay
+// apart, as quote marks next to each other must.
+func TestRepeatedPunctuation(t *testing.T) {
+	for text, want := range map[string][]string{
+		"((((((":                  {"(((((("},
+		"((a))":                   {"(", "(", "a", ")", ")"},
+		`"""quoted"""`:            {`"""`, "quoted", `"""`},
+		"“”":                      {"“", "”"},
+		"****\n(((((x":            {"****", "(((((", "x"},
+		strings.Repeat("«", 1000): {strings.Repeat("«", 1000)},
+	} {
+		var got []string
+		for _, tok := range Tokenize(text) {
+			got = append(got, text[tok.Start:tok.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Tokenize(%.20q) = %q, want %q", text, got, want)
 		}
 	}
 }

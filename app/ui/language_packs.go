@@ -159,8 +159,8 @@ type languageRun struct {
 // runInLanguage annotates text in its language: the menu's choice (a code,
 // or analyzer.LangAuto to detect it, falling back to fallback), fetching
 // that language's pack first if it is not in (loading is told how far
-// that has got). The rest is startRun's; stop also stops a pack's wait.
-func runInLanguage(ctx app.Context, text, language, fallback string, loading func(app.Context, languageRun), progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
+// that has got). The rest is startRunJSON's; stop also stops a pack's wait.
+func runInLanguage(ctx app.Context, text, language, fallback string, withJSON bool, loading func(app.Context, languageRun), progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
 	start := time.Now()
 	if err := analyzer.Validate(text, 0); err != nil {
 		done(ctx, runOutcome{Err: err, Busy: time.Since(start)})
@@ -173,7 +173,7 @@ func runInLanguage(ctx app.Context, text, language, fallback string, loading fun
 	}
 	opts := func(p *lang.Pack) analyzer.Options { return analyzer.Options{Pack: p, Choice: choice} }
 	if p, ok := packs.ready(choice.Code); ok {
-		return startRun(ctx, text, opts(p), progress, done)
+		return startRunJSON(ctx, text, opts(p), withJSON, progress, done)
 	}
 	stopped := false
 	var stopRun func()
@@ -191,7 +191,7 @@ func runInLanguage(ctx app.Context, text, language, fallback string, loading fun
 			done(ctx, runOutcome{Err: err})
 			return
 		}
-		stopRun = startRun(ctx, text, opts(p), progress, done)
+		stopRun = startRunJSON(ctx, text, opts(p), withJSON, progress, done)
 	})
 	return func() {
 		stopped = true

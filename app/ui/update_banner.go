@@ -22,8 +22,8 @@ type UpdateBanner struct {
 // OnMount starts checking for updates on focus.
 func (b *UpdateBanner) OnMount(ctx app.Context) {
 	b.available = ctx.AppUpdateAvailable()
-	ignore := app.FuncOf(func(app.Value, []app.Value) any { return nil })
-	check := app.FuncOf(func(app.Value, []app.Value) any {
+	ignore := guardFunc("checking for updates", func(app.Value, []app.Value) any { return nil })
+	check := guardFunc("checking for updates", func(app.Value, []app.Value) any {
 		if app.Window().Get("document").Get("visibilityState").String() == "visible" {
 			checkForUpdate(ignore)
 		}
@@ -72,7 +72,7 @@ func (b *UpdateBanner) waitForNewWorker(ctx app.Context, reg app.Value, tries in
 		b.available = true
 		return
 	}
-	ctx.After(250*time.Millisecond, func(ctx app.Context) { b.waitForNewWorker(ctx, reg, tries+1) })
+	ctx.After(250*time.Millisecond, guardDispatch("updating", func(ctx app.Context) { b.waitForNewWorker(ctx, reg, tries+1) }))
 }
 
 func (b *UpdateBanner) onReload(ctx app.Context, e app.Event) {
@@ -88,7 +88,7 @@ func (b *UpdateBanner) Render() app.UI {
 	}
 	return region.Class("available").Body(
 		app.P().Text("A new version of the annotator is ready. Your draft is saved on this device."),
-		app.Button().ID("update-reload").Type("button").Class("primary").OnClick(b.onReload).Text("Reload now"),
+		app.Button().ID("update-reload").Type("button").Class("primary").OnClick(guardEvent("reloading", b.onReload)).Text("Reload now"),
 	)
 }
 
