@@ -16,6 +16,8 @@
 // annotated articles.
 package analyzer
 
+import "annotator/analyzer/lang"
+
 // Span is a half-open range [Start, End) of UTF-8 byte offsets into
 // Document.Text.
 type Span struct {
@@ -164,6 +166,9 @@ type Stats struct {
 type Document struct {
 	Text string
 	Lang string // ISO 639-1 code: en, es, fr, ru, sv, no, hu
+	// LangSource says where Lang came from: LangDetected, LangFallback
+	// (detection could not tell; LangReason says why) or LangUser.
+	LangSource, LangReason string
 	// Dateline is the date the article was written (YYYY-MM-DD), found near
 	// its top; "" when it has none. Relative dates resolve against it.
 	Dateline  string
@@ -176,9 +181,23 @@ type Document struct {
 	Terms    []Term
 	Phrases  []Phrase
 	Stats    Stats
+	// pack is the language pack the document was annotated with.
+	pack *lang.Pack
 	// pace is the job's pacer, on the chunk a job's chunk stages annotate:
 	// the name recogniser's tagger pauses with it (see Options.Pause).
 	pace *pacer
+}
+
+// language returns the document's language pack: the one it was
+// annotated with, else the built-in pack of its Lang (English if none).
+func (d *Document) language() *lang.Pack {
+	if d.pack != nil {
+		return d.pack
+	}
+	if p, err := lang.Get(d.Lang); err == nil {
+		return p
+	}
+	return englishPack
 }
 
 // TokenText returns the text of token i.

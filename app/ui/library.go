@@ -438,7 +438,7 @@ func (c *Annotator) annotatePending(ctx app.Context) {
 		return
 	}
 	ctx = c.lastingCtx(ctx)
-	stop := startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
+	stop := runInLanguage(ctx, e.Text, e.Lang, "en", false, func(app.Context, languageRun) {}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
 		l.annotated(e.ID, out.Result)
 		ctx.After(yieldPause, guardDispatch("linking saved articles", c.annotatePending))
 	})
