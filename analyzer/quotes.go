@@ -202,6 +202,7 @@ func (f *quoteFinder) findDialogue() {
 	var marks []markRange
 	inMarks := 0 // the next quote in marks that may hold token k
 	for k := 0; k < len(doc.Tokens); k++ {
+		f.pace.tick()
 		if !isDialogueDash(doc, k) || !opensLine(doc.Text, doc.Tokens[k].Start) {
 			continue
 		}
