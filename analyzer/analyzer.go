@@ -54,6 +54,12 @@ type Options struct {
 	// SkipNameRules names rules of NameRules() not to run (cross-validation
 	// weighs each this way).
 	SkipNameRules []string
+	// Pause, when set, is called every so often from inside the long loops
+	// of the document stages and of Job.Result: a single-threaded caller
+	// (the browser's page) hands the thread back there, and stops a run by
+	// panicking from it (the panic comes out of Step or Result). Where it
+	// is called changes nothing in the result.
+	Pause func()
 }
 
 // Annotate runs the whole pipeline over text and returns the annotated

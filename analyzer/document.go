@@ -183,6 +183,9 @@ type Document struct {
 	Stats    Stats
 	// pack is the language pack the document was annotated with.
 	pack *lang.Pack
+	// pace is the job's pacer, on the chunk a job's chunk stages annotate:
+	// the name recogniser's tagger pauses with it (see Options.Pause).
+	pace *pacer
 }
 
 // language returns the document's language pack: the one it was

@@ -53,8 +53,8 @@ func mergeMentions(names, numbers []Mention) []Mention {
 // Names only group with names of the same label: Detroit the city (LOC) and
 // Detroit the team (ORG) are two entities, and a mention keeps the label the
 // recogniser gave it. Dates and numbers group by their text.
-func groupEntities(doc *Document) {
-	g := newEntityGrouper(doc)
+func groupEntities(doc *Document, pace *pacer) {
+	g := newEntityGrouper(doc, pace)
 	g.groupFullNames()
 	g.linkShortForms()
 	g.number()
@@ -78,11 +78,12 @@ type formOf struct {
 type entityGrouper struct {
 	doc    *Document
 	forms  []nameForm
-	parent []int // union-find over mentions
+	parent []int  // union-find over mentions
+	pace   *pacer // ticked once a mention or form in each pass
 }
 
-func newEntityGrouper(doc *Document) *entityGrouper {
-	g := &entityGrouper{doc: doc, parent: make([]int, len(doc.Mentions))}
+func newEntityGrouper(doc *Document, pace *pacer) *entityGrouper {
+	g := &entityGrouper{doc: doc, parent: make([]int, len(doc.Mentions)), pace: pace}
 	for i := range g.parent {
 		g.parent[i] = i
 	}
@@ -100,6 +101,7 @@ func newEntityGrouper(doc *Document) *entityGrouper {
 	}
 	g.forms = make([]nameForm, 0, names)
 	for i, m := range doc.Mentions {
+		pace.tick()
 		if !m.Label.IsName() {
 			continue
 		}
@@ -144,6 +146,7 @@ func (g *entityGrouper) groupFullNames() {
 	byKey := make(map[string]int)
 	byAlias := make(map[int]int) // knownAliases group → its first mention
 	for _, f := range g.forms {
+		g.pace.tick()
 		if first, ok := byKey[f.key]; ok {
 			g.union(first, f.mention)
 		} else {
@@ -165,6 +168,7 @@ func (g *entityGrouper) groupFullNames() {
 	}
 	byText := make(map[textKey]int)
 	for i, m := range g.doc.Mentions {
+		g.pace.tick()
 		if m.Label.IsName() {
 			continue
 		}
@@ -217,6 +221,7 @@ func (g *entityGrouper) linkShortForms() {
 	linked := make(map[string]int)      // short key (and "/the") → group it was linked to
 	unlinkable := make(map[string]bool) // the same keys, when no full name can stand behind them
 	for _, f := range g.forms {
+		g.pace.tick()
 		own := g.find(f.mention)
 		afterThe := g.afterThe(f.mention)
 		key := f.key
@@ -400,6 +405,7 @@ func (g *entityGrouper) number() {
 	var sizes []int
 	entityOf := make([]int, len(doc.Mentions)) // root mention → entity + 1
 	for i := range doc.Mentions {
+		g.pace.tick()
 		r := g.find(i)
 		if entityOf[r] == 0 {
 			sizes = append(sizes, 0)
@@ -417,21 +423,23 @@ func (g *entityGrouper) number() {
 		at += n
 	}
 	for i := range doc.Mentions {
+		g.pace.tick()
 		e := &doc.Entities[doc.Mentions[i].Entity]
 		e.Mentions = append(e.Mentions, i)
 	}
 	for e := range doc.Entities {
 		ent := &doc.Entities[e]
 		ent.Label = doc.Mentions[ent.Mentions[0]].Label
-		ent.Name = canonicalName(doc, ent.Mentions)
+		ent.Name = canonicalName(doc, ent.Mentions, g.pace)
 	}
 }
 
 // canonicalName is the most complete mention: the longest once titles,
 // spaces and hyphens are dropped, mixed case before ALL CAPS, the earliest on a tie.
-func canonicalName(doc *Document, mentions []int) string {
+func canonicalName(doc *Document, mentions []int, pace *pacer) string {
 	best, bestScore := "", -1
 	for _, m := range mentions {
+		pace.tick()
 		mention := doc.Mentions[m]
 		text := doc.SpanText(mention.Span)
 		name := text

@@ -151,7 +151,7 @@ func TestDifferentLabelsStayApart(t *testing.T) {
 		tok := doc.Tokens[m.token]
 		doc.Mentions = append(doc.Mentions, Mention{Span: tok.Span, FirstToken: m.token, EndToken: m.token + 1, Label: m.label})
 	}
-	groupEntities(doc)
+	groupEntities(doc, nil)
 	if len(doc.Entities) != 3 {
 		t.Fatalf("entities %+v, want DETROIT (LOC), Detroit (ORG), Toronto (ORG)", doc.Entities)
 	}

@@ -29,6 +29,9 @@ type TaggerNames struct {
 // RecognizeNames tags the document's sentences with the model.
 func (n TaggerNames) RecognizeNames(doc *Document) []Mention {
 	tdoc := TaggerDoc(doc)
+	if doc.pace != nil {
+		tdoc.Pause = doc.pace.tick
+	}
 	found := n.Model.Tag(&tdoc)
 	out := make([]Mention, len(found))
 	for i, m := range found {

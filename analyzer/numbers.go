@@ -9,12 +9,13 @@ import (
 
 // findNumbers finds DATE, TIME, MONEY, PERCENT and NUM mentions with rules,
 // sentence by sentence, taking the longest pattern at each token. The date
-// and time patterns are in dates.go.
-func findNumbers(doc *Document) []Mention {
+// and time patterns are in dates.go. It ticks pace once a token.
+func findNumbers(doc *Document, pace *pacer) []Mention {
 	var out []Mention
 	for _, s := range doc.Sentences {
 		m := numberMatcher{doc: doc, end: s.EndToken, dates: doc.language().Dates()}
 		for k := s.FirstToken; k < s.EndToken; {
+			pace.tick()
 			if !m.mayStart(k) {
 				k++
 				continue

@@ -22,14 +22,14 @@ var pipeline = []stage{
 	{"sentences", perChunk, func(w *work) { w.chunk.Sentences = SplitSentences(w.doc.Text, w.chunk.Tokens) }},
 	{"stems", perChunk, func(w *work) { stemTokens(w.chunk, w.vocab) }},
 	{"names", perChunk, func(w *work) { w.names = fixNames(w.chunk, w.recognizer.RecognizeNames(w.chunk), w.skipRules) }},
-	{"numbers", perChunk, func(w *work) { w.numbers = findNumbers(w.chunk) }},
+	{"numbers", perChunk, func(w *work) { w.numbers = findNumbers(w.chunk, w.pace) }},
 	{"mentions", perChunk, func(w *work) { w.chunk.Mentions = mergeMentions(w.names, w.numbers) }},
 
 	{"dates", perDocument, func(w *work) { resolveDates(w.doc) }},
-	{"entities", perDocument, func(w *work) { groupEntities(w.doc) }},
+	{"entities", perDocument, func(w *work) { groupEntities(w.doc, w.pace) }},
 	{"salience", perDocument, func(w *work) { rankEntities(w.doc) }},
-	{"quotes", perDocument, func(w *work) { w.doc.Quotes = findQuotes(w.doc) }},
-	{"terms", perDocument, func(w *work) { w.doc.Terms, w.doc.Phrases = keyTerms(w.doc, w.vocab) }},
+	{"quotes", perDocument, func(w *work) { w.doc.Quotes = findQuotes(w.doc, w.pace) }},
+	{"terms", perDocument, func(w *work) { w.doc.Terms, w.doc.Phrases = keyTerms(w.doc, w.vocab, w.pace) }},
 	{"stats", perDocument, func(w *work) { w.doc.Stats = countStats(w.doc) }},
 }
 
@@ -61,6 +61,36 @@ type work struct {
 	start, end     int
 	chunk          *Document
 	names, numbers []Mention
+	// pace calls Options.Pause from the long loops (nil: never).
+	pace *pacer
+}
+
+// pacer calls pause once every pauseEvery ticks: a long loop ticks once an
+// item (a mention, a token, a sentence), a few microseconds of work each.
+// A nil pacer never pauses.
+type pacer struct {
+	pause func()
+	ticks int
+}
+
+const pauseEvery = 512
+
+func newPacer(pause func()) *pacer {
+	if pause == nil {
+		return nil
+	}
+	return &pacer{pause: pause}
+}
+
+// tick counts one item of a long loop and pauses when it is time.
+func (p *pacer) tick() {
+	if p == nil {
+		return
+	}
+	if p.ticks++; p.ticks >= pauseEvery {
+		p.ticks = 0
+		p.pause()
+	}
 }
 
 // Stages returns the names of the pipeline's stages, in order: the chunk
@@ -145,7 +175,7 @@ func Start(text string, opts Options) (*Job, error) {
 		skip[r] = true
 	}
 	doc := &Document{Text: text, Lang: pack.Code(), LangSource: choice.Source, LangReason: choice.Reason, pack: pack}
-	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk, borrowed: borrowed}
+	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip, pace: newPacer(opts.Pause)}, chunkBytes: chunk, borrowed: borrowed}
 	if text == "" {
 		j.next = chunkStages // no chunk to annotate
 	}
@@ -160,7 +190,7 @@ func (j *Job) Step() bool {
 	w := &j.w
 	if j.next == 0 {
 		w.start, w.end = j.done, chunkEnd(w.doc.Text, j.done, j.chunkBytes)
-		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang, pack: w.doc.pack}
+		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang, pack: w.doc.pack, pace: w.pace}
 	}
 	pipeline[j.next].run(w)
 	j.next++
@@ -216,6 +246,16 @@ func (j *Job) Progress() float64 {
 		through += float64(j.w.end-j.w.start) * float64(j.next) / float64(chunkStages)
 	}
 	return 0.9 * through / float64(len(j.w.doc.Text))
+}
+
+// Result returns the document's Result (Document.Result) once Step has
+// reported it complete, nil before; a long conversion pauses
+// (Options.Pause) as it goes.
+func (j *Job) Result() *Result {
+	if j.next < len(pipeline) {
+		return nil
+	}
+	return j.w.doc.result(j.w.pace)
 }
 
 // Document returns the annotated document once Step has reported it

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"errors"
 	"os"
 	"reflect"
 	"regexp"
@@ -144,6 +145,63 @@ func TestAnnotateIsTheJobsSteps(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPausesChangeNothing checks that a job with Options.Pause pauses all
+// along, in the chunk stages (the tagger included), the document stages
+// and Result, and gives Annotate's document and result; and that a panic
+// from Pause, the way a caller stops a run, comes out of Step.
+func TestPausesChangeNothing(t *testing.T) {
+	var long strings.Builder
+	for long.Len() < 2*ChunkBytes+1000 {
+		for _, text := range sampleTexts(t) {
+			long.WriteString(text + "\n\n")
+		}
+	}
+	text := long.String()
+	want, err := Annotate(text, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pauses := map[string]int{}
+	var job *Job
+	job, err = Start(text, Options{Pause: func() { pauses[job.Stage()]++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !job.Step() {
+	}
+	res := job.Result()
+	if !reflect.DeepEqual(job.Document(), want) || !reflect.DeepEqual(res, want.Result()) {
+		t.Error("the paused job's document or result differs from Annotate's")
+	}
+	// Each long loop pauses once every pauseEvery items.
+	for _, stage := range []string{"names", "numbers", "entities", "quotes", "terms", ""} {
+		if pauses[stage] == 0 {
+			t.Errorf("no pause in %q: %v", stage, pauses)
+		}
+	}
+	if total := pauses["names"]; total < len(want.Tokens)/pauseEvery {
+		t.Errorf("%d pauses in the names of %d tokens, want one every %d", total, len(want.Tokens), pauseEvery)
+	}
+
+	stop := errors.New("stopped")
+	calls := 0
+	job, _ = Start(text, Options{Pause: func() {
+		if calls++; calls == 40 {
+			panic(stop)
+		}
+	}})
+	func() {
+		defer func() {
+			if r := recover(); r != stop {
+				t.Errorf("Step panicked with %v, want the pause's panic", r)
+			}
+		}()
+		for !job.Step() {
+		}
+		t.Error("the job went on after its pause panicked")
+	}()
 }
 
 func TestJobChunksLikeOnePass(t *testing.T) {

@@ -42,8 +42,8 @@ const (
 //
 // Speakers are resolved by quotes_speaker.go: pronouns, descriptions,
 // "X of ORG", unnamed speakers as words.
-func findQuotes(doc *Document) []Quote {
-	f := &quoteFinder{doc: doc, lang: doc.language().Quotes(), carryAt: -1}
+func findQuotes(doc *Document, pace *pacer) []Quote {
+	f := &quoteFinder{doc: doc, lang: doc.language().Quotes(), carryAt: -1, pace: pace}
 	f.findMarked()
 	if f.lang.DialogueDash {
 		f.findDialogue()
@@ -60,6 +60,7 @@ func findQuotes(doc *Document) []Quote {
 	f.followOn(quotes)
 	out := quotes[:0]
 	for i, q := range quotes {
+		pace.tick()
 		if q.Attribution.Start >= 0 || f.speechLike(q, quotes[:i]) {
 			out = append(out, q)
 		}
@@ -84,6 +85,7 @@ type quoteFinder struct {
 	// that goes on from it at token carryAt (…, adding that …).
 	carry   attribution
 	carryAt int
+	pace    *pacer // ticked once a token or sentence in each pass
 }
 
 // markRange is a quote in marks: tokens open and close are its marks.
@@ -101,6 +103,7 @@ func (f *quoteFinder) findMarked() {
 	open := -1    // token index of the unclosed opening mark
 	lastMark := 0 // end of the last opening mark, to look for paragraph breaks after it
 	for k, t := range doc.Tokens {
+		f.pace.tick()
 		if t.Kind != Punct {
 			continue
 		}
@@ -199,6 +202,7 @@ func (f *quoteFinder) findDialogue() {
 	var marks []markRange
 	inMarks := 0 // the next quote in marks that may hold token k
 	for k := 0; k < len(doc.Tokens); k++ {
+		f.pace.tick()
 		if !isDialogueDash(doc, k) || !opensLine(doc.Text, doc.Tokens[k].Start) {
 			continue
 		}
@@ -496,6 +500,7 @@ func (f *quoteFinder) findVerbs() {
 	table, longest := f.lang.VerbLookup()
 	var buf [24]byte
 	for k, t := range doc.Tokens {
+		f.pace.tick()
 		if t.Kind != Word || t.Len() > longest {
 			continue
 		}
@@ -636,6 +641,7 @@ func (f *quoteFinder) continuedQuote(open int) (Quote, bool) {
 func (f *quoteFinder) followOn(quotes []Quote) {
 	text := f.doc.Text
 	for i := 1; i < len(quotes); i++ {
+		f.pace.tick()
 		q, prev := &quotes[i], quotes[i-1]
 		if q.Attribution.Start >= 0 || q.Kind != DirectQuote || prev.Attribution.Start < 0 {
 			continue

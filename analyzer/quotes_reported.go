@@ -18,6 +18,7 @@ func (f *quoteFinder) findReported() []Quote {
 	var out []Quote
 	mark := 0 // the first quote in marks that does not end before the token
 	for _, sent := range doc.Sentences {
+		f.pace.tick()
 		from := sent.FirstToken
 		found := false
 		for k := sent.FirstToken; k < sent.EndToken; k++ {

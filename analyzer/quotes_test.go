@@ -286,7 +286,7 @@ func BenchmarkFindQuotes(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		findQuotes(doc)
+		findQuotes(doc, nil)
 	}
 	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }

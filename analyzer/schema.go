@@ -92,7 +92,10 @@ type StatsResult struct {
 }
 
 // Result converts the document to its JSON form.
-func (d *Document) Result() *Result {
+func (d *Document) Result() *Result { return d.result(nil) }
+
+// result is Result, ticking pace once a sentence, mention and quote.
+func (d *Document) result(pace *pacer) *Result {
 	u16 := newU16Offsets(d.Text)
 	span := func(s Span) SpanResult {
 		return SpanResult{Start: s.Start, End: s.End, U16Start: u16.at(s.Start), U16End: u16.at(s.End)}
@@ -115,11 +118,13 @@ func (d *Document) Result() *Result {
 		},
 	}
 	for i, s := range d.Sentences {
+		pace.tick()
 		r.Sentences[i] = span(s.Span)
 	}
 	for i, e := range d.Entities {
 		er := EntityResult{ID: e.ID, Label: e.Label, Name: e.Name, Salience: e.Salience, Mentions: make([]MentionResult, len(e.Mentions))}
 		for j, m := range e.Mentions {
+			pace.tick()
 			s := d.Mentions[m].Span
 			mention := d.Mentions[m]
 			er.Mentions[j] = MentionResult{SpanResult: span(s), Text: d.SpanText(s), Value: mention.Value, Unresolved: mention.Unresolved}
@@ -133,6 +138,7 @@ func (d *Document) Result() *Result {
 		r.Phrases[i] = PhraseResult{Text: p.Text, Count: p.Count, Salience: p.Salience}
 	}
 	for i, q := range d.Quotes {
+		pace.tick()
 		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span), Kind: string(q.Kind), Verb: q.Verb}
 		if q.Speaker >= 0 {
 			qr.Speaker = d.Entities[q.Speaker].ID

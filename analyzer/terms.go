@@ -27,7 +27,7 @@ const (
 // its TF-IDF against the pack's background document frequencies, scaled so
 // the top term has 1. Phrases are runs of two to four content words, scored
 // by their count and their words' salience.
-func keyTerms(doc *Document, vocab *lang.Vocab) ([]Term, []Phrase) {
+func keyTerms(doc *Document, vocab *lang.Vocab, pace *pacer) ([]Term, []Phrase) {
 	inMention := mentionTokens(doc)
 	nameLike := capitalisedMidSentence(doc)
 	// About one token in four starts a new term in an article.
@@ -36,6 +36,7 @@ func keyTerms(doc *Document, vocab *lang.Vocab) ([]Term, []Phrase) {
 	termOf := make([]int32, len(doc.Tokens))           // term group of each content word, -1 for others
 	edges := make([]lang.PhraseEdges, len(doc.Tokens)) // whether a phrase may start or end at each token
 	for i, t := range doc.Tokens {
+		pace.tick()
 		termOf[i] = -1
 		if t.Kind != Word || inMention[i] {
 			continue
@@ -87,7 +88,7 @@ func keyTerms(doc *Document, vocab *lang.Vocab) ([]Term, []Phrase) {
 	for i := range groups {
 		groups[i].term.Salience = round3(groups[i].term.Salience / top)
 	}
-	phrases := keyPhrases(doc, termOf, edges, groups)
+	phrases := keyPhrases(doc, termOf, edges, groups, pace)
 	groups = slices.DeleteFunc(groups, termGroup.isName)
 	sort.SliceStable(groups, func(a, b int) bool {
 		ta, tb := groups[a].term, groups[b].term
@@ -158,10 +159,11 @@ type phraseKey [4]int32
 // manoeuvres"). Phrases rank by count times the mean salience of their
 // words, and must start and end with words that can (the pack's phrase
 // edges: in English, not with an adverb, nor end with a verb form).
-func keyPhrases(doc *Document, termOf []int32, edges []lang.PhraseEdges, terms []termGroup) []Phrase {
+func keyPhrases(doc *Document, termOf []int32, edges []lang.PhraseEdges, terms []termGroup, pace *pacer) []Phrase {
 	var groups []*phraseGroup
 	byKey := make(map[phraseKey]*phraseGroup)
 	for _, s := range doc.Sentences {
+		pace.tick()
 		for k := s.FirstToken; k < s.EndToken; {
 			end := k
 			for end < s.EndToken && termOf[end] >= 0 && (end == k || isSpaceGap(doc.Text[doc.Tokens[end-1].End:doc.Tokens[end].Start])) {

@@ -117,7 +117,7 @@ func (d *decoder) pass(doc *Doc, sc scorer, gold []uint8, learn learner) {
 	d.hist.reset(len(doc.Tokens))
 	for _, s := range doc.Sentences {
 		if learn == nil {
-			d.beamSentence(s, sc)
+			d.beamSentence(doc, s, sc)
 			continue
 		}
 		for i := s.First; i < s.End; i++ {
@@ -173,11 +173,12 @@ func (d *decoder) dropOut(feats []uint64) []uint64 {
 // the d.beam best-scoring valid tag sequences, then follows the best one
 // back. The document-level counts (hist, agg) take the sentence's tags
 // once it is done.
-func (d *decoder) beamSentence(s Range, sc scorer) {
+func (d *decoder) beamSentence(doc *Doc, s Range, sc scorer) {
 	n, k := s.End-s.First, max(d.beam, 1)
 	d.lattice = resize(d.lattice, n*k)
 	d.width = resize(d.width, n)
 	for i := s.First; i < s.End; i++ {
+		doc.tick()
 		pos := i - s.First
 		if !d.second {
 			d.x.scoreStatic(i, sc, &d.static[i])

@@ -15,6 +15,17 @@ type Doc struct {
 	Text      string
 	Tokens    []Token
 	Sentences []Range // token ranges, in order, covering the tokens tagged
+	// Pause, when set, is called once a token as the tagger goes through
+	// them: a single-threaded caller counts the calls and hands the thread
+	// back now and then. It changes nothing in the tags.
+	Pause func()
+}
+
+// tick calls Pause, if set.
+func (d *Doc) tick() {
+	if d.Pause != nil {
+		d.Pause()
+	}
 }
 
 // Token is a span of Doc.Text with its stem ("" for non-words).

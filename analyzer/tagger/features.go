@@ -167,6 +167,7 @@ func (x *extractor) extract(doc *Doc) {
 	x.info = x.info[:0]
 	x.lower = x.lower[:0]
 	for _, t := range doc.Tokens {
+		doc.tick()
 		x.info = append(x.info, x.describe(doc.Text[t.Start:t.End], t.Stem))
 	}
 	x.sentOf = x.sentOf[:0]

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"annotator/analyzer"
 )
@@ -84,6 +85,12 @@ type entityGroup struct {
 
 // newAnnotation indexes the analyzer's result for text.
 func newAnnotation(text string, res *analyzer.Result) *annotation {
+	return buildAnnotation(text, res, func() {})
+}
+
+// buildAnnotation is newAnnotation, calling tick once a mention in its long
+// loops (a long run pauses there, see slicer).
+func buildAnnotation(text string, res *analyzer.Result, tick func()) *annotation {
 	a := &annotation{
 		Text:     text,
 		Result:   res,
@@ -94,18 +101,28 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 		Values:   make(map[string][]dateValue),
 	}
 	byLabel := make(map[analyzer.Label][]analyzer.EntityResult)
+	mentions := 0
+	for _, e := range res.Entities {
+		mentions += len(e.Mentions)
+	}
+	a.Marks = make([]mark, 0, mentions)
 	for i, e := range res.Entities {
-		a.indexEntity(i, e)
+		a.indexEntity(i, e, tick)
 		byLabel[e.Label] = append(byLabel[e.Label], e)
 		for _, m := range e.Mentions {
+			tick()
 			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved})
 		}
 	}
+	tick()
 	a.Marks = nonOverlapping(a.Marks, len(text))
+	tick()
 	a.Main = analyzer.MainEntities(res.Entities, maxMainEntities)
 	a.Pairs = analyzer.Cooccurrences(res.Sentences, a.Main)
+	tick()
 	a.Quotes = wrappableQuotes(res.Quotes, a.Marks, len(text))
 	for _, m := range a.Marks {
+		tick()
 		a.Counts[m.Label]++
 	}
 	for _, l := range analyzer.Labels {
@@ -158,10 +175,11 @@ func nonOverlapping(marks []mark, n int) []mark {
 // entityAliases returns the texts an entity is mentioned by other than its
 // name, each once, in order of first use. Line breaks inside a mention show
 // as spaces.
-func entityAliases(e analyzer.EntityResult) []string {
+func entityAliases(e analyzer.EntityResult, tick func()) []string {
 	seen := map[string]bool{oneLine(e.Name): true}
 	var aliases []string
 	for _, m := range e.Mentions {
+		tick()
 		t := oneLine(m.Text)
 		if t == "" || seen[t] {
 			continue
@@ -174,9 +192,10 @@ func entityAliases(e analyzer.EntityResult) []string {
 
 // entityValues returns the distinct values of a date or time entity's
 // mentions, in order of first use.
-func entityValues(e analyzer.EntityResult) []dateValue {
+func entityValues(e analyzer.EntityResult, tick func()) []dateValue {
 	var values []dateValue
 	for _, m := range e.Mentions {
+		tick()
 		v := dateValue{m.Value, m.Unresolved}
 		if m.Value != "" && !slices.Contains(values, v) {
 			values = append(values, v)
@@ -185,8 +204,29 @@ func entityValues(e analyzer.EntityResult) []dateValue {
 	return values
 }
 
-// oneLine joins the words of s with single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine joins the words of s with single spaces. Most mentions are one
+// line already: they come back as they are, without a copy (the index of a
+// long text calls it once a mention).
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether s is words of ASCII or other non-space
+// characters joined by single ASCII spaces.
+func isOneLine(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i, r := range s {
+		if r == ' ' && s[i+1] == ' ' || r != ' ' && unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // wrappableQuotes returns the quotes the view can wrap in an element: inside
 // a text of n bytes, overlapping no earlier quote, and crossed by no mark

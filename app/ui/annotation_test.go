@@ -201,3 +201,12 @@ func TestAliasesValuesAndQuotes(t *testing.T) {
 		t.Errorf("view has %d marks, want %d", n, len(a.Marks))
 	}
 }
+
+// TestOneLine checks oneLine's shortcut against the words joined again.
+func TestOneLine(t *testing.T) {
+	for _, s := range []string{"", " ", "Kim", "Kim Jong Un", " Kim", "Kim ", "Kim  Jong", "Kim\nJong", "Kim\u00a0Jong", "Kim\u2003Jong", "Kim\tJong", "Jong-un Kim's", "é ü", "a b\u0085c"} {
+		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

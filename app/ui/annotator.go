@@ -45,6 +45,11 @@ type Annotator struct {
 	edits    int    // edits so far: a debounced run proceeds only if none came after it
 	runs     int    // runs finished, successful or not
 	state    string // idle, pending, working, done or error
+	// stripsHeld is how many of a long run's mention strips (a few hundred
+	// elements each) are still held back once its result is shown: those
+	// not already on screen come stripsPerTurn a render, the browser's
+	// turn between renders.
+	stripsHeld int
 
 	current string // the mark ("m3") or quote ("q1") last jumped to
 	// quoteSpeaker is the speaker whose quotes the quotes panel lists
@@ -416,7 +421,8 @@ func (c *Annotator) shownPart() *annotation {
 }
 
 // show puts a finished run on screen and publishes its figures on the root
-// element once it is there.
+// element once it is there: a long text's in a few renders, its mention
+// strips coming in the later ones (showStrips).
 func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runOutcome) {
 	doc, res, err, elapsed := out.Doc, out.Result, out.Err, out.Busy
 	c.windows, c.pages = textWindows{}, nil
@@ -424,6 +430,10 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	run := c.runs
 	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
 	tokens, lang, langSource := 0, "", ""
+	strips := 0 // the mention strips on screen: they are updated in place
+	if c.ann != nil {
+		strips = max(len(c.ann.Main)-c.stripsHeld, 0)
+	}
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
@@ -441,20 +451,49 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 			c.selected = ""
 		}
 	}
-	ctx.Defer(guardDispatch("showing the result", func(app.Context) {
-		root := app.Window().GetElementByID("annotator")
-		if !root.Truthy() {
-			return
+	publish := func(ctx app.Context) {
+		ctx.Defer(guardDispatch("showing the result", func(app.Context) { c.publishRun(run, elapsed, start, tokens, len(text), lang, langSource) }))
+	}
+	c.stripsHeld = 0
+	if err == nil && len(text) > analyzer.ChunkBytes {
+		c.stripsHeld = max(len(c.ann.Main)-strips, 0)
+	}
+	c.showStrips(ctx, run, publish)
+}
+
+// stripsPerTurn is how many mention strips a render adds.
+const stripsPerTurn = 2
+
+// showStrips shows the held strips of run, stripsPerTurn a render, and
+// then publishes it.
+func (c *Annotator) showStrips(ctx app.Context, run int, publish func(app.Context)) {
+	if c.stripsHeld == 0 {
+		publish(ctx)
+		return
+	}
+	ctx.After(yieldPause, guardDispatch("showing the pictures", func(ctx app.Context) {
+		if c.runs == run {
+			c.stripsHeld = max(c.stripsHeld-stripsPerTurn, 0)
+			c.showStrips(ctx, run, publish)
 		}
-		ds := root.Get("dataset")
-		ds.Set("annotateMs", millis(elapsed))
-		ds.Set("renderMs", millis(time.Since(start)))
-		ds.Set("tokens", strconv.Itoa(tokens))
-		ds.Set("bytes", strconv.Itoa(len(text)))
-		ds.Set("lang", lang)
-		ds.Set("langSource", langSource)
-		ds.Set("runs", strconv.Itoa(run))
 	}))
+}
+
+// publishRun publishes the figures of a run shown on the root element
+// (data-runs last: a test waits for it).
+func (c *Annotator) publishRun(run int, elapsed time.Duration, start time.Time, tokens, bytes int, lang, langSource string) {
+	root := app.Window().GetElementByID("annotator")
+	if !root.Truthy() {
+		return
+	}
+	ds := root.Get("dataset")
+	ds.Set("annotateMs", millis(elapsed))
+	ds.Set("renderMs", millis(time.Since(start)))
+	ds.Set("tokens", strconv.Itoa(tokens))
+	ds.Set("bytes", strconv.Itoa(bytes))
+	ds.Set("lang", lang)
+	ds.Set("langSource", langSource)
+	ds.Set("runs", strconv.Itoa(run))
 }
 
 const textID = "text"

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"sync/atomic"
 	"time"
 
@@ -57,14 +58,30 @@ func startRunJSON(ctx app.Context, text string, opts analyzer.Options, withJSON 
 // startLocalRun annotates text in the page. A text of one chunk (analyzer.ChunkBytes, an
 // article) is annotated at once and done is called before startRun
 // returns. A longer one is annotated a step at a time (analyzer.Job) from a
-// goroutine that pauses between steps once yieldEvery of work has passed,
-// so that the page stays responsive: progress is called with the fraction
-// done at each pause, and done at the end, both on the UI goroutine. The
-// returned function stops the run between steps; neither progress nor done
-// is called after it.
+// goroutine that hands the browser a turn once yieldEvery of work has
+// passed (slicer), between steps and inside them (Options.Pause), and as it
+// builds the result and the view's index, so that the page stays
+// responsive: progress is called with the fraction done at each turn, and
+// done at the end, both on the UI goroutine. The returned function stops
+// the run at its next pause; neither progress nor done is called after it.
 func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress func(app.Context, float64), done func(app.Context, runOutcome)) (stop func()) {
 	start := time.Now()
 	var job *analyzer.Job
+	var stopped atomic.Bool
+	s := &slicer{stopped: &stopped, progress: func() {
+		p := 1.0 // the analyzer is done: the result and its index are under way
+		if job != nil {
+			p = job.Progress()
+		}
+		ctx.Dispatch(guardDispatch("showing progress", func(ctx app.Context) {
+			if !stopped.Load() {
+				progress(ctx, p)
+			}
+		}))
+	}}
+	if len(text) > analyzer.ChunkBytes {
+		opts.Pause = s.pause
+	}
 	var err error
 	if fault := jsval.Try(func() { job, err = analyzer.Start(text, opts) }); fault != nil {
 		report("annotating", fault)
@@ -91,59 +108,42 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		return func() {}
 	}
 
-	var stopped atomic.Bool
-	busy := time.Since(start)
+	begun := time.Now()
 	failed := func(err error) {
 		ctx.Dispatch(guardDispatch("annotating", func(ctx app.Context) {
 			if !stopped.Load() {
-				done(ctx, runOutcome{Err: errPanic(err), Busy: busy})
+				done(ctx, runOutcome{Err: errPanic(err), Busy: time.Since(start)})
 			}
 		}))
 	}
 	ctx.Async(guardAsync("annotating", func() {
-		var sincePause time.Duration
+		defer endIfStopped()
+		s.since = time.Now()
 		for {
-			if stopped.Load() {
-				return
-			}
-			t := time.Now()
-			finished := job.Step()
-			took := time.Since(t)
-			busy += took
-			if finished {
+			s.phase = job.Stage()
+			if job.Step() {
 				break
 			}
-			if sincePause += took; sincePause < yieldEvery {
-				continue
-			}
-			sincePause = 0
-			p := job.Progress()
-			ctx.Dispatch(guardDispatch("showing progress", func(ctx app.Context) {
-				if !stopped.Load() {
-					progress(ctx, p)
-				}
-			}))
-			time.Sleep(yieldPause)
+			s.pause()
 		}
 		// The result, its view and the page's update each take a while
-		// for a long text: the browser gets a turn between them.
-		t := time.Now()
+		// for a long text: they pause as they go, and the browser gets a
+		// turn between them.
 		full := job.Document()
-		res := full.Result()
+		s.phase = "result"
+		res := job.Result()
 		// Only what the exports need stays: the tokens of a long text are
 		// most of its memory, and the wasm's garbage collector scans all
 		// that is kept while the page waits.
 		doc := exportable(full)
 		tokens := len(full.Tokens)
 		job, full = nil, nil
-		busy += time.Since(t)
-		time.Sleep(yieldPause)
-		if stopped.Load() {
-			return
-		}
-		ann := newAnnotation(text, res)
+		s.pause()
+		s.phase = "index"
+		ann := buildAnnotation(text, res, s.tick)
 		ann.Tokens = tokens
-		time.Sleep(yieldPause)
+		s.pause()
+		busy := time.Since(begun) - s.paused + begun.Sub(start)
 		ctx.Dispatch(guardDispatch("showing the result", func(ctx app.Context) {
 			if !stopped.Load() {
 				done(ctx, runOutcome{Doc: doc, Result: res, Annotation: ann, Tokens: tokens, Busy: busy})
@@ -151,4 +151,89 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		}))
 	}, failed))
 	return func() { stopped.Store(true) }
+}
+
+// errRunStopped unwinds a run that was stopped from one of its pauses.
+var errRunStopped = errors.New("the run was stopped")
+
+// endIfStopped ends a run's goroutine quietly when it was stopped
+// (errRunStopped); any other panic goes on.
+func endIfStopped() {
+	if r := recover(); r != nil && r != errRunStopped {
+		panic(r)
+	}
+}
+
+// slicer cuts a long run into slices of about yieldEvery of work: at each
+// pause (Options.Pause from inside the analyzer's stages, tick from the
+// loops that build the view's index, and between steps) it hands the
+// browser yieldPause once a slice is over, showing the progress, and it
+// ends a stopped run there.
+type slicer struct {
+	stopped  *atomic.Bool
+	since    time.Time     // when the slice under way began
+	paused   time.Duration // the time handed back so far
+	progress func()
+	ticks    int
+	// phase names the work under way (a stage, "result", "index"): each
+	// slice ends with a performance mark of its name, for the browser's
+	// profiler and make bench's breakdown of long tasks.
+	phase string
+}
+
+// tickEvery is how many items of a loop tick counts before it pauses: a
+// few microseconds of work each.
+const tickEvery = 256
+
+// tick counts an item of a long loop, and pauses every tickEvery.
+func (s *slicer) tick() {
+	if s.ticks++; s.ticks >= tickEvery {
+		s.ticks = 0
+		s.pause()
+	}
+}
+
+// pause ends a stopped run, and hands the browser a turn if the slice is over.
+func (s *slicer) pause() {
+	if s.stopped.Load() {
+		panic(errRunStopped)
+	}
+	if time.Since(s.since) < yieldEvery {
+		return
+	}
+	s.progress()
+	markSlice(s.phase)
+	t := time.Now()
+	handBack(yieldPause)
+	s.since = time.Now()
+	s.paused += s.since.Sub(t)
+}
+
+// markSlice marks the end of a slice of the phase on the page's timeline.
+func markSlice(phase string) {
+	catchJS(func() { app.Window().Get("performance").Call("mark", "annotator: "+phase) })
+}
+
+// handBack blocks for about d on a timer of the browser's, so that the
+// browser gets a turn (its event loop, a paint) before the caller goes on.
+// A Go timer would not do: when the wasm's garbage collector marks while
+// the caller sleeps, the caller can wake and go on in the same task.
+func handBack(d time.Duration) {
+	if !app.IsClient {
+		time.Sleep(d)
+		return
+	}
+	woken := make(chan struct{})
+	var wake app.Func
+	wake = app.FuncOf(func(app.Value, []app.Value) any {
+		wake.Release()
+		close(woken)
+		return nil
+	})
+	if err := catchJS(func() { app.Window().Call("setTimeout", wake, d.Milliseconds()) }); err != nil {
+		wake.Release()
+		time.Sleep(d)
+		return
+	}
+	<-woken
 }

@@ -27,7 +27,7 @@ func mentionStrips(a *annotation, main []analyzer.EntityResult, selected string,
 	for i, e := range main {
 		y := float64(i) * stripRow
 		mid := y + stripRow/2
-		ticks := make([]app.UI, 0, len(e.Mentions)+3)
+		ticks := make([]app.UI, 0, min(len(e.Mentions), maxTicks)+3)
 		ticks = append(ticks,
 			svgText(stripLabelEnd, mid+4, "end", shorten(e.Name, 16)).DataSet("part", "name"),
 			svgElem("line").DataSet("part", "track").

@@ -41,7 +41,7 @@ func (c *Annotator) pictures() app.UI {
 		app.H2().ID("pictures-title").Text("Pictures"),
 		app.Div().Class("figures").Body(
 			entityChart(main, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
-			mentionStrips(a, main, c.selected, guardEvent("jumping to a mention", c.onTick), guardEvent("moving between mentions", c.onTickKey)),
+			mentionStrips(a, main[:len(main)-min(c.stripsHeld, len(main))], c.selected, guardEvent("jumping to a mention", c.onTick), guardEvent("moving between mentions", c.onTickKey)),
 			cooccurrenceGraph(main, pairs, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
 		),
 	)

@@ -18,8 +18,12 @@ func progressBar(working bool, done float64) app.UI {
 		return app.Div().ID("progress").Class("progress").Hidden(true)
 	}
 	pct := strconv.Itoa(int(done * 100))
+	label := "Annotating the long text… " + pct + "%"
+	if done >= 1 {
+		label = "Annotated; preparing the view…" // the result and its index, in slices
+	}
 	return app.Div().ID("progress").Class("progress").Body(
-		app.Label().For("progress-bar").Text("Annotating the long text… "+pct+"%"),
+		app.Label().For("progress-bar").Text(label),
 		app.Progress().ID("progress-bar").Max(100).Value(pct).Aria("valuetext", pct+"% annotated"),
 	)
 }

@@ -252,7 +252,7 @@ func (w *wireAssembler) add(kind string, data []byte) error {
 			}
 			i := len(w.res.Entities)
 			w.res.Entities = append(w.res.Entities, e.EntityResult)
-			w.ann.indexEntity(i, e.EntityResult)
+			w.ann.indexEntity(i, e.EntityResult, func() {})
 			w.doc.Entities = append(w.doc.Entities, analyzer.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Mentions: e.Doc, Salience: e.Salience})
 			for j, at := range e.Doc {
 				if at < 0 || at >= len(w.doc.Mentions) {
@@ -334,14 +334,14 @@ func (w *wireAssembler) finish() (runOutcome, error) {
 }
 
 // indexEntity adds entity i of the result to the maps newAnnotation
-// builds.
-func (a *annotation) indexEntity(i int, e analyzer.EntityResult) {
+// builds, calling tick once a mention.
+func (a *annotation) indexEntity(i int, e analyzer.EntityResult, tick func()) {
 	a.Names[e.ID] = e.Name
 	a.Entities[e.ID] = i
-	if aliases := entityAliases(e); len(aliases) > 0 {
+	if aliases := entityAliases(e, tick); len(aliases) > 0 {
 		a.Aliases[e.ID] = aliases
 	}
-	if values := entityValues(e); len(values) > 0 {
+	if values := entityValues(e, tick); len(values) > 0 {
 		a.Values[e.ID] = values
 	}
 }
