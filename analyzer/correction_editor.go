@@ -110,7 +110,7 @@ func (e *Editor) Undo() bool {
 		return false
 	}
 	last := e.done[n-1]
-	if _, err := e.set(e.done[:n-1:n-1]); err != nil {
+	if _, err := e.set(e.done[: n-1 : n-1]); err != nil {
 		return false // the list was applied before: cannot happen
 	}
 	e.undone = append(e.undone, last)
