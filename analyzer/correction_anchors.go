@@ -14,9 +14,11 @@ import (
 // words around it are those it was made with (the common case: the same
 // text annotated again). Otherwise every occurrence of its text is a
 // candidate: one with the same words on both sides beats one with the same
-// words on one side; among equals the nearest to the old offset wins, and
-// two at the same distance make the anchor ambiguous. A candidate with
-// neither side the same is never taken: the anchor is stale. An anchor
+// words on one side, then the more of the context the same, then the
+// nearest to the old offset; two that fit as well make the anchor
+// ambiguous. A candidate with neither side's context whole and less than
+// three quarters of it the same (a quarter, at the anchor's own offset) is
+// never taken: the anchor is stale. An anchor
 // without context (written by hand) is found only at its offset, or where
 // its text occurs once in the whole text.
 //
@@ -42,26 +44,9 @@ func anchorAt(text string, start, end int) *TextAnchor {
 // none.
 func (a *TextAnchor) find(text string) (Span, string) {
 	n := len(a.Text)
-	known := a.Before != "" || a.After != ""
-	sides := func(at int) int {
-		same := 0
-		if a.Before != "" && lastRunes(text[:at], anchorContext) == a.Before {
-			same++
-		}
-		if a.After != "" && firstRunes(text[at+n:], anchorContext) == a.After {
-			same++
-		}
-		return same
-	}
-	want := 0 // sides a perfect match has the same
-	if a.Before != "" {
-		want++
-	}
-	if a.After != "" {
-		want++
-	}
+	full := len(a.Before) + len(a.After) // context bytes a perfect match shares
 	at := a.Start
-	if at >= 0 && at+n <= len(text) && text[at:at+n] == a.Text && (!known || sides(at) == want) {
+	if at >= 0 && at+n <= len(text) && text[at:at+n] == a.Text && (full == 0 || a.context(text, at, n).shared == full) {
 		return Span{at, at + n}, ""
 	}
 	var all []int
@@ -77,23 +62,32 @@ func (a *TextAnchor) find(text string) (Span, string) {
 	if len(all) == 0 {
 		return Span{}, "the words " + quoted(a.Text) + " are no longer in the text"
 	}
-	if !known {
+	if full == 0 {
 		if len(all) == 1 {
 			return Span{all[0], all[0] + n}, ""
 		}
 		return Span{}, quoted(a.Text) + " is no longer at " + strconv.Itoa(a.Start) + " and occurs " + strconv.Itoa(len(all)) + " times"
 	}
-	best, bestSides, bestDist, tie := -1, 0, 0, false
+	best, tie := -1, false
+	var bestFit contextFit
 	for _, c := range all {
-		s := sides(c)
-		if s == 0 {
-			continue
+		fit := a.context(text, c, n)
+		fit.distance = abs(c - a.Start)
+		// Too little of its context is left: less than three quarters, or
+		// at its own offset (moved there by Rebase, or never moved) less
+		// than a quarter.
+		if need := 3; fit.sides == 0 {
+			if fit.distance == 0 {
+				need = 1
+			}
+			if fit.shared*4 < full*need {
+				continue
+			}
 		}
-		d := abs(c - a.Start)
 		switch {
-		case s > bestSides || s == bestSides && d < bestDist:
-			best, bestSides, bestDist, tie = c, s, d, false
-		case s == bestSides && d == bestDist:
+		case best < 0 || fit.better(bestFit):
+			best, bestFit, tie = c, fit, false
+		case !bestFit.better(fit):
 			tie = true
 		}
 	}
@@ -104,6 +98,55 @@ func (a *TextAnchor) find(text string) (Span, string) {
 		return Span{}, quoted(a.Text) + " is ambiguous: two places fit it as well"
 	}
 	return Span{best, best + n}, ""
+}
+
+// contextFit is how well a place in the text fits an anchor's context.
+type contextFit struct {
+	sides    int // sides whose whole context is the same
+	shared   int // bytes of context the same, both sides
+	distance int // from the anchor's offset
+}
+
+func (f contextFit) better(g contextFit) bool {
+	if f.sides != g.sides {
+		return f.sides > g.sides
+	}
+	if f.shared != g.shared {
+		return f.shared > g.shared
+	}
+	return f.distance < g.distance
+}
+
+// context measures how much of the anchor's context surrounds its text
+// at [at, at+n) of text.
+func (a *TextAnchor) context(text string, at, n int) contextFit {
+	var f contextFit
+	before := commonSuffix(text[:at], a.Before)
+	after := commonPrefix(text[at+n:], a.After)
+	if a.Before != "" && before == len(a.Before) {
+		f.sides++
+	}
+	if a.After != "" && after == len(a.After) {
+		f.sides++
+	}
+	f.shared = before + after
+	return f
+}
+
+func commonPrefix(s, t string) int {
+	i := 0
+	for i < len(s) && i < len(t) && s[i] == t[i] {
+		i++
+	}
+	return i
+}
+
+func commonSuffix(s, t string) int {
+	i := 0
+	for i < len(s) && i < len(t) && s[len(s)-1-i] == t[len(t)-1-i] {
+		i++
+	}
+	return i
 }
 
 // findEntity returns the index in doc.Entities of the entity the anchor

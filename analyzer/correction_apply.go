@@ -3,6 +3,7 @@ package analyzer
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,19 +15,27 @@ import (
 // tokens its mentions and terms are made of (one cut down for export).
 var errIncomplete = errors.New("corrections need the whole annotated document, its tokens included: annotate the text again")
 
+// errCorrectedOtherwise is its error for a document corrected already by
+// a list that does not begin the one given (an undo, say).
+var errCorrectedOtherwise = errors.New("the document has other corrections already: apply the list to the analyzer's own document")
+
 // ApplyCorrections returns a copy of doc with the corrections applied in
 // order, and everything that depends on entities made again by the
 // pipeline's own stages: entity ids (e1, e2… in order of first mention) and
 // names, date values and the dateline, salience, key terms (the words of
 // names are no terms), stats. Quote speakers follow their entities
 // through merges, relabels and splits. doc is not changed; it must be a
-// whole document, as Annotate and Job give it (tokens included).
+// whole document, as Annotate and Job give it (tokens included), or one
+// ApplyCorrections returned for the first of the corrections, which are
+// not applied again.
 //
 // The result's Corrections hold every correction, anchored where it was
 // found in this text (what to store and apply again), with why it changed
 // nothing when it is stale. Applying the same list to the same document
 // gives the same result, and applying it again to its own result changes
-// nothing. opts gives the language pack for the key terms (Pack, Vocab;
+// nothing (it holds them: none is applied twice). A correction whose
+// change is made already (a new run of the analyzer found what it adds,
+// say) changes nothing and is not stale. opts gives the language pack for the key terms (Pack, Vocab;
 // else the pack of doc.Lang).
 func ApplyCorrections(doc *Document, cs Corrections, opts Options) (*Document, error) {
 	out, _, err := applyCorrections(doc, cs, opts)
@@ -54,11 +63,18 @@ func applyCorrections(doc *Document, cs Corrections, opts Options) (*Document, [
 	if err != nil {
 		return nil, nil, err
 	}
+	// A document corrected already holds the first of the corrections:
+	// only those after them are applied.
+	done := len(doc.Corrections)
+	if done > len(cs) || done > 0 && !reflect.DeepEqual(Applied(doc.Corrections), cs[:done]) {
+		return nil, nil, errCorrectedOtherwise
+	}
 	w := newCorrecting(doc)
 	results := make([]CorrectionResult, len(cs))
 	changed := make([]bool, len(cs))
-	for i, c := range cs {
-		results[i], changed[i] = w.apply(c)
+	copy(results, doc.Corrections)
+	for i := done; i < len(cs); i++ {
+		results[i], changed[i] = w.apply(cs[i])
 	}
 	w.finish(vocab)
 	if len(cs) > 0 {
@@ -417,6 +433,9 @@ func (w *correcting) add(r *CorrectionResult, c Correction) (bool, string) {
 	first, end, ok := tokensOf(doc, span)
 	if !ok {
 		return false, quoted(c.Mention.Text) + " is no longer whole words"
+	}
+	if sentenceOf(doc, first).EndToken < end {
+		return false, quoted(c.Mention.Text) + " runs over the end of a sentence"
 	}
 	label, into := c.Label, -1
 	if c.Into != nil {

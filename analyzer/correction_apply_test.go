@@ -318,6 +318,22 @@ func TestCorrections(t *testing.T) {
 			if got := resultJSON(t, again.Result()); got != after {
 				t.Errorf("not idempotent:\n%s\nthen\n%s", after, got)
 			}
+			// A run of the analyzer that found what the corrections make
+			// (their record dropped): they change nothing more.
+			found := *ed.Document()
+			found.Corrections = nil
+			redone, err := ApplyCorrections(&found, ed.Corrections(), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := annotationsJSON(t, redone), annotationsJSON(t, ed.Document()); got != want {
+				t.Errorf("applied to a document that has them, the corrections change it:\n%s\n%s", want, got)
+			}
+			for _, c := range redone.Corrections {
+				if c.Stale != "" {
+					t.Errorf("applied to a document that has them: %s", c)
+				}
+			}
 			fresh, err := ApplyCorrections(base, ed.Corrections(), Options{})
 			if err != nil {
 				t.Fatal(err)

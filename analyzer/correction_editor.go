@@ -81,7 +81,7 @@ func (e *Editor) Stale() []CorrectionResult {
 // kept.
 func (e *Editor) Do(c Correction) error {
 	next := append(e.Corrections(), c)
-	doc, changed, err := applyCorrections(e.base, next, e.opts)
+	doc, changed, err := applyCorrections(e.doc, next, e.opts) // the new one only
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,9 @@ var (
 	ErrNoEntity  = errors.New("no entity has that id")
 	ErrNoQuote   = errors.New("no quote has that index")
 	ErrLabel     = errors.New("not a label")
+	// ErrSentences is an added mention that would run from one sentence
+	// into the next: no mention does.
+	ErrSentences = errors.New("a mention stays within one sentence")
 )
 
 // RelabelMention gives the mention starting at start the label.
@@ -98,7 +101,7 @@ func (c Corrector) Add(start, end int, label Label) (Correction, error) {
 	if err := checkLabel(label); err != nil {
 		return Correction{}, err
 	}
-	span, err := SnapSpan(c.Text, start, end)
+	span, err := c.snap(start, end)
 	if err != nil {
 		return Correction{}, err
 	}
@@ -112,11 +115,28 @@ func (c Corrector) AddTo(start, end int, id string) (Correction, error) {
 	if err != nil {
 		return Correction{}, err
 	}
-	span, err := SnapSpan(c.Text, start, end)
+	span, err := c.snap(start, end)
 	if err != nil {
 		return Correction{}, err
 	}
 	return Correction{Op: Add, Mention: anchorAt(c.Text, span.Start, span.End), Into: e}, nil
+}
+
+// snap snaps a selection to whole words within one sentence.
+func (c Corrector) snap(start, end int) (Span, error) {
+	span, err := SnapSpan(c.Text, start, end)
+	if err != nil || c.Result == nil {
+		return span, err
+	}
+	for _, s := range c.Result.Sentences {
+		if s.Start <= span.Start && span.Start < s.End {
+			if span.End > s.End {
+				return Span{}, ErrSentences
+			}
+			break
+		}
+	}
+	return span, nil
 }
 
 // SetSpeaker makes entity id the speaker of quote q.
