@@ -154,7 +154,6 @@ func fuzzStep(t *testing.T, ed *Editor, op, a, b int) (Correction, bool) {
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
-
 // annotationsJSON is the result of doc without its corrections.
 func annotationsJSON(t testing.TB, doc *Document) string {
 	r := doc.Result()
