@@ -25,6 +25,7 @@ test:
 	$(GO) test $$($(GO) list ./... | grep -v -e '/app/site$$' -e '/build$$')
 	$(GO) test -p 1 $(BROWSER_PKGS)
 	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzCorrections$$' -fuzztime 10s -fuzzminimizetime 5s ./analyzer
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./analyzer/...

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"unicode/utf8"
 )
 
@@ -261,20 +260,20 @@ func Applied(results []CorrectionResult) Corrections {
 	return cs
 }
 
-// String says what the correction does, in a reader's words: `merged
-// “Kim” (PER) into “Kim Jong-un” (PER)`.
+// String says what the correction does, in a reader's words: merged
+// “Kim” (PER) into “Kim Jong-un” (PER).
 func (c Correction) String() string {
 	mention := func(a *TextAnchor) string {
 		if a == nil {
 			return "?"
 		}
-		return strconv.Quote(shorten(a.Text, 60))
+		return "“" + shorten(a.Text, 60) + "”"
 	}
 	entity := func(a *EntityAnchor) string {
 		if a == nil {
 			return "?"
 		}
-		return strconv.Quote(shorten(a.Name, 60)) + " (" + string(a.Label) + ")"
+		return "“" + shorten(a.Name, 60) + "” (" + string(a.Label) + ")"
 	}
 	switch c.Op {
 	case RelabelMention:

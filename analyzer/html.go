@@ -6,7 +6,8 @@ import (
 )
 
 // HTML renders the text with a <mark> per mention (class "entity", data-label
-// and data-entity attributes, a label chip) inside <article class="annotated">.
+// and data-entity attributes, data-corrected on one the user's corrections
+// made, a label chip) inside <article class="annotated">.
 // The text is escaped: markup in it shows as text. Line breaks are kept by the
 // "white-space: pre-wrap" in HTMLStyle.
 func (d *Document) HTML() string {
@@ -21,6 +22,9 @@ func (d *Document) HTML() string {
 		b.WriteString(string(m.Label))
 		b.WriteString(`" data-entity="`)
 		b.WriteString(e.ID)
+		if m.Corrected {
+			b.WriteString(`" data-corrected="true`)
+		}
 		b.WriteString(`" title="`)
 		b.WriteString(html.EscapeString(e.Name))
 		b.WriteString(`">`)
@@ -53,4 +57,25 @@ const HTMLStyle = `.annotated{white-space:pre-wrap;line-height:1.7;font-family:G
 .entity .label{font:bold .65em system-ui,sans-serif;margin-left:.3em;vertical-align:middle;opacity:.75}
 [data-label=PER]{background:#fdd8a5}[data-label=ORG]{background:#b9e3ff}[data-label=LOC]{background:#c7f0c2}
 [data-label=MISC]{background:#e4d4ff}[data-label=DATE]{background:#ffe9a8}[data-label=TIME]{background:#ffd6e7}
-[data-label=NUM]{background:#e2e2e2}[data-label=MONEY]{background:#c9f2e6}[data-label=PERCENT]{background:#f3e1c8}`
+[data-label=NUM]{background:#e2e2e2}[data-label=MONEY]{background:#c9f2e6}[data-label=PERCENT]{background:#f3e1c8}
+.entity[data-corrected]{box-shadow:inset 0 -2px 0 #111}.corrections .stale{color:#555}`
+
+// writeHTMLCorrections lists the user's corrections under an article, in
+// the order made, each in words, a stale one saying why it was not
+// applied.
+func writeHTMLCorrections(b *strings.Builder, corrections []CorrectionResult) {
+	if len(corrections) == 0 {
+		return
+	}
+	b.WriteString("<section class=\"corrections\">\n<h3>Corrections</h3>\n<ol>\n")
+	for _, c := range corrections {
+		b.WriteString("<li")
+		if c.Stale != "" {
+			b.WriteString(` class="stale"`)
+		}
+		b.WriteString(">")
+		b.WriteString(html.EscapeString(strings.ToUpper(c.String()[:1]) + c.String()[1:]))
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ol>\n</section>\n")
+}

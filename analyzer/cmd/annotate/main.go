@@ -5,6 +5,12 @@
 //
 //	annotate [-lang L] [-format json|jsonl|jsonld|html|corpus] [FILE...]
 //	annotate -corpus [-lang L] FILE...   (the same as -format corpus)
+//	annotate -corrections CORRECTIONS [-format F] [FILE]
+//
+// -corrections applies the user's corrections (a JSON list, or a document
+// the analyzer wrote with its "corrections") to the one input, as the app
+// does; a correction that no longer applies is reported on stderr and
+// changes nothing.
 //
 // With no FILE it reads standard input. Every input is read and annotated
 // before anything is printed, so an error (unreadable file, invalid UTF-8,
@@ -33,6 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	langFlag := flags.String("lang", "en", "language: en, es, fr, ru, sv, no, hu")
 	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), jsonld (W3C Web Annotations), html, corpus (the entities the files share, as JSON clusters)")
 	corpus := flags.Bool("corpus", false, "the same as -format corpus")
+	correctionsFile := flags.String("corrections", "", "apply the corrections in this JSON file (a list, or a document with \"corrections\") to the one input")
 	names := strings.Join(analyzer.FormatNames(), "|")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: annotate [-lang L] [-format %s] [FILE...]\n       annotate -corpus [-lang L] FILE...\n", names)
@@ -55,10 +62,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// (A bad -lang is reported by Annotate, with the file's name.)
 		opts.Pack, opts.Vocab = pack, pack.NewVocab()
 	}
+	var corrections analyzer.Corrections
+	if *correctionsFile != "" {
+		if len(flags.Args()) > 1 {
+			fmt.Fprintln(stderr, "annotate: -corrections applies to one input, not", len(flags.Args()))
+			return 2
+		}
+		data, err := readFile(*correctionsFile)
+		if err == nil {
+			corrections, err = analyzer.ParseCorrections(data)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "annotate: %s: %v\n", *correctionsFile, err)
+			return 1
+		}
+	}
 	docs, err := annotateInputs(flags.Args(), stdin, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "annotate:", err)
 		return 1
+	}
+	if corrections != nil {
+		doc, err := analyzer.ApplyCorrections(docs[0].Doc, corrections, opts)
+		if err != nil {
+			fmt.Fprintln(stderr, "annotate:", err)
+			return 1
+		}
+		for i, c := range doc.Corrections {
+			if c.Stale != "" {
+				fmt.Fprintf(stderr, "annotate: correction %d (%s) no longer applies: %s\n", i+1, c.Correction, c.Stale)
+			}
+		}
+		docs[0].Doc = doc
 	}
 	var out bytes.Buffer
 	if err := f.Write(&out, docs); err != nil {
