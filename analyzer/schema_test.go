@@ -3,9 +3,9 @@ package analyzer
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -130,7 +130,9 @@ func TestResultCorrectionsSchema(t *testing.T) {
 	for _, make := range []func() (Correction, error){
 		func() (Correction, error) { return c.RelabelMention(strings.Index(base.Text, "Jordan said"), PER) },
 		func() (Correction, error) { return c.RemoveSpeaker(0) },
-		func() (Correction, error) { return Correction{Op: Split, Mention: &TextAnchor{Text: "Nobody", Start: 1}}, nil },
+		func() (Correction, error) {
+			return Correction{Op: Split, Mention: &TextAnchor{Text: "Nobody", Start: 1}}, nil
+		},
 	} {
 		corr, err := make()
 		if err != nil {
