@@ -45,6 +45,10 @@ type Annotator struct {
 	// pendingSelect is an entity to highlight once the next run is done.
 	pendingSelect string
 	library       library // saved articles (library.go)
+	// corrections are the user's corrections of correctionsText (the
+	// library article opened), applied to every run over that text.
+	corrections     analyzer.Corrections
+	correctionsText string
 	exportNote    string  // what the last copy or download did
 
 	// A long text is annotated a chunk at a time (chunked_run.go).
@@ -287,6 +291,13 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
 		c.ann = out.Annotation
+		if cs := c.correctionsOf(text); len(cs) > 0 {
+			if corrected, err := analyzer.ApplyCorrections(doc, cs, analyzer.Options{Lang: c.lang}); err == nil {
+				res = corrected.Result()
+				c.ann = newAnnotation(text, res)
+				doc = corrected
+			}
+		}
 		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
 		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"
@@ -335,4 +346,13 @@ func errorMessage(err error) string {
 		return "This does not look like text (" + err.Error() + "). It is still in the box above."
 	}
 	return "Could not annotate this text: " + err.Error() + ". It is still in the box above."
+}
+
+// correctionsOf returns the corrections of text: those of the library
+// article opened, while the text is that article's.
+func (c *Annotator) correctionsOf(text string) analyzer.Corrections {
+	if c.correctionsText == "" || text != c.correctionsText {
+		return nil
+	}
+	return c.corrections
 }

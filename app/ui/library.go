@@ -26,6 +26,10 @@ type libraryEntry struct {
 	// that opening the library does not annotate every article again.
 	Names   string
 	Version string
+	// Schema is the record's layout (libraryRecordSchema); Corrections
+	// the user's corrections of the article, as JSON, as stored.
+	Schema      int
+	Corrections string
 }
 
 // library is the articles saved in this browser and the entities they
@@ -293,6 +297,11 @@ func (c *Annotator) annotatePending(ctx app.Context) {
 	}
 	ctx = c.lastingCtx(ctx)
 	stop := startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
+		if cs, err := e.articleCorrections(); err == nil && out.Err == nil && len(cs) > 0 {
+			if doc, err := analyzer.ApplyCorrections(out.Doc, cs, analyzer.Options{Lang: e.Lang}); err == nil {
+				out.Result = doc.Result() // linked as corrected
+			}
+		}
 		l.annotated(e.ID, out.Result)
 		ctx.After(yieldPause, c.annotatePending)
 	})
@@ -323,7 +332,7 @@ func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
 		Text:  c.ann.Text,
 		Lang:  c.ann.Result.Lang,
 		Saved: float64(time.Now().UnixMilli()),
-	}.withNames(c.ann.Result, c.library.version)
+	}.withNames(c.ann.Result, c.library.version).withCorrections(c.correctionsOf(c.ann.Text))
 	res := c.ann.Result
 	c.library.note = "Saving…"
 	ctx = c.lastingCtx(ctx)
@@ -363,10 +372,18 @@ func (c *Annotator) openArticle(ctx app.Context, id, entity string) {
 		// The entity is highlighted once the run is done (Annotator.show).
 		app.Window().GetElementByID(textID).Set("value", entry.Text)
 		c.lang = entry.Lang
+		c.corrections, c.correctionsText = nil, ""
+		cs, err := entry.articleCorrections()
+		if err == nil {
+			c.corrections, c.correctionsText = cs, entry.Text
+		}
 		c.edits++
 		c.selected, c.pendingSelect = "", entity
 		c.annotate(ctx, entry.Text)
 		c.library.note = "Opened “" + entry.Title + "”."
+		if err != nil {
+			c.library.note += " " + err.Error()
+		}
 		return
 	}
 	if entity != "" {

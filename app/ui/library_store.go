@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"math"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -152,7 +153,8 @@ func idbError(v app.Value) error {
 
 // toJS is the record stored for an article.
 func (e libraryEntry) toJS() map[string]any {
-	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved, "names": e.Names, "version": e.Version}
+	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved, "names": e.Names, "version": e.Version,
+		"schema": max(e.Schema, libraryRecordSchema), "corrections": e.Corrections}
 }
 
 // entryFromJS reads a stored record; ok is false for a record that is not
@@ -168,5 +170,25 @@ func entryFromJS(v app.Value) (libraryEntry, bool) {
 	if f := v.Get("saved"); f.Type() == app.TypeNumber {
 		e.Saved = f.Float()
 	}
+	schema := v.Get("schema")
+	var err error
+	if e.Schema, err = recordSchema(jsNumber(schema), !schema.IsUndefined()); err != nil {
+		return e, false
+	}
+	switch f := v.Get("corrections"); {
+	case f.Type() == app.TypeString:
+		e.Corrections = f.String()
+	case !f.IsUndefined():
+		// Not a list's JSON: kept as JSON text, reported when opened.
+		e.Corrections = app.Window().Get("JSON").Call("stringify", f).String()
+	}
 	return e, e.ID != "" && e.Text != ""
+}
+
+// jsNumber is v as a number, NaN when it is none.
+func jsNumber(v app.Value) float64 {
+	if v.Type() == app.TypeNumber {
+		return v.Float()
+	}
+	return math.NaN()
 }
