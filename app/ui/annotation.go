@@ -56,6 +56,7 @@ type mark struct {
 	// Value and Unresolved are the mention's date or time value.
 	Value      string
 	Unresolved bool
+	Corrected  bool // made or changed by the user's corrections
 }
 
 // dateValue is one ISO 8601 value of a date or time entity.
@@ -101,7 +102,7 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 			a.Values[e.ID] = values
 		}
 		for _, m := range e.Mentions {
-			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved})
+			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved, Corrected: m.Corrected})
 		}
 	}
 	a.Marks = nonOverlapping(a.Marks, len(text))

@@ -45,11 +45,12 @@ type Annotator struct {
 	// pendingSelect is an entity to highlight once the next run is done.
 	pendingSelect string
 	library       library // saved articles (library.go)
-	// corrections are the user's corrections of correctionsText (the
-	// library article opened), applied to every run over that text.
-	corrections     analyzer.Corrections
-	correctionsText string
 	exportNote    string  // what the last copy or download did
+	// corr keeps the user's corrections (corrections_keeper.go); mention
+	// is the start of the mention last clicked in the view, -1 for none.
+	corr    correctionsKeeper
+	mention int
+	viewSel viewSelection // text selected in the view, to add as a mention
 
 	// A long text is annotated a chunk at a time (chunked_run.go).
 	progress float64 // how far the run has got, 0 to 1
@@ -76,6 +77,7 @@ func (c *Annotator) lastingCtx(ctx app.Context) app.Context {
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted, c.lasting = true, ctx
+	ctx.Handle(correctionAction, c.onCorrection)
 	c.removeKeyListener = keepPictureKeys()
 	c.openLibrary(ctx)
 	loadNames(ctx)
@@ -165,6 +167,7 @@ func (c *Annotator) Render() app.UI {
 			),
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
+				c.correctionsPanel(),
 				entityList(c.ann, c.selected, c.onEntity),
 				quoteList(c.ann, quoteListProps{Current: c.current, Speaker: c.quoteSpeaker, OnQuote: c.onQuote, OnSpeaker: c.onQuoteSpeaker}),
 				keyTerms(c.ann),
@@ -233,14 +236,18 @@ func scrollToEntity(id string) {
 // onMarkClick selects the entity of the clicked mark; the view has one
 // handler for all its marks.
 func (c *Annotator) onMarkClick(ctx app.Context, e app.Event) {
+	if c.viewSel = readViewSelection(); c.viewSel.Words != "" {
+		return // selecting words to add, not picking an entity
+	}
 	m := e.Get("target").Call("closest", "mark")
 	if m.Truthy() {
 		c.toggleEntity(m.Get("dataset").Get("entity").String())
+		c.mention = markStart(m)
 	}
 }
 
 func (c *Annotator) toggleEntity(id string) {
-	c.current = ""
+	c.current, c.mention = "", -1
 	if c.selected == id {
 		c.selected = ""
 		return
@@ -286,17 +293,20 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	c.runs++
 	run := c.runs
 	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
+	c.viewSel = viewSelection{}
 	tokens, lang := 0, ""
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
 		c.ann = out.Annotation
-		if cs := c.correctionsOf(text); len(cs) > 0 {
-			if corrected, err := analyzer.ApplyCorrections(doc, cs, analyzer.Options{Lang: c.lang}); err == nil {
-				res = corrected.Result()
-				c.ann = newAnnotation(text, res)
-				doc = corrected
-			}
+		stored, inLibrary := c.storedCorrections(text)
+		corrected, cres, cerr := c.corr.onRun(doc, c.lang, stored, inLibrary)
+		if cerr != nil {
+			c.corr.note = "The corrections could not be applied: " + cerr.Error()
+		}
+		if corrected != doc {
+			doc, res = corrected, cres
+			c.ann = newAnnotation(text, res)
 		}
 		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
 		c.ann.Doc = exportable(doc)
@@ -346,13 +356,4 @@ func errorMessage(err error) string {
 		return "This does not look like text (" + err.Error() + "). It is still in the box above."
 	}
 	return "Could not annotate this text: " + err.Error() + ". It is still in the box above."
-}
-
-// correctionsOf returns the corrections of text: those of the library
-// article opened, while the text is that article's.
-func (c *Annotator) correctionsOf(text string) analyzer.Corrections {
-	if c.correctionsText == "" || text != c.correctionsText {
-		return nil
-	}
-	return c.corrections
 }

@@ -273,6 +273,7 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 			}
 			c.library.state = "ready"
 			c.library.set(entries)
+			c.adoptStoredCorrections()
 			c.annotatePending(ctx)
 		})
 	})
@@ -332,7 +333,7 @@ func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
 		Text:  c.ann.Text,
 		Lang:  c.ann.Result.Lang,
 		Saved: float64(time.Now().UnixMilli()),
-	}.withNames(c.ann.Result, c.library.version).withCorrections(c.correctionsOf(c.ann.Text))
+	}.withNames(c.ann.Result, c.library.version).withCorrections(c.corr.corrections(c.ann.Text))
 	res := c.ann.Result
 	c.library.note = "Saving…"
 	ctx = c.lastingCtx(ctx)
@@ -372,18 +373,10 @@ func (c *Annotator) openArticle(ctx app.Context, id, entity string) {
 		// The entity is highlighted once the run is done (Annotator.show).
 		app.Window().GetElementByID(textID).Set("value", entry.Text)
 		c.lang = entry.Lang
-		c.corrections, c.correctionsText = nil, ""
-		cs, err := entry.articleCorrections()
-		if err == nil {
-			c.corrections, c.correctionsText = cs, entry.Text
-		}
 		c.edits++
 		c.selected, c.pendingSelect = "", entity
 		c.annotate(ctx, entry.Text)
 		c.library.note = "Opened “" + entry.Title + "”."
-		if err != nil {
-			c.library.note += " " + err.Error()
-		}
 		return
 	}
 	if entity != "" {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 
 	"annotator/analyzer"
 )
@@ -50,4 +51,23 @@ func (e libraryEntry) withCorrections(cs analyzer.Corrections) libraryEntry {
 		}
 	}
 	return e
+}
+
+// keep stores an entry in the library in place (a saved article whose
+// corrections changed keeps its place in the list), or first if new, and
+// relinks.
+func (l *library) keep(e libraryEntry, res *analyzer.Result) {
+	i := slices.IndexFunc(l.entries, func(x libraryEntry) bool { return x.ID == e.ID })
+	if i < 0 {
+		l.add(e, res)
+		return
+	}
+	l.entries[i] = e
+	if res != nil {
+		if l.results == nil {
+			l.results = make(map[string]*analyzer.Result)
+		}
+		l.results[e.ID] = res
+	}
+	l.link()
 }
