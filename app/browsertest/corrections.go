@@ -88,8 +88,9 @@ func (p correctionsPage) press(button string, n int, status string) {
 	p.tb.Helper()
 	p.Press(button, "\r")
 	p.waitMade(n)
-	js, _ := json.Marshal(status)
-	Poll[bool](p.Page, fmt.Sprintf(`document.getElementById("correct-status").textContent.toLowerCase().includes(%s.toLowerCase())`, js))
+	if got := Eval[string](p.Page, `document.getElementById("correct-status").textContent`); !strings.Contains(strings.ToLower(got), strings.ToLower(status)) {
+		p.tb.Errorf("after %s the panel says %q, want %q in it", button, got, status)
+	}
 }
 
 // hasMark reports whether the view has a mark of the label with the text.

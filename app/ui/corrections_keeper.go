@@ -141,7 +141,7 @@ func (k *correctionsKeeper) corrections(text string) analyzer.Corrections {
 // do carries out a request over the result on screen; changed is false
 // when nothing changed (the note says why).
 func (k *correctionsKeeper) do(r correctionRequest, shown *analyzer.Result) (changed bool) {
-	if k.base == nil || shown == nil {
+	if k.base == nil {
 		return false
 	}
 	switch r.Op {
@@ -166,6 +166,9 @@ func (k *correctionsKeeper) do(r correctionRequest, shown *analyzer.Result) (cha
 		n := k.editor.DropStale()
 		k.note = "Removed " + plural(n, "stale correction", "stale corrections") + "."
 		return n > 0
+	}
+	if shown == nil {
+		return false
 	}
 	cr := analyzer.Corrector{Text: k.base.Text, Result: shown}
 	c, err := makeCorrection(cr, r)
@@ -326,6 +329,11 @@ func (c *Annotator) keepCorrections(ctx app.Context) {
 	}
 	text := c.ann.Text
 	entry, saved := c.library.entry(articleID(text))
+	if _, err := entry.articleCorrections(); saved && err != nil {
+		// Never overwrite what the user made before, even unreadable.
+		c.corr.note += " They are not kept: the saved ones " + strings.TrimPrefix(err.Error(), "its corrections ") + "."
+		return
+	}
 	if !saved {
 		entry = libraryEntry{
 			ID: articleID(text), Title: articleTitle(text), Text: text,

@@ -39,6 +39,7 @@ type CorrectionsPanel struct {
 
 	// The user's picks, for the entity they were made for.
 	pickedFor    string
+	quoteFor     int
 	entityLabel  analyzer.Label
 	mentionLabel analyzer.Label
 	mention      int
@@ -147,6 +148,9 @@ func (p *CorrectionsPanel) request(ctx app.Context, r correctionRequest) {
 // picks returns the user's picks, reset to the defaults for a newly
 // selected entity.
 func (p *CorrectionsPanel) picks() {
+	if p.quoteFor != p.Quote.Index {
+		p.quoteFor, p.speaker = p.Quote.Index, ""
+	}
 	if p.pickedFor == p.Selected.ID {
 		return
 	}
@@ -183,6 +187,47 @@ func otherLabel(picked, own analyzer.Label) analyzer.Label {
 		}
 	}
 	return own
+}
+
+// The picks in force. Handlers call these when they run: go-app keeps a
+// listener of the first render, so a value captured at render is stale.
+
+func (p *CorrectionsPanel) entityLabelNow() analyzer.Label {
+	p.picks()
+	return otherLabel(p.entityLabel, p.Selected.Label)
+}
+
+func (p *CorrectionsPanel) mentionLabelNow() analyzer.Label {
+	p.picks()
+	return otherLabel(p.mentionLabel, p.Selected.Label)
+}
+
+func (p *CorrectionsPanel) intoNow() string {
+	p.picks()
+	targets := p.mergeTargets()
+	if slices.ContainsFunc(targets, func(t entityChoice) bool { return t.ID == p.into }) || len(targets) == 0 {
+		return p.into
+	}
+	return targets[0].ID
+}
+
+func (p *CorrectionsPanel) speakerNow() string {
+	p.picks()
+	speakers := p.speakers()
+	switch {
+	case slices.ContainsFunc(speakers, func(s entityChoice) bool { return s.ID == p.speaker }):
+		return p.speaker
+	case p.Quote.Speaker != "" || len(speakers) == 0:
+		return p.Quote.Speaker
+	}
+	return speakers[0].ID
+}
+
+func (p *CorrectionsPanel) addAsNow() string {
+	if p.addAs == "" || p.addAs == "entity" && p.Selected.ID == "" {
+		return string(analyzer.PER)
+	}
+	return p.addAs
 }
 
 // mergeTargets are the entities the selected one can merge into: of its
@@ -285,12 +330,7 @@ func (p *CorrectionsPanel) entityControls() app.UI {
 	if e.ID == "" {
 		return nil
 	}
-	label := otherLabel(p.entityLabel, e.Label)
-	targets := p.mergeTargets()
-	into := p.into
-	if !slices.ContainsFunc(targets, func(t entityChoice) bool { return t.ID == into }) && len(targets) > 0 {
-		into = targets[0].ID
-	}
+	label, targets, into := p.entityLabelNow(), p.mergeTargets(), p.intoNow()
 	return app.FieldSet().ID("correct-entity").Class("correct-group").Body(
 		app.Legend().Body(
 			app.Span().Class("swatch").DataSet("label", string(e.Label)).Aria("hidden", true),
@@ -301,7 +341,7 @@ func (p *CorrectionsPanel) entityControls() app.UI {
 			app.Label().For("correct-entity-label").Text("Label"),
 			labelSelect("correct-entity-label", label, p.onEntityLabel),
 			app.Button().Type("button").ID("correct-relabel").OnClick(func(ctx app.Context, _ app.Event) {
-				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelEntity), Entity: e.ID, Label: label})
+				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelEntity), Entity: p.Selected.ID, Label: p.entityLabelNow()})
 			}).Text("Relabel all"),
 		),
 		app.If(len(targets) > 0,
@@ -316,13 +356,13 @@ func (p *CorrectionsPanel) entityControls() app.UI {
 					}),
 				),
 				app.Button().Type("button").ID("correct-merge").OnClick(func(ctx app.Context, _ app.Event) {
-					p.request(ctx, correctionRequest{Op: string(analyzer.Merge), Entity: e.ID, Into: into})
+					p.request(ctx, correctionRequest{Op: string(analyzer.Merge), Entity: p.Selected.ID, Into: p.intoNow()})
 				}).Text("Merge"),
 			),
 		),
 		app.Div().Class("correct-row").Body(
 			app.Button().Type("button").ID("correct-remove-entity").Class("danger").OnClick(func(ctx app.Context, _ app.Event) {
-				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveEntity), Entity: e.ID})
+				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveEntity), Entity: p.Selected.ID})
 			}).Text("Not an entity: remove it"),
 		),
 	)
@@ -334,8 +374,7 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 	if p.Selected.ID == "" || len(p.Mentions) == 0 {
 		return nil
 	}
-	start := p.pickedMention()
-	label := otherLabel(p.mentionLabel, p.Selected.Label)
+	start, label := p.pickedMention(), p.mentionLabelNow()
 	n := len(p.Mentions)
 	return app.FieldSet().ID("correct-mention").Class("correct-group").Body(
 		app.Legend().Text("One mention"),
@@ -353,17 +392,17 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 			app.Label().For("correct-mention-label").Text("Label"),
 			labelSelect("correct-mention-label", label, p.onMentionLabel),
 			app.Button().Type("button").ID("correct-relabel-mention").OnClick(func(ctx app.Context, _ app.Event) {
-				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelMention), Mention: start, Label: label})
+				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelMention), Mention: p.pickedMention(), Label: p.mentionLabelNow()})
 			}).Text("Relabel"),
 		),
 		app.Div().Class("correct-row").Body(
 			app.Button().Type("button").ID("correct-split").Disabled(n < 2).
 				Title("Make this mention an entity of its own").
 				OnClick(func(ctx app.Context, _ app.Event) {
-					p.request(ctx, correctionRequest{Op: string(analyzer.Split), Mention: start})
+					p.request(ctx, correctionRequest{Op: string(analyzer.Split), Mention: p.pickedMention()})
 				}).Text("Split off"),
 			app.Button().Type("button").ID("correct-remove-mention").Class("danger").OnClick(func(ctx app.Context, _ app.Event) {
-				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveMention), Mention: start})
+				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveMention), Mention: p.pickedMention()})
 			}).Text("Remove mention"),
 		),
 	)
@@ -375,14 +414,7 @@ func (p *CorrectionsPanel) quoteControls() app.UI {
 	if q.Index < 0 {
 		return nil
 	}
-	speakers := p.speakers()
-	speaker := p.speaker
-	if !slices.ContainsFunc(speakers, func(s entityChoice) bool { return s.ID == speaker }) {
-		speaker = q.Speaker
-	}
-	if speaker == "" && len(speakers) > 0 {
-		speaker = speakers[0].ID
-	}
+	speakers, speaker := p.speakers(), p.speakerNow()
 	return app.FieldSet().ID("correct-quote").Class("correct-group").Body(
 		app.Legend().Body(app.Text("Speaker of "), app.Q().Text(q.Text)),
 		app.If(len(speakers) > 0,
@@ -397,13 +429,13 @@ func (p *CorrectionsPanel) quoteControls() app.UI {
 					}),
 				),
 				app.Button().Type("button").ID("correct-set-speaker").OnClick(func(ctx app.Context, _ app.Event) {
-					p.request(ctx, correctionRequest{Op: string(analyzer.SetSpeaker), Quote: q.Index, Into: speaker})
+					p.request(ctx, correctionRequest{Op: string(analyzer.SetSpeaker), Quote: p.Quote.Index, Into: p.speakerNow()})
 				}).Text("Set"),
 			),
 		),
 		app.Div().Class("correct-row").Body(
 			app.Button().Type("button").ID("correct-remove-speaker").Disabled(q.Speaker == "").OnClick(func(ctx app.Context, _ app.Event) {
-				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveSpeaker), Quote: q.Index})
+				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveSpeaker), Quote: p.Quote.Index})
 			}).Text("No speaker"),
 		),
 	)
@@ -412,11 +444,7 @@ func (p *CorrectionsPanel) quoteControls() app.UI {
 // addControls add a missed mention: the words selected in the article, or
 // the first unmarked occurrence of the words typed.
 func (p *CorrectionsPanel) addControls() app.UI {
-	as := p.addAs
-	if as == "entity" && p.Selected.ID == "" || as == "" {
-		as = string(analyzer.PER)
-	}
-	sel := p.Selection
+	as, sel := p.addAsNow(), p.Selection
 	return app.FieldSet().ID("correct-add").Class("correct-group").Body(
 		app.Legend().Text("Add a missed mention"),
 		app.If(sel.Words != "",
@@ -444,6 +472,7 @@ func (p *CorrectionsPanel) addControls() app.UI {
 			),
 			app.Button().Type("button").ID("correct-add-button").OnClick(func(ctx app.Context, _ app.Event) {
 				r := correctionRequest{Op: string(analyzer.Add), Words: p.addWords}
+				as, sel := p.addAsNow(), p.Selection
 				if sel.Words != "" {
 					r.Start, r.End, r.Words = sel.U16Start, sel.U16End, sel.Words
 				}
