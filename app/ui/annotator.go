@@ -299,6 +299,9 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
 		c.ann = out.Annotation
+		if c.corr.base == nil || c.corr.base.Text != text {
+			c.corr.note = "" // about another text
+		}
 		stored, inLibrary := c.storedCorrections(text)
 		corrected, cres, cerr := c.corr.onRun(doc, c.lang, stored, inLibrary)
 		if cerr != nil {

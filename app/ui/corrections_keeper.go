@@ -308,7 +308,12 @@ func (c *Annotator) showCorrected() {
 	c.ann.Tokens, c.ann.Elapsed, c.ann.Doc = tokens, elapsed, exportable(doc)
 	// Ids are the new run's: the selection follows the entity's name and
 	// label, or goes.
-	c.selected, c.current = "", ""
+	// A quote stays current (corrections never add or drop quotes); a mark
+	// jumped to may have moved.
+	if !strings.HasPrefix(c.current, "q") {
+		c.current = ""
+	}
+	c.selected = ""
 	for _, e := range res.Entities {
 		if wasSelected && e.Name == selected.Name && e.Label == selected.Label {
 			c.selected = e.ID
