@@ -278,7 +278,8 @@ func (p *CorrectionsPanel) Render() app.UI {
 		app.Div().Class("corrections-head").Body(
 			app.H2().ID("corrections-title").Body(
 				app.Text("Corrections"),
-				app.Span().Class("count").Aria("label", plural(len(p.Made), "correction", "corrections")).Text(len(p.Made)),
+				app.Span().Class("count").Text(len(p.Made)),
+				app.Span().Class("visually-hidden").Text(" made"),
 			),
 			app.Div().Class("correct-history").Body(
 				app.Button().Type("button").ID("correct-undo").Disabled(!p.CanUndo).
