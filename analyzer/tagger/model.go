@@ -29,6 +29,7 @@ const (
 // feature keys to rows of int8 weights.
 type Model struct {
 	slots    []slot
+	rows     []row
 	size     uint64
 	features int
 	scale    float32
@@ -44,13 +45,19 @@ type Model struct {
 // less, and more than 4 no better.
 const DefaultBeam = 4
 
-// slot holds a feature's key and weights together: one cache miss a lookup.
-// Weights are stored biased (int8 + 128) so that score can add eight of
-// them at once in 16-bit lanes of two uint64s.
+// slot is a feature's key and the index of its weights in rows. The slots
+// are small and at most half full because most lookups miss (a word the
+// model never kept a feature for): a miss then reads about one cache line
+// of slots, where 24-byte slots with their weights inside, 80% full,
+// read five (the pipeline ran about 1.3 times faster natively).
 type slot struct {
 	key uint32
-	w   [20]uint8 // numTags weights, then padding
+	row uint32
 }
+
+// row is a feature's weights, stored biased (int8 + 128) so that score can
+// add eight of them at once in 16-bit lanes of two uint64s.
+type row [20]uint8 // numTags weights, then padding
 
 // weightBias is added to stored weights: they are bytes 1..255.
 const weightBias = 128
@@ -154,7 +161,8 @@ func Load(data []byte) (*Model, error) {
 	n := int(binary.LittleEndian.Uint32(data[14:]))
 	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(data[18:]))
 	data = data[header:]
-	m.slots = make([]slot, n+n/4+1) // at most 80% full
+	m.slots = make([]slot, 2*n+1) // at most half full
+	m.rows = make([]row, n)
 	m.size = uint64(len(m.slots))
 	keys := make([]uint32, n)
 	key := uint32(0)
@@ -178,13 +186,13 @@ func Load(data []byte) (*Model, error) {
 				j = 0
 			}
 		}
-		sl := &m.slots[j]
-		sl.key = k
-		for t := range sl.w {
-			sl.w[t] = weightBias
+		m.slots[j] = slot{key: k, row: uint32(i)}
+		w := &m.rows[i]
+		for t := range w {
+			w[t] = weightBias
 		}
 		for t := range numTags {
-			sl.w[t] = uint8(int(int8(data[t*n+i])) + weightBias)
+			w[t] = uint8(int(int8(data[t*n+i])) + weightBias)
 		}
 	}
 	m.trans = newTransitions(m)
@@ -219,13 +227,14 @@ func (m *Model) score(feats []uint64, s *[numTags]float32) {
 		for j := m.home(k); ; {
 			sl := &m.slots[j]
 			if sl.key == k {
-				lo := binary.LittleEndian.Uint64(sl.w[0:8])
-				hi := binary.LittleEndian.Uint64(sl.w[8:16])
+				w := &m.rows[sl.row]
+				lo := binary.LittleEndian.Uint64(w[0:8])
+				hi := binary.LittleEndian.Uint64(w[8:16])
 				even0 += lo & lanes
 				odd0 += lo >> 8 & lanes
 				even1 += hi & lanes
 				odd1 += hi >> 8 & lanes
-				last += uint32(sl.w[16])
+				last += uint32(w[16])
 				if hits++; hits == 250 { // 250*255 fits a 16-bit lane
 					flush()
 				}
@@ -251,8 +260,9 @@ func (m *Model) add1(f uint64, s *[numTags]float32) {
 	for j := m.home(k); ; {
 		sl := &m.slots[j]
 		if sl.key == k {
+			w := &m.rows[sl.row]
 			for t := range s {
-				s[t] += float32(int(sl.w[t]) - weightBias)
+				s[t] += float32(int(w[t]) - weightBias)
 			}
 			return
 		}
