@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 WASM    := web/app.wasm
 
-.PHONY: run test bench dist wasm model cv langdetect clean loadtest
+.PHONY: run test bench dist wasm model cv langdetect clean loadtest screenshots
 
 # EMBED_ORIGINS=https://cms.example.com lets those origins embed /embed
 # (make run) or the static bundle's embed.html (make dist).
@@ -17,21 +17,32 @@ wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./app
 
 # The packages that drive Chromium (app/site, build) run one at a time:
-# on two cores, two browsers at once starve each other's timers.
+# on two cores, two browsers at once starve each other's timers. app/site's
+# scenarios, the Decap CMS test and the accessibility audit together can
+# pass go test's default 10 minutes on a busy machine.
 BROWSER_PKGS := ./app/site ./build
 test:
 	@unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l analyzer app build); if [ -n "$$unformatted" ]; then echo "gofmt -w these files:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test $$($(GO) list ./... | grep -v -e '/app/site$$' -e '/build$$')
-	$(GO) test -p 1 $(BROWSER_PKGS)
+	$(GO) test -p 1 -timeout 25m $(BROWSER_PKGS)
 	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
 	$(GO) test -run '^$$' -fuzz '^FuzzCorrections$$' -fuzztime 10s -fuzzminimizetime 5s ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzParseEmbedMessage$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
+
+# The accessibility audit's states, and the print preview, as PNGs (and
+# the printed PDF) in screenshots/.
+screenshots:
+	mkdir -p screenshots
+	A11Y_SHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -run '^TestAccessibility$$' ./app/site
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./analyzer/...
 	@if [ -f ../shared/data/conll2003/eng.testa ]; then $(GO) run ./analyzer/cmd/nerbench ../shared/data/conll2003/eng.testa; else echo 'nerbench: ../shared/data/conll2003/eng.testa absent, compromise comparison skipped'; fi
 	$(GO) test -run '^$$' -bench 'WasmSize' -benchtime 1x ./app/site
 	$(GO) test -run '^$$' -bench 'WasmAnnotate|WasmMount' -benchtime 5x ./app/site
+	$(GO) test -run '^$$' -bench 'WasmLists|WasmMemory' -benchtime 1x ./app/site
 
 # PREFIX=/annotator builds for a sub-path.
 PREFIX ?=

@@ -60,12 +60,19 @@ func groupEntities(doc *Document) {
 	g.number()
 }
 
-// nameForm is a name mention seen through the alias rules.
+// nameForm is a name mention seen through the alias rules: its index and
+// the form it shares with every mention of the same label and text (a
+// pointer: a text of many mentions holds each distinct name once).
 type nameForm struct {
 	mention int
-	words   []string // folded words, titles dropped: [kim jong-un]
-	key     string   // label and words without spaces or hyphens: PER/kimjongun
-	label   Label
+	*formOf
+}
+
+// formOf is a distinct name as the alias rules see it.
+type formOf struct {
+	words []string // folded words, titles dropped: [kim jong-un]
+	key   string   // label and words without spaces or hyphens: PER/kimjongun
+	label Label
 }
 
 type entityGrouper struct {
@@ -84,7 +91,14 @@ func newEntityGrouper(doc *Document) *entityGrouper {
 		label Label
 		text  string
 	}
-	seen := make(map[seenKey]nameForm)
+	seen := make(map[seenKey]*formOf)
+	names := 0
+	for _, m := range doc.Mentions {
+		if m.Label.IsName() {
+			names++
+		}
+	}
+	g.forms = make([]nameForm, 0, names)
 	for i, m := range doc.Mentions {
 		if !m.Label.IsName() {
 			continue
@@ -92,15 +106,14 @@ func newEntityGrouper(doc *Document) *entityGrouper {
 		k := seenKey{m.Label, doc.SpanText(m.Span)}
 		f, ok := seen[k]
 		if !ok {
-			f = nameForm{words: nameWords(k.text, m.Label), label: m.Label}
+			f = &formOf{words: nameWords(k.text, m.Label), label: m.Label}
 			f.key = string(m.Label) + "/" + nameKey(f.words)
 			seen[k] = f
 		}
 		if len(f.words) == 0 {
 			continue
 		}
-		f.mention = i
-		g.forms = append(g.forms, f)
+		g.forms = append(g.forms, nameForm{mention: i, formOf: f})
 	}
 	return g
 }
@@ -381,18 +394,31 @@ func uniqueInts(xs []int) []int {
 // and gives each its label (all its mentions share it) and canonical name.
 func (g *entityGrouper) number() {
 	doc := g.doc
-	doc.Entities = make([]Entity, 0, len(doc.Mentions))
-	index := make(map[int]int, len(doc.Mentions)) // group root → entity
+	// Two passes: entities numbered and counted, then each given its
+	// stretch of one array of mention indices (no slice grows: a text of
+	// many mentions holds them once).
+	var sizes []int
+	entityOf := make([]int, len(doc.Mentions)) // root mention → entity + 1
 	for i := range doc.Mentions {
 		r := g.find(i)
-		e, ok := index[r]
-		if !ok {
-			e = len(doc.Entities)
-			index[r] = e
-			doc.Entities = append(doc.Entities, Entity{ID: "e" + strconv.Itoa(e+1)})
+		if entityOf[r] == 0 {
+			sizes = append(sizes, 0)
+			entityOf[r] = len(sizes)
 		}
+		e := entityOf[r] - 1
 		doc.Mentions[i].Entity = e
-		doc.Entities[e].Mentions = append(doc.Entities[e].Mentions, i)
+		sizes[e]++
+	}
+	doc.Entities = make([]Entity, len(sizes))
+	all := make([]int, len(doc.Mentions))
+	at := 0
+	for e, n := range sizes {
+		doc.Entities[e] = Entity{ID: "e" + strconv.Itoa(e+1), Mentions: all[at : at : at+n]}
+		at += n
+	}
+	for i := range doc.Mentions {
+		e := &doc.Entities[doc.Mentions[i].Entity]
+		e.Mentions = append(e.Mentions, i)
 	}
 	for e := range doc.Entities {
 		ent := &doc.Entities[e]

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	_ "embed"
 	"html"
 	"strings"
 )
@@ -40,25 +41,38 @@ func (d *Document) HTML() string {
 }
 
 // writeHTMLHead starts a standalone page of annotated articles: its
-// language, title and style (HTMLStyle on a readable column).
+// language, title and style (HTMLStyle).
 func writeHTMLHead(b *strings.Builder, lang, title string) {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	b.WriteString(html.EscapeString(lang))
-	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"Annotator\">\n<title>")
+	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"Annotator\">\n<title>")
 	b.WriteString(html.EscapeString(title))
-	b.WriteString("</title>\n<style>\nbody{margin:2em auto;padding:0 1em;max-width:48em;color:#111;background:#fff}\n")
+	b.WriteString("</title>\n<style>\n")
 	b.WriteString(HTMLStyle)
-	b.WriteString("\n</style>\n</head>\n<body>\n")
+	b.WriteString("</style>\n</head>\n<body>\n")
 }
 
-// HTMLStyle is CSS for the markup HTML writes, one colour per label.
-const HTMLStyle = `.annotated{white-space:pre-wrap;line-height:1.7;font-family:Georgia,serif;max-width:46em}
-.entity{padding:0 .2em;border-radius:.25em;color:#111}
-.entity .label{font:bold .65em system-ui,sans-serif;margin-left:.3em;vertical-align:middle;opacity:.75}
-[data-label=PER]{background:#fdd8a5}[data-label=ORG]{background:#b9e3ff}[data-label=LOC]{background:#c7f0c2}
-[data-label=MISC]{background:#e4d4ff}[data-label=DATE]{background:#ffe9a8}[data-label=TIME]{background:#ffd6e7}
-[data-label=NUM]{background:#e2e2e2}[data-label=MONEY]{background:#c9f2e6}[data-label=PERCENT]{background:#f3e1c8}
-.entity[data-corrected]{box-shadow:inset 0 -2px 0 #111}.corrections .stale{color:#555}`
+// Palette is the annotator's colours and fonts as CSS custom properties
+// (palette.css): the app's page links it, and HTMLStyle starts with it, so
+// the export looks like the app in either colour scheme.
+//
+//go:embed palette.css
+var Palette string
+
+// HTMLStyle is the CSS of a page of HTML's markup: the palette, then the
+// app's look for the text and its marks (a readable column, a highlight
+// and a chip per label).
+var HTMLStyle = Palette + htmlRules
+
+const htmlRules = `
+body{margin:2em auto;padding:0 1em;max-width:48em;font:16px/1.5 var(--font);color:var(--ink);background:var(--paper)}
+h2{font-size:1.0625rem;color:var(--brand)}
+.annotated{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.0625rem;line-height:2}
+.entity{padding:.1em .25em;border-radius:.25em;color:inherit;background:var(--bg);-webkit-box-decoration-break:clone;box-decoration-break:clone}
+.entity .label{margin-left:.35em;padding:.1em .35em;font-size:.6em;font-weight:700;letter-spacing:.04em;line-height:1;vertical-align:.15em;color:var(--chip-ink);background:var(--fg);border-radius:.25em}
+.entity[data-corrected]{box-shadow:inset 0 -2px 0 var(--ink)}.corrections .stale{color:var(--muted)}
+@media print{.entity,.entity .label{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+`
 
 // writeHTMLCorrections lists the user's corrections under an article, in
 // the order made, each in words, a stale one saying why it was not

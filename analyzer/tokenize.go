@@ -93,7 +93,7 @@ func (t *tokenizer) scan(r rune, n int) (int, TokenKind) {
 	case r == '-':
 		return t.scanRun(i, "-"), Punct
 	case unicode.IsPunct(r):
-		return i + n, Punct
+		return t.scanRepeats(i, r, n), Punct
 	}
 	return t.extendGrapheme(i + n), Symbol
 }
@@ -146,6 +146,28 @@ func (t *tokenizer) scanRun(i int, chars string) int {
 		i++
 	}
 	return i
+}
+
+// minRepeats is how many times a punctuation mark must repeat in a row to
+// make one token: "((((" or "****" is one token, as "..." and "---" are;
+// "((" and the quote marks of ""quoted"" stay apart.
+const minRepeats = 3
+
+// scanRepeats returns the end of the punctuation mark r (n bytes) at i, and
+// of the same mark repeated right after it, when it is repeated at least
+// minRepeats times: a page of brackets is one token, not a million.
+func (t *tokenizer) scanRepeats(i int, r rune, n int) int {
+	end := i + n
+	for count := 1; ; count++ {
+		next, m := t.runeAt(end)
+		if next != r {
+			if count < minRepeats {
+				return i + n
+			}
+			return end
+		}
+		end += m
+	}
 }
 
 // scanCJK returns a single Han character, or a whole run of kana.

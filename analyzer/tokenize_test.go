@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -149,5 +150,27 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Tokenize(text)
+	}
+}
+
+// TestRepeatedPunctuation: a run of three or more of the same mark is one
+// token (a page of brackets is not a million tokens); shorter runs stay
+// apart, as quote marks next to each other must.
+func TestRepeatedPunctuation(t *testing.T) {
+	for text, want := range map[string][]string{
+		"((((((":                  {"(((((("},
+		"((a))":                   {"(", "(", "a", ")", ")"},
+		`"""quoted"""`:            {`"""`, "quoted", `"""`},
+		"“”":                      {"“", "”"},
+		"****\n(((((x":            {"****", "(((((", "x"},
+		strings.Repeat("«", 1000): {strings.Repeat("«", 1000)},
+	} {
+		var got []string
+		for _, tok := range Tokenize(text) {
+			got = append(got, text[tok.Start:tok.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Tokenize(%.20q) = %q, want %q", text, got, want)
+		}
 	}
 }

@@ -90,7 +90,8 @@ func (d *Document) WebAnnotations() *AnnotationCollection {
 		Context: WebAnnotationContext, ID: source + "#annotations", Type: "AnnotationCollection",
 		Label: "Entities and quotes",
 	}
-	c.First = AnnotationPage{ID: c.ID + "-page1", Type: "AnnotationPage"}
+	// Items is [] for a text without mentions, as in the JSON, never null.
+	c.First = AnnotationPage{ID: c.ID + "-page1", Type: "AnnotationPage", Items: make([]Annotation, 0, len(d.Mentions)+len(d.Quotes))}
 	for i, m := range d.Mentions {
 		e := d.Entities[m.Entity]
 		body := []AnnotationBody{

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +70,20 @@ func TestWebAnnotations(t *testing.T) {
 	if quote.Motivation != "describing" || len(quote.Body) != 4 || quote.Body[1].Value != "said by Kim Jong-un (e1)" ||
 		quote.Body[2].Value != "direct" || quote.Body[3].Value != "verb: say" {
 		t.Errorf("quote annotation %+v", quote)
+	}
+}
+
+// TestWebAnnotationsWithoutMentions: items is an empty list, not null.
+func TestWebAnnotationsWithoutMentions(t *testing.T) {
+	doc, err := Annotate("nothing to see here", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(doc.WebAnnotations())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"items":[]`) {
+		t.Errorf("JSON-LD of a text without mentions: %s", data)
 	}
 }

@@ -12,6 +12,9 @@ import (
 )
 
 func main() {
+	if ui.InWorker() { // started by web/analyzer-worker.js: the analyzer alone
+		ui.RunWorker()
+	}
 	ui.Routes()
 	app.RunWhenOnBrowser() // in the browser, runs the UI and never returns
 	serve()

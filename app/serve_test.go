@@ -87,9 +87,12 @@ func webDir(t *testing.T, wasmBytes int) string {
 	if err := os.WriteFile(filepath.Join(dir, site.WasmFile), wasm, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{site.StyleCSS, site.PWACSS, site.EmbedJS, site.IconPNG, site.IconPNGL, site.IconSVG} {
+	for _, name := range site.WebFiles {
 		data, err := os.ReadFile(filepath.Join("..", "web", name))
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {

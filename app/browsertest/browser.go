@@ -175,6 +175,19 @@ const reportViolations = `document.addEventListener("securitypolicyviolation", (
 	console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " in " + e.documentURI);
 });`
 
+// OnNewDocument has the browser run script in every document before its
+// own scripts, from now on.
+func OnNewDocument(tb testing.TB, b *Browser, script string) {
+	tb.Helper()
+	err := chromedp.Do(b.ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	}))
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // Requests returns the requests the browser has made since the first from
 // of them (see RequestCount), from any page, frame or worker.
 func (b *Browser) Requests(from int) []Request { return b.proxy.recorded(from) }

@@ -18,12 +18,19 @@ import (
 // emulation.
 func (p *Page) ColorScheme(scheme string) {
 	p.tb.Helper()
+	p.scheme = scheme
+	p.emulate()
+}
+
+// emulate sets the emulated media type and colour scheme (see Media).
+func (p *Page) emulate() {
+	p.tb.Helper()
 	var features []*emulation.MediaFeature
-	if scheme != "" {
-		features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}
+	if p.scheme != "" {
+		features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: p.scheme}}
 	}
 	p.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: features})
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: p.media, Features: features})
 		return err
 	}))
 }
@@ -43,7 +50,10 @@ func (p *Page) AllowClipboard(origin string) {
 				return err
 			}
 		}
-		return nil
+		// A headless tab is never the focused window, and the
+		// clipboard API answers only a focused document.
+		_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
 	}))
 }
 

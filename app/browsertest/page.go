@@ -22,6 +22,9 @@ const timeout = 90 * time.Second
 type Page struct {
 	tb  testing.TB
 	ctx context.Context
+	// media and scheme are the emulated media type and colour scheme
+	// (Media, ColorScheme): "" for the browser's own.
+	media, scheme string
 }
 
 // Open navigates the browser's tab to url and waits until the app has

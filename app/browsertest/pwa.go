@@ -403,13 +403,22 @@ func LongText(t *testing.T, b *Browser, appURL string, article Article, size int
 		return gap;
 	})()`)
 
-	// The result is complete: every entity and mention is listed.
+	// The result is complete: every entity is counted in the lists (which
+	// show the first page of each label) and every mention in the legend.
 	listed := Eval[map[string]int](p, `(() => {
-		const bs = Array.from(document.querySelectorAll("#entities button.entity"));
-		return {entities: bs.length, mentions: bs.reduce((n, b) => n + Number(b.querySelector(".count").textContent), 0)};
+		const groups = Array.from(document.querySelectorAll("#entities .group"));
+		const counts = Array.from(document.querySelectorAll(".legend .legend-item .count"));
+		return {
+			entities: groups.reduce((n, g) => n + Number(g.dataset.total), 0),
+			shown: document.querySelectorAll("#entities button.entity").length,
+			mentions: counts.reduce((n, c) => n + Number(c.textContent.replace(/\D/g, "")), 0),
+		};
 	})()`)
 	if listed["entities"] != len(res.Entities) || listed["mentions"] != mentions {
-		t.Errorf("%d entities with %d mentions listed, the analyzer finds %d with %d", listed["entities"], listed["mentions"], len(res.Entities), mentions)
+		t.Errorf("%d entities with %d mentions counted, the analyzer finds %d with %d", listed["entities"], listed["mentions"], len(res.Entities), mentions)
+	}
+	if listed["shown"] > 9*20 {
+		t.Errorf("%d entity buttons at first: the lists are not paged", listed["shown"])
 	}
 	// The view shows the start of the text, and more on request.
 	shown := Eval[int](p, `document.getElementById("view").textContent.length`)

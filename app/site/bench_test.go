@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"annotator/analyzer/corpora"
 	"annotator/app/browsertest"
 	"annotator/app/ui"
 )
@@ -151,4 +152,79 @@ func BenchmarkWasmMount(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(median(cold), "cold-mount-ms")
 	b.ReportMetric(median(warm), "sw-mount-ms")
+}
+
+// captureWasmMemory runs in every document before its scripts: it keeps
+// the Go program's linear memory as window.__wasmMemory, whose size only
+// grows: its growth while annotating is the peak the text cost.
+const captureWasmMemory = `(() => {
+	const keep = (result) => { const i = result.instance || result; if (i.exports && i.exports.mem) window.__wasmMemory = i.exports.mem; return result; };
+	const streaming = WebAssembly.instantiateStreaming, instantiate = WebAssembly.instantiate;
+	if (streaming) WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep);
+	WebAssembly.instantiate = (...args) => instantiate(...args).then(keep);
+})();`
+
+// memoryJS is the page's WebAssembly memory and its analyzer worker's, in
+// bytes: a WebAssembly memory never shrinks, so after a run it is the peak.
+const memoryJS = `window.__wasmMemory.buffer.byteLength + Number(document.getElementById("annotator").dataset.workerMemory || 0)`
+
+// BenchmarkWasmMemory reports, for each pathological corpus of 1 MB, how
+// much the wasm memories (the page's and its analyzer worker's) grew
+// while the page annotated and showed it, as a multiple of the input (the
+// budget is 40), each in a page of its own.
+func BenchmarkWasmMemory(b *testing.B) {
+	br := browsertest.NewBrowser(b)
+	root := browsertest.BuildWasm(b)
+	s, err := New(filepath.Join(root, "web"), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	browsertest.OnNewDocument(b, br, captureWasmMemory)
+	for _, c := range corpora.All(1 << 20) {
+		b.Run(c.Name, func(b *testing.B) {
+			var ratio float64
+			for range b.N {
+				p := browsertest.Open(b, br, srv.URL) // a new page: a new program, its memory at its start
+				browsertest.Poll[bool](p, `!!document.getElementById("annotator").dataset.namesLoadMs`)
+				before := browsertest.Eval[float64](p, memoryJS)
+				// The worker's memory is published before the result is shown.
+				if run, _ := p.Paste(c.Text); run.State != "done" {
+					b.Fatalf("state %q", run.State)
+				}
+				after := browsertest.Eval[float64](p, memoryJS)
+				ratio = max(ratio, (after-before)/float64(len(c.Text)))
+			}
+			b.ReportMetric(ratio, "peak/input")
+		})
+	}
+}
+
+// BenchmarkWasmLists reports, for the issue's two list-heavy texts, the
+// DOM nodes of the panels and of the view, and the longest main-thread
+// task while the page annotates and shows them (Long Tasks API).
+func BenchmarkWasmLists(b *testing.B) {
+	br := browsertest.NewBrowser(b)
+	root := browsertest.BuildWasm(b)
+	s, err := New(filepath.Join(root, "web"), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	for name, text := range browsertest.ListHeavyTexts() {
+		b.Run(name, func(b *testing.B) {
+			var f browsertest.ListFigures
+			var longest []float64
+			for range b.N {
+				p := browsertest.Open(b, br, srv.URL)
+				f = browsertest.ListHeavy(b, p, text)
+				longest = append(longest, f.LongestTaskMs)
+			}
+			b.ReportMetric(float64(f.PanelNodes), "panel-nodes")
+			b.ReportMetric(float64(f.ViewNode), "view-nodes")
+			b.ReportMetric(median(longest), "longest-task-ms")
+		})
+	}
 }

@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 
+	"annotator/analyzer"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -31,7 +33,30 @@ const (
 	StyleCSS = "app.css"
 	PWACSS   = "pwa.css"  // the update banner, progress bar, draft status and embed view
 	EmbedJS  = "embed.js" // loaded by host pages: its name never changes
+	// IntakeJS turns pasted and opened HTML into article text (ui.Intake),
+	// with ReadabilityJS, Mozilla's Readability, vendored from npm
+	// (build/vendor.sums pins it).
+	IntakeJS      = "intake.js"
+	ReadabilityJS = "vendor/readability/Readability.js"
+	// PaletteCSS is the palette (analyzer.Palette), which the bundle holds
+	// under this web file name though web/ has no such file: the HTML
+	// export carries the same text.
+	PaletteCSS = "palette.css"
+	// RecoveryJS is plain JavaScript every page loads: "Clear local data"
+	// when the Go program could not start.
+	RecoveryJS = "recovery.js"
+	// AnalyzerWorkerJS starts app.wasm in a Web Worker, where it runs the
+	// analyzer for the page (app/ui/worker.go).
+	AnalyzerWorkerJS = "analyzer-worker.js"
 )
+
+// WebFiles are the committed files of the web directory the site needs
+// (app.wasm, built, aside): test fixtures copy them.
+var WebFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, AnalyzerWorkerJS, IconPNG, IconPNGL, IconSVG, IntakeJS, ReadabilityJS, "vendor/readability/LICENSE.md"}
+
+// Scripts are the web files every page loads, deferred, in order; those
+// missing from a web directory (a test's) are left out.
+var Scripts = []string{ReadabilityJS, IntakeJS}
 
 // Pages are the app's pages: URL path (as routed by ui.Routes) and file
 // name in the bundle. Plain file servers serve embed.html as it is named,
@@ -53,6 +78,15 @@ const UpdateInterval = 10 * time.Minute
 // app in the browser (go-app's Handler.Env, read with app.Getenv).
 const EnvEmbedOrigins = "ANNOTATOR_EMBED_ORIGINS"
 
+// EnvWorker, EnvWasmExec and EnvWasm hand the app the URLs its analyzer
+// worker needs: the worker's script, go-app's wasm_exec.js and app.wasm
+// (ui.WorkerScriptEnv and the others read them).
+const (
+	EnvWorker   = "ANNOTATOR_WORKER"
+	EnvWasmExec = "ANNOTATOR_WASM_EXEC"
+	EnvWasm     = "ANNOTATOR_WASM"
+)
+
 // Config is what varies between deployments of the same files.
 type Config struct {
 	// Prefix is the URL path the site is served under: "" for the root,
@@ -61,6 +95,12 @@ type Config struct {
 	// EmbedOrigins may embed the /embed page and talk to it (see
 	// ParseOrigins); the site's own origin always may.
 	EmbedOrigins []string
+	// AnalyzerWorker runs the analyzer in a Web Worker (app/ui/worker.go)
+	// instead of the page. Off for now: with it, the page's and the
+	// worker's memories together reach 60-190 times a 1 MB pathological
+	// input (each holds the result), and the library's storage stalled in
+	// the Chromium battery; see README, Robustness.
+	AnalyzerWorker bool
 }
 
 // File is one file of the site.
@@ -141,7 +181,10 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", webDir, err)
 	}
-	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG} {
+	palette := File{Name: "web/" + hashedName(PaletteCSS, []byte(analyzer.Palette)), ContentType: ContentType(PaletteCSS), Data: []byte(analyzer.Palette), Hashed: true}
+	hashed[PaletteCSS] = palette.Name
+	b.Files = append(b.Files, palette)
+	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG, RecoveryJS, AnalyzerWorkerJS} {
 		if hashed[name] == "" {
 			return nil, fmt.Errorf("%s lacks %s", webDir, name)
 		}
@@ -171,6 +214,18 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 // the app.
 func Handler(version string, cfg Config, hashed map[string]string) *app.Handler {
 	web := func(name string) string { return "/" + hashed[name] }
+	scripts := []string{web(RecoveryJS)}
+	for _, name := range Scripts {
+		if hashed[name] != "" {
+			scripts = append(scripts, web(name)+" defer")
+		}
+	}
+	env := app.Environment{EnvEmbedOrigins: strings.Join(cfg.EmbedOrigins, " ")}
+	if cfg.AnalyzerWorker { // without these the page annotates in itself
+		env[EnvWorker] = cfg.Prefix + web(AnalyzerWorkerJS)
+		env[EnvWasmExec] = cfg.Prefix + "/wasm_exec.js"
+		env[EnvWasm] = cfg.Prefix + web(WasmFile)
+	}
 	return &app.Handler{
 		Name:            "Annotator",
 		ShortName:       "Annotator",
@@ -178,19 +233,20 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		Description:     "Paste a news article and see its people, organisations, places, dates, numbers, quotes and key terms highlighted. Runs entirely in the browser.",
 		Lang:            "en",
 		Icon:            app.Icon{Default: web(IconPNG), Large: web(IconPNGL), SVG: web(IconSVG)},
-		Styles:          []string{web(StyleCSS), web(PWACSS)},
+		Styles:          []string{web(PaletteCSS), web(StyleCSS), web(PWACSS)},
+		Scripts:         scripts,
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#1d3557",
 		LoadingLabel:    "Loading the analyzer… {progress}%",
 		// go-app's worker caches the pages, icons and styles it links, but
 		// neither the SVG icon nor the other pages.
-		CacheableResources:      []string{web(IconSVG), cfg.Prefix + "/embed.html"},
+		CacheableResources:      []string{web(IconSVG), cfg.Prefix + "/embed.html", web(AnalyzerWorkerJS)},
 		Resources:               resources{prefix: cfg.Prefix, wasm: cfg.Prefix + web(WasmFile)},
 		Version:                 version,
 		WasmContentLengthHeader: UncompressedLengthHeader,
 		AutoUpdateInterval:      UpdateInterval,
 		ServiceWorkerTemplate:   workerTemplate,
-		Env:                     app.Environment{EnvEmbedOrigins: strings.Join(cfg.EmbedOrigins, " ")},
+		Env:                     env,
 	}
 }
 
@@ -207,6 +263,14 @@ func (r resources) AppWASM() string { return r.wasm }
 // meaningless once stored.
 var ogURL = regexp.MustCompile(`<meta [^>]*property="og:url"[^>]*>`)
 
+// goAppViewport is the viewport go-app writes into every page: it forbids
+// zooming (WCAG 1.4.4; axe-core's meta-viewport rule). zoomableViewport
+// replaces it.
+const (
+	goAppViewport    = `content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"`
+	zoomableViewport = `content="width=device-width, initial-scale=1, viewport-fit=cover"`
+)
+
 // render asks the go-app handler for the pages and go-app's files, in
 // process, and makes them files of the bundle. Pages get the content
 // security policy as a meta element too, for static hosts that send no
@@ -222,12 +286,22 @@ func render(h *app.Handler) ([]File, error) {
 		data := w.Body.Bytes()
 		if path.Ext(name) == ".html" {
 			data = ogURL.ReplaceAll(data, nil)
+			if !bytes.Contains(data, []byte(goAppViewport)) {
+				return fmt.Errorf("render %s: go-app's viewport %s is not there to make zoomable", urlPath, goAppViewport)
+			}
+			data = bytes.Replace(data, []byte(goAppViewport), []byte(zoomableViewport), 1)
 			meta := []byte(`<meta charset="UTF-8">`)
 			if !bytes.Contains(data, meta) {
 				return fmt.Errorf("render %s: no %s to put the content security policy after", urlPath, meta)
 			}
 			csp := fmt.Sprintf(`<meta http-equiv="Content-Security-Policy" content="%s">`, ContentSecurityPolicy())
 			data = bytes.Replace(data, meta, append(meta, csp...), 1)
+		}
+		if name == "wasm_exec.js" {
+			var err error
+			if data, err = keepBOM(data); err != nil {
+				return err
+			}
 		}
 		files = append(files, File{Name: name, ContentType: ContentType(name), Data: bytes.Clone(data)})
 		return nil
@@ -243,6 +317,26 @@ func render(h *app.Handler) ([]File, error) {
 		}
 	}
 	return files, nil
+}
+
+// wasmExecDecoder is how go-app's copy of Go's wasm_exec.js makes the
+// decoder of every string Go hands JavaScript (text nodes, attribute
+// values, messages). Without ignoreBOM a TextDecoder drops a U+FEFF at the
+// start of each string: a zero-width no-break space leading a text node or
+// a mark would vanish from the page, and from what is saved of it.
+var (
+	wasmExecDecoder = []byte(`new TextDecoder("utf-8")`)
+	bomKeeper       = []byte(`new TextDecoder("utf-8", { ignoreBOM: true })`)
+)
+
+// keepBOM makes wasm_exec.js decode Go's strings exactly as they are. A
+// loader without the decoder it expects is an error: a new go-app version
+// must be looked at, not served with the bug back.
+func keepBOM(js []byte) ([]byte, error) {
+	if bytes.Count(js, wasmExecDecoder) != 1 {
+		return nil, fmt.Errorf("wasm_exec.js: found %d of %s, want 1 to make it keep a leading U+FEFF", bytes.Count(js, wasmExecDecoder), wasmExecDecoder)
+	}
+	return bytes.Replace(js, wasmExecDecoder, bomKeeper, 1), nil
 }
 
 // hashedName puts a hash of data in a file name: app.wasm →
@@ -265,6 +359,7 @@ var contentTypes = map[string]string{
 	".png":         "image/png",
 	".ico":         "image/x-icon",
 	".txt":         "text/plain; charset=utf-8",
+	".md":          "text/markdown; charset=utf-8",
 }
 
 // ContentType returns the media type of a file by its name.

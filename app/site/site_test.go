@@ -29,9 +29,6 @@ func fakeWasm(seed string) []byte {
 	return bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 "+seed+" go-app annotator "), 20000)
 }
 
-// webFiles are the committed files of web/ the site needs.
-var webFiles = []string{StyleCSS, PWACSS, EmbedJS, IconPNG, IconPNGL, IconSVG}
-
 // newWebDir writes a web directory with a fake app.wasm and the real
 // styles, scripts and icons.
 func newWebDir(t testing.TB) string {
@@ -40,9 +37,12 @@ func newWebDir(t testing.TB) string {
 	if err := os.WriteFile(filepath.Join(dir, WasmFile), fakeWasm("v1"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range webFiles {
+	for _, name := range WebFiles {
 		data, err := os.ReadFile(filepath.Join("..", "..", "web", name))
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -293,21 +293,26 @@ func TestVersionFollowsContentAndConfig(t *testing.T) {
 func TestPagesAndFiles(t *testing.T) {
 	s := newServer(t, newWebDir(t))
 	wasm, css, svg := hashedPath(t, s, WasmFile), hashedPath(t, s, StyleCSS), hashedPath(t, s, IconSVG)
+	palette, intake, readability := hashedPath(t, s, PaletteCSS), hashedPath(t, s, IntakeJS), hashedPath(t, s, ReadabilityJS)
 	for _, c := range []struct {
 		path, contentType string
 		contains          []string
 	}{
-		{"/", "text/html; charset=utf-8", []string{`id="annotator"`, `href="` + css + `"`, `href="/manifest.webmanifest"`, `id="text"`, `src="/app.js"`}},
+		{"/", "text/html; charset=utf-8", []string{`id="annotator"`, `href="` + palette + `"`, `href="` + css + `"`, `href="/manifest.webmanifest"`, `id="text"`, `src="/app.js"`, `src="` + readability + `" defer`, `src="` + intake + `" defer`}},
 		{"/index.html", "text/html; charset=utf-8", []string{`id="annotator"`}},
 		{"/embed", "text/html; charset=utf-8", []string{`id="embed"`, `href="` + css + `"`}},
 		{"/embed.html", "text/html; charset=utf-8", []string{`id="embed"`}},
 		{"/manifest.webmanifest", "application/manifest+json", []string{hashedPath(t, s, IconPNG), hashedPath(t, s, IconPNGL), svg, `"display": "standalone"`, `"start_url": "/"`, `"theme_color": "#1d3557"`}},
 		{"/app-worker.js", "text/javascript; charset=utf-8", []string{`"` + wasm + `"`, `"` + svg + `"`, `"/embed.html"`, `"/"`}},
 		{"/app.js", "text/javascript; charset=utf-8", []string{wasm, `/app-worker.js`}},
-		{"/wasm_exec.js", "text/javascript; charset=utf-8", []string{"Go"}},
+		{"/wasm_exec.js", "text/javascript; charset=utf-8", []string{"Go", `new TextDecoder("utf-8", { ignoreBOM: true })`}},
 		{css, "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/app.css", "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/embed.js", "text/javascript; charset=utf-8", []string{"postMessage"}},
+		{palette, "text/css; charset=utf-8", []string{`[data-label="PER"]`, "prefers-color-scheme: dark"}},
+		{intake, "text/javascript; charset=utf-8", []string{"AnnotatorIntake", "DOMParser"}},
+		{readability, "text/javascript; charset=utf-8", []string{"function Readability("}},
+		{"/web/vendor/readability/LICENSE.md", "text/markdown; charset=utf-8", []string{"Apache License"}},
 		{"/web/icon-192.png", "image/png", nil},
 		{svg, "image/svg+xml", []string{"<svg"}},
 	} {
@@ -500,6 +505,11 @@ func TestNormalizePrefix(t *testing.T) {
 // The server hands the embed allowlist to the page under the name the page
 // reads it by.
 func TestEmbedOriginsVariable(t *testing.T) {
+	for _, env := range [][2]string{{EnvWorker, ui.WorkerScriptEnv}, {EnvWasmExec, ui.WasmExecEnv}, {EnvWasm, ui.WasmEnv}} {
+		if env[0] != env[1] {
+			t.Errorf("the server sets %q, the app reads %q", env[0], env[1])
+		}
+	}
 	if EnvEmbedOrigins != ui.EmbedOriginsEnv {
 		t.Errorf("the server sets %q, the embed page reads %q", EnvEmbedOrigins, ui.EmbedOriginsEnv)
 	}

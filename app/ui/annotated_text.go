@@ -36,7 +36,7 @@ func annotatedText(a *annotation, hidden map[analyzer.Label]bool, selected, curr
 			app.P().Class("placeholder").Text("The annotated article appears here."),
 		)
 	}
-	r := viewRenderer{a: a, selected: selected, current: current}
+	r := viewRenderer{a: a, selected: selected, current: current, pos: a.From}
 	nodes := make([]app.UI, 0, 2*len(a.Marks)+2*len(a.Quotes)+1)
 	for _, q := range a.Quotes {
 		nodes = r.run(nodes, q.Start)
@@ -77,7 +77,7 @@ func (r *viewRenderer) run(nodes []app.UI, end int) []app.UI {
 		if m.Entity == r.selected {
 			mk = mk.Class("selected")
 		}
-		if r.current == "m"+strconv.Itoa(r.next) {
+		if r.current == "m"+strconv.Itoa(a.MarkBase+r.next) {
 			mk = mk.ID(currentID).Class("current")
 		}
 		nodes = append(nodes, mk)

@@ -53,11 +53,17 @@ type Annotator struct {
 	viewSel viewSelection // text selected in the view, to add as a mention
 
 	// A long text is annotated a chunk at a time (chunked_run.go).
-	progress float64 // how far the run has got, 0 to 1
-	stopRun  func()  // stops the run going on; nil when none is
-	more     int     // windows of a long text shown beyond the first (text_window.go)
+	progress float64     // how far the run has got, 0 to 1
+	stopRun  func()      // stops the run going on; nil when none is
+	windows  textWindows // of a long text, the part the view shows (text_window.go)
+	pages    pages       // how much of each long list is shown (paged_list.go)
 
 	removeKeyListener func() // keepPictureKeys's, while mounted
+	release           []func()
+
+	faults   []fault // caught at the boundary (boundary.go), the last few
+	nFaults  int     // how many so far
+	replaced textNotice
 
 	// lasting is the component's own context, set by OnMount. Work that
 	// outlives an event (runs, IndexedDB and clipboard callbacks) reports
@@ -77,45 +83,83 @@ func (c *Annotator) lastingCtx(ctx app.Context) app.Context {
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted, c.lasting = true, ctx
-	ctx.Handle(correctionAction, c.onCorrection)
+	ctx.Handle(correctionAction, guardAction("correcting", c.onCorrection))
+	c.release = append(c.release, setFaultSink(func(f fault) {
+		ctx.Dispatch(func(app.Context) { c.addFault(f) })
+	}))
 	c.removeKeyListener = keepPictureKeys()
+	// web/recovery.js asks this before handling "Clear local data" itself.
+	alive := app.FuncOf(func(app.Value, []app.Value) any { return true })
+	app.Window().Set("annotatorAlive", alive)
+	c.release = append(c.release, func() { app.Window().Delete("annotatorAlive"); alive.Release() })
+	onQuarantine := guardFunc("listing unreadable records", func(app.Value, []app.Value) any {
+		ctx.Dispatch(guardDispatch("listing unreadable records", c.listUnreadable))
+		return nil
+	})
+	app.Window().Call("addEventListener", quarantineChanged, onQuarantine)
+	c.release = append(c.release, func() {
+		app.Window().Call("removeEventListener", quarantineChanged, onQuarantine)
+		onQuarantine.Release()
+	})
 	c.openLibrary(ctx)
-	loadNames(ctx)
+	startWorker()
 	mountedMs := app.Window().Get("performance").Call("now").Float()
-	ctx.Defer(func(app.Context) {
+	ctx.Defer(guardDispatch("starting", func(app.Context) {
 		ds := app.Window().Get("document").Get("body").Get("dataset")
 		ds.Set("mountedMs", strconv.FormatFloat(mountedMs, 'f', 1, 64))
 		ds.Set("ready", "1")
-	})
+	}))
 }
 
-// loadNames loads the name tagger once the page is up, so that the first
-// paste does not wait for it, and publishes how long that took
-// (data-names-load-ms, data-model-load-ms for the model alone: make bench
-// reports them) or why it failed (data-names-error).
-func loadNames(ctx app.Context) {
-	ctx.Async(func() {
+// loadNames loads the name tagger in the page, when the page annotates in
+// itself (no worker), so that the first paste does not wait for it, and
+// publishes how long that took (data-names-load-ms, data-model-load-ms for
+// the model alone: make bench reports them) or why it failed
+// (data-names-error).
+func loadNames() {
+	go guardAsync("loading the name tagger", func() {
 		took, err := analyzer.LoadNames()
-		ctx.Dispatch(func(ctx app.Context) {
-			ctx.Defer(func(app.Context) {
-				root := app.Window().GetElementByID("annotator")
-				if !root.Truthy() {
-					return
-				}
-				if err != nil {
-					root.Get("dataset").Set("namesError", err.Error())
-					return
-				}
-				root.Get("dataset").Set("namesLoadMs", millis(took.Total()))
-				root.Get("dataset").Set("modelLoadMs", millis(took.Model))
-			})
+		catchJS(func() {
+			root := app.Window().Get("document").Call("querySelector", "#annotator, #embed")
+			if !root.Truthy() {
+				return
+			}
+			ds := root.Get("dataset")
+			ds.Set("worker", "none")
+			if err != nil {
+				ds.Set("namesError", err.Error())
+				return
+			}
+			ds.Set("namesLoadMs", millis(took.Total()))
+			ds.Set("modelLoadMs", millis(took.Model))
 		})
-	})
+	}, nil)()
+}
+
+// maxFaults is how many faults the page lists; older ones go.
+const maxFaults = 3
+
+// addFault shows a fault caught at the boundary.
+func (c *Annotator) addFault(f fault) {
+	c.nFaults++
+	c.faults = append(c.faults, f)
+	if len(c.faults) > maxFaults {
+		c.faults = c.faults[len(c.faults)-maxFaults:]
+	}
+}
+
+// onDismissFaults hides the faults shown.
+func (c *Annotator) onDismissFaults(ctx app.Context, e app.Event) {
+	c.faults = nil
 }
 
 // OnDismount removes the page-wide key listener and stops the runs under
 // way.
 func (c *Annotator) OnDismount() {
+	for _, f := range c.release {
+		f()
+	}
+	c.release = nil
 	if c.removeKeyListener != nil {
 		c.removeKeyListener()
 		c.removeKeyListener = nil
@@ -148,19 +192,24 @@ func (c *Annotator) Render() app.UI {
 				pasteArea(pasteAreaProps{
 					Lang:       c.lang,
 					Enabled:    c.mounted,
-					OnInput:    c.onInput,
-					OnLang:     c.onLang,
-					OnAnnotate: c.onAnnotate,
-					OnSample:   c.onSample,
+					OnInput:    guardEvent("reading the text", c.onInput),
+					OnLang:     guardEvent("changing the language", c.onLang),
+					OnAnnotate: guardEvent("annotating", c.onAnnotate),
+					OnSample:   guardEvent("loading the sample", c.onSample),
 				}),
+				&Intake{},
 				&LocalData{},
+				faultNotice(c.faults, c.nFaults, guardEvent("dismissing", c.onDismissFaults)),
 				status(c.state, c.ann, c.err),
+				c.replaced.render(),
 				progressBar(c.state == "working", c.progress),
 				app.Section().Class("reading").Aria("label", "Annotated text").Body(
-					legend(c.ann, c.hidden, c.onLegend),
-					annotatedText(shownPart(c.ann, c.shownBytes()), c.hidden, c.selected, c.current, c.onMarkClick),
-					moreText(c.ann, c.shownBytes(), c.onMore),
+					printLegend(c.ann, c.hidden, c.shownPart()),
+					legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
+					annotatedText(c.shownPart(), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
+					moreText(c.ann, c.windows, guardEvent("showing earlier text", c.onEarlier), guardEvent("showing more of the text", c.onMore)),
 				),
+				&PrintReport{Ann: c.ann},
 				c.pictures(),
 				c.exportPanel(),
 				c.libraryPanel(),
@@ -168,8 +217,15 @@ func (c *Annotator) Render() app.UI {
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
 				c.correctionsPanel(),
-				entityList(c.ann, c.selected, c.onEntity),
-				quoteList(c.ann, quoteListProps{Current: c.current, Speaker: c.quoteSpeaker, OnQuote: c.onQuote, OnSpeaker: c.onQuoteSpeaker}),
+				entityList(c.ann, c.selected, c.pages, guardEvent("selecting an entity", c.onEntity), guardEvent("showing more", c.onShowMore)),
+				quoteList(c.ann, quoteListProps{
+					Current:   c.current,
+					Speaker:   c.quoteSpeaker,
+					OnQuote:   guardEvent("selecting a quote", c.onQuote),
+					OnSpeaker: guardEvent("listing a speaker's quotes", c.onQuoteSpeaker),
+					Pages:     c.pages,
+					OnMore:    guardEvent("showing more", c.onShowMore),
+				}),
 				keyTerms(c.ann),
 				keyPhrases(c.ann),
 			),
@@ -184,11 +240,11 @@ func (c *Annotator) onInput(ctx app.Context, e app.Event) {
 	c.edits++
 	edit := c.edits
 	c.state = "pending"
-	ctx.After(debounce, func(ctx app.Context) {
+	ctx.After(debounce, guardDispatch("annotating", func(ctx app.Context) {
 		if edit == c.edits {
 			c.annotate(ctx, pastedText())
 		}
-	})
+	}))
 }
 
 // onAnnotate runs now, cancelling a pending debounced run.
@@ -222,7 +278,7 @@ func (c *Annotator) onEntity(ctx app.Context, e app.Event) {
 	if c.selected == "" {
 		return
 	}
-	ctx.Defer(func(app.Context) { scrollToEntity(id) })
+	ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(id) }))
 }
 
 // scrollToEntity brings the entity's first mention into view.
@@ -264,6 +320,9 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 		c.stopRun()
 	}
 	c.state, c.progress, c.stopRun = "working", 0, nil
+	if area := app.Window().GetElementByID(textID); area.Truthy() {
+		c.replaced = loneSurrogates(area.Get("value")).withLines(text)
+	}
 	stop := startRun(c.lastingCtx(ctx), text, analyzer.Options{Lang: c.lang},
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
@@ -277,19 +336,25 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 
 // onMore shows the next window of a long text.
 func (c *Annotator) onMore(ctx app.Context, e app.Event) {
-	c.more++
+	c.windows = c.windows.more()
 }
 
-// shownBytes is how much of a long text the view shows.
-func (c *Annotator) shownBytes() int {
-	return viewWindow * (1 + c.more)
+// onEarlier shows the window before those shown.
+func (c *Annotator) onEarlier(ctx app.Context, e app.Event) {
+	c.windows = c.windows.earlier()
+}
+
+// shownPart is the part of the text the view shows.
+func (c *Annotator) shownPart() *annotation {
+	start, end := c.windows.bytes(c.ann)
+	return shownPart(c.ann, start, end)
 }
 
 // show puts a finished run on screen and publishes its figures on the root
 // element once it is there.
 func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runOutcome) {
 	doc, res, err, elapsed := out.Doc, out.Result, out.Err, out.Busy
-	c.more = 0
+	c.windows, c.pages = textWindows{}, nil
 	c.runs++
 	run := c.runs
 	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
@@ -311,20 +376,20 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 			doc, res = corrected, cres
 			c.ann = newAnnotation(text, res)
 		}
-		c.ann.Tokens, c.ann.Elapsed = len(doc.Tokens), elapsed
+		c.ann.Tokens, c.ann.Elapsed = out.Tokens, elapsed
 		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"
 		tokens, lang = c.ann.Tokens, res.Lang
 		if c.pendingSelect != "" {
 			c.selected, c.pendingSelect = c.pendingSelect, ""
 			id := c.selected
-			ctx.Defer(func(app.Context) { scrollToEntity(id) })
+			ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(id) }))
 		}
 		if _, ok := c.ann.Names[c.selected]; !ok {
 			c.selected = ""
 		}
 	}
-	ctx.Defer(func(app.Context) {
+	ctx.Defer(guardDispatch("showing the result", func(app.Context) {
 		root := app.Window().GetElementByID("annotator")
 		if !root.Truthy() {
 			return
@@ -336,7 +401,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		ds.Set("bytes", strconv.Itoa(len(text)))
 		ds.Set("lang", lang)
 		ds.Set("runs", strconv.Itoa(run))
-	})
+	}))
 }
 
 const textID = "text"

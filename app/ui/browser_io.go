@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"annotator/app/jsval"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -75,7 +77,7 @@ func copyBySelection(text string) (err error) {
 func awaitPromise(p app.Value, done func(app.Value, error)) {
 	var resolve, reject app.Func
 	release := func() { resolve.Release(); reject.Release() }
-	resolve = app.FuncOf(func(_ app.Value, args []app.Value) any {
+	resolve = guardFunc("finishing a browser action", func(_ app.Value, args []app.Value) any {
 		var v app.Value
 		if len(args) > 0 {
 			v = args[0]
@@ -84,7 +86,7 @@ func awaitPromise(p app.Value, done func(app.Value, error)) {
 		done(v, nil)
 		return nil
 	})
-	reject = app.FuncOf(func(_ app.Value, args []app.Value) any {
+	reject = guardFunc("finishing a browser action", func(_ app.Value, args []app.Value) any {
 		err := errors.New("rejected")
 		if len(args) > 0 {
 			err = jsError(args[0])
@@ -96,18 +98,21 @@ func awaitPromise(p app.Value, done func(app.Value, error)) {
 	p.Call("then", resolve, reject)
 }
 
-// jsError turns a JavaScript error (or DOMException) into a Go error.
+// jsError turns a JavaScript error (or DOMException, or whatever a
+// promise was rejected with) into a Go error.
 func jsError(v app.Value) error {
-	if v == nil || !v.Truthy() {
-		return errors.New("unknown error")
-	}
-	if msg := v.Get("message"); msg.Truthy() {
-		if name := v.Get("name"); name.Truthy() {
-			return errors.New(name.String() + ": " + msg.String())
+	e := jsval.Of(v)
+	msg, ok := jsval.AsString(jsval.Field(e, "message"))
+	if !ok || msg == "" {
+		if s, ok := jsval.AsString(e); ok && s != "" {
+			return errors.New(s)
 		}
-		return errors.New(msg.String())
+		return errors.New("unknown error (" + jsval.Describe(e) + ")")
 	}
-	return errors.New(v.String())
+	if name, ok := jsval.AsString(jsval.Field(e, "name")); ok && name != "" {
+		return errors.New(name + ": " + msg)
+	}
+	return errors.New(msg)
 }
 
 // catchJS runs f and returns the JavaScript exception it threw, if any:
@@ -139,7 +144,7 @@ func recoverJS(err *error) {
 // returned function removes the listeners.
 func keepPictureKeys() (remove func()) {
 	doc := app.Window().Get("document")
-	listener := app.FuncOf(func(this app.Value, args []app.Value) any {
+	listener := guardFunc("handling a key", func(this app.Value, args []app.Value) any {
 		e := args[0]
 		target := e.Get("target")
 		if !target.Truthy() {

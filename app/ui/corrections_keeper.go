@@ -23,10 +23,20 @@ type correctionsKeeper struct {
 	note   string             // what the last correction did, or why not
 }
 
-// maxCorrectedBytes is the longest text the app corrects: the editor keeps
-// the whole run (its tokens too), which for a book would cost more memory
-// than a browser tab should.
-const maxCorrectedBytes = 2 << 20
+// maxCorrectedBytes is the longest text the app corrects: an article, run
+// at once. The editor needs the whole run, its tokens too, and a longer
+// text's run (a chunk at a time, or in the analyzer's worker) keeps only
+// what the exports need (startLocalRun), for memory.
+const maxCorrectedBytes = analyzer.ChunkBytes
+
+// correctable reports whether doc is a whole run the editor can correct:
+// short enough, its tokens kept.
+func correctable(doc *analyzer.Document) bool {
+	if doc == nil || len(doc.Text) > maxCorrectedBytes {
+		return false
+	}
+	return len(doc.Tokens) > 0 || len(doc.Mentions) == 0 && strings.TrimSpace(doc.Text) == ""
+}
 
 // correctionAction is the action the corrections panel sends: a
 // correctionRequest, carried out by the Annotator (onCorrection).
@@ -68,8 +78,7 @@ func (k *correctionsKeeper) onRun(doc *analyzer.Document, lang string, stored an
 	prev := k.base
 	k.base = doc
 	defer func() { k.lang = lang }()
-	if len(doc.Text) > maxCorrectedBytes {
-		// Too long to keep twice (the run's tokens and the corrected copy).
+	if !correctable(doc) {
 		k.base, k.editor = nil, nil
 		return doc, doc.Result(), nil
 	}
@@ -349,7 +358,7 @@ func (c *Annotator) keepCorrections(ctx app.Context) {
 	res := c.ann.Result
 	ctx = c.lastingCtx(ctx)
 	c.library.store.put(entry, func(err error) {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("keeping the corrections", func(app.Context) {
 			if err != nil {
 				c.corr.note = "Could not keep the corrections: " + err.Error()
 				return
@@ -358,7 +367,7 @@ func (c *Annotator) keepCorrections(ctx app.Context) {
 			if !saved {
 				c.library.note = "Saved “" + entry.Title + "” with its corrections."
 			}
-		})
+		}))
 	})
 }
 

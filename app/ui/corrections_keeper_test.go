@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"annotator/analyzer"
+	"annotator/app/jsval"
 )
 
 func annotatedDoc(t *testing.T, text string) *analyzer.Document {
@@ -175,17 +176,20 @@ func TestRelated(t *testing.T) {
 }
 
 // Library records: schema 1 (absent) loads without corrections, 2 keeps
-// them; a bad list is an error the entry keeps.
+// them; a bad schema is an error (the decoder sets the record aside).
 func TestLibraryRecordCorrections(t *testing.T) {
 	for _, tc := range []struct {
-		v       float64
-		present bool
-		want    int
-		bad     bool
-	}{{0, false, 1, false}, {1, true, 1, false}, {2, true, 2, false}, {0, true, 0, true}, {1.5, true, 0, true}, {math.NaN(), true, 0, true}, {math.Inf(1), true, 0, true}} {
-		got, err := recordSchema(tc.v, tc.present)
+		v    jsval.Value
+		want int
+		bad  bool
+	}{
+		{jsval.Undefined(), 1, false}, {jsval.Number(1), 1, false}, {jsval.Number(2), 2, false},
+		{jsval.Number(0), 0, true}, {jsval.Number(1.5), 0, true}, {jsval.Number(math.NaN()), 0, true},
+		{jsval.Number(math.Inf(1)), 0, true}, {jsval.Number(3), 0, true}, {jsval.String("2"), 0, true}, {jsval.BigInt("2"), 0, true},
+	} {
+		got, err := recordSchema(tc.v)
 		if (err != nil) != tc.bad || got != tc.want {
-			t.Errorf("recordSchema(%v, %v) = %d, %v", tc.v, tc.present, got, err)
+			t.Errorf("recordSchema(%s) = %d, %v", jsval.Describe(tc.v), got, err)
 		}
 	}
 	cs := analyzer.Corrections{{Op: analyzer.Split, Mention: &analyzer.TextAnchor{Text: "Ms Marquez", Start: 120}}}

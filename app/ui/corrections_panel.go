@@ -86,7 +86,7 @@ func (c *Annotator) correctionsPanel() app.UI {
 	case a == nil || a.Text == "":
 		p.Why = "Annotate an article to correct it."
 	case c.corr.base == nil || c.corr.base.Text != a.Text:
-		p.Why = "Corrections are for articles up to " + formatInt(maxCorrectedBytes>>20) + " MB."
+		p.Why = "Corrections are for articles up to " + formatBytes(maxCorrectedBytes) + "."
 	default:
 		p.Available = true
 	}
@@ -304,7 +304,7 @@ func (p *CorrectionsPanel) Render() app.UI {
 		app.If(stale > 0,
 			app.Div().ID("correct-stale").Class("correct-stale").Body(
 				app.P().Text(plural(stale, "correction no longer fits", "corrections no longer fit")+" the text: its words were edited away. It changes nothing until removed."),
-				app.Button().Type("button").ID("correct-drop-stale").OnClick(p.simple(requestDropStale)).Text("Remove stale corrections"),
+				app.Button().Type("button").ID("correct-drop-stale").OnClick(guardEvent("correcting", p.simple(requestDropStale))).Text("Remove stale corrections"),
 			),
 		),
 		app.If(len(p.Made) > 0,
@@ -341,30 +341,30 @@ func (p *CorrectionsPanel) entityControls() app.UI {
 		app.Div().Class("correct-row").Body(
 			app.Label().For("correct-entity-label").Text("Label"),
 			labelSelect("correct-entity-label", label, p.onEntityLabel),
-			app.Button().Type("button").ID("correct-relabel").OnClick(func(ctx app.Context, _ app.Event) {
+			app.Button().Type("button").ID("correct-relabel").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelEntity), Entity: p.Selected.ID, Label: p.entityLabelNow()})
-			}).Text("Relabel all"),
+			})).Text("Relabel all"),
 		),
 		app.If(len(targets) > 0,
 			app.Div().Class("correct-row").Body(
 				app.Label().For("correct-into").Text("Merge into"),
-				app.Select().ID("correct-into").OnChange(func(ctx app.Context, _ app.Event) {
+				app.Select().ID("correct-into").OnChange(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 					p.into = ctx.JSSrc().Get("value").String()
-				}).Body(
+				})).Body(
 					app.Range(targets).Slice(func(i int) app.UI {
 						t := targets[i]
 						return app.Option().Value(t.ID).Selected(t.ID == into).Text(t.Name + " (" + labelNames[t.Label] + ", " + strconv.Itoa(t.Count) + ")")
 					}),
 				),
-				app.Button().Type("button").ID("correct-merge").OnClick(func(ctx app.Context, _ app.Event) {
+				app.Button().Type("button").ID("correct-merge").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 					p.request(ctx, correctionRequest{Op: string(analyzer.Merge), Entity: p.Selected.ID, Into: p.intoNow()})
-				}).Text("Merge"),
+				})).Text("Merge"),
 			),
 		),
 		app.Div().Class("correct-row").Body(
-			app.Button().Type("button").ID("correct-remove-entity").Class("danger").OnClick(func(ctx app.Context, _ app.Event) {
+			app.Button().Type("button").ID("correct-remove-entity").Class("danger").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveEntity), Entity: p.Selected.ID})
-			}).Text("Not an entity: remove it"),
+			})).Text("Not an entity: remove it"),
 		),
 	)
 }
@@ -381,7 +381,7 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 		app.Legend().Text("One mention"),
 		app.Div().Class("correct-row").Body(
 			app.Label().For("correct-mention-pick").Text("Mention"),
-			app.Select().ID("correct-mention-pick").OnChange(p.onMentionPick).Body(
+			app.Select().ID("correct-mention-pick").OnChange(guardEvent("correcting", p.onMentionPick)).Body(
 				app.Range(p.Mentions).Slice(func(i int) app.UI {
 					m := p.Mentions[i]
 					return app.Option().Value(m.Start).Selected(m.Start == start).
@@ -392,9 +392,9 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 		app.Div().Class("correct-row").Body(
 			app.Label().For("correct-mention-label").Text("Label"),
 			labelSelect("correct-mention-label", label, p.onMentionLabel),
-			app.Button().Type("button").ID("correct-relabel-mention").OnClick(func(ctx app.Context, _ app.Event) {
+			app.Button().Type("button").ID("correct-relabel-mention").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelMention), Mention: p.pickedMention(), Label: p.mentionLabelNow()})
-			}).Text("Relabel"),
+			})).Text("Relabel"),
 		),
 		app.Div().Class("correct-row").Body(
 			app.Button().Type("button").ID("correct-split").Disabled(n < 2).
@@ -402,9 +402,9 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 				OnClick(func(ctx app.Context, _ app.Event) {
 					p.request(ctx, correctionRequest{Op: string(analyzer.Split), Mention: p.pickedMention()})
 				}).Text("Split off"),
-			app.Button().Type("button").ID("correct-remove-mention").Class("danger").OnClick(func(ctx app.Context, _ app.Event) {
+			app.Button().Type("button").ID("correct-remove-mention").Class("danger").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveMention), Mention: p.pickedMention()})
-			}).Text("Remove mention"),
+			})).Text("Remove mention"),
 		),
 	)
 }
@@ -421,23 +421,23 @@ func (p *CorrectionsPanel) quoteControls() app.UI {
 		app.If(len(speakers) > 0,
 			app.Div().Class("correct-row").Body(
 				app.Label().For("correct-speaker").Text("Speaker"),
-				app.Select().ID("correct-speaker").OnChange(func(ctx app.Context, _ app.Event) {
+				app.Select().ID("correct-speaker").OnChange(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 					p.speaker = ctx.JSSrc().Get("value").String()
-				}).Body(
+				})).Body(
 					app.Range(speakers).Slice(func(i int) app.UI {
 						s := speakers[i]
 						return app.Option().Value(s.ID).Selected(s.ID == speaker).Text(s.Name + " (" + labelNames[s.Label] + ")")
 					}),
 				),
-				app.Button().Type("button").ID("correct-set-speaker").OnClick(func(ctx app.Context, _ app.Event) {
+				app.Button().Type("button").ID("correct-set-speaker").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 					p.request(ctx, correctionRequest{Op: string(analyzer.SetSpeaker), Quote: p.Quote.Index, Into: p.speakerNow()})
-				}).Text("Set"),
+				})).Text("Set"),
 			),
 		),
 		app.Div().Class("correct-row").Body(
-			app.Button().Type("button").ID("correct-remove-speaker").Disabled(q.Speaker == "").OnClick(func(ctx app.Context, _ app.Event) {
+			app.Button().Type("button").ID("correct-remove-speaker").Disabled(q.Speaker == "").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveSpeaker), Quote: p.Quote.Index})
-			}).Text("No speaker"),
+			})).Text("No speaker"),
 		),
 	)
 }
@@ -462,16 +462,16 @@ func (p *CorrectionsPanel) addControls() app.UI {
 		),
 		app.Div().Class("correct-row").Body(
 			app.Label().For("correct-add-as").Text("As"),
-			app.Select().ID("correct-add-as").OnChange(func(ctx app.Context, _ app.Event) {
+			app.Select().ID("correct-add-as").OnChange(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.addAs = ctx.JSSrc().Get("value").String()
-			}).Body(
+			})).Body(
 				app.If(p.Selected.ID != "", app.Option().Value("entity").Selected(as == "entity").Text("a mention of "+shorten(p.Selected.Name, 40))),
 				app.Range(analyzer.Labels).Slice(func(i int) app.UI {
 					l := analyzer.Labels[i]
 					return app.Option().Value(string(l)).Selected(as == string(l)).Text(labelNames[l])
 				}),
 			),
-			app.Button().Type("button").ID("correct-add-button").OnClick(func(ctx app.Context, _ app.Event) {
+			app.Button().Type("button").ID("correct-add-button").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				r := correctionRequest{Op: string(analyzer.Add), Words: p.addWords}
 				as, sel := p.addAsNow(), p.Selection
 				if sel.Words != "" {
@@ -483,14 +483,14 @@ func (p *CorrectionsPanel) addControls() app.UI {
 					r.Label = analyzer.Label(as)
 				}
 				p.request(ctx, r)
-			}).Text("Add"),
+			})).Text("Add"),
 		),
 	)
 }
 
 // labelSelect is a menu of the labels, in the legend's words.
 func labelSelect(id string, selected analyzer.Label, onChange app.EventHandler) app.UI {
-	return app.Select().ID(id).OnChange(onChange).Body(
+	return app.Select().ID(id).OnChange(guardEvent("correcting", onChange)).Body(
 		app.Range(analyzer.Labels).Slice(func(i int) app.UI {
 			l := analyzer.Labels[i]
 			return app.Option().Value(string(l)).Selected(l == selected).Text(labelNames[l])

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"annotator/app/jsval"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -22,7 +24,7 @@ const (
 )
 
 // localDatabases are the IndexedDB databases "Clear local data" deletes.
-var localDatabases = []string{draftDBName, libraryDBName}
+var localDatabases = []string{draftDBName, libraryDBName, quarantineDBName}
 
 // localDataCleared is the event dispatched on window once local data is
 // cleared, for parts of the page that hold some of it in memory.
@@ -32,7 +34,7 @@ const localDataCleared = "annotator-local-data-cleared"
 // several MB goes from the text area to the database and back without a
 // copy through Go.
 type draftRecord struct {
-	Text  app.Value
+	Text  jsval.Value
 	Lang  string
 	Saved float64 // milliseconds since 1970, as Date.now()
 }
@@ -73,7 +75,7 @@ func (s *draftDB) open(done func(app.Value, error)) {
 		mine := s.opened
 		s.db = db
 		// Another tab clearing local data: let the deletion through.
-		s.gone = app.FuncOf(func(app.Value, []app.Value) any {
+		s.gone = guardFunc("letting another tab clear the draft", func(app.Value, []app.Value) any {
 			db.Call("close")
 			if s.opened == mine {
 				s.forget()
@@ -115,7 +117,8 @@ func (s *draftDB) put(d draftRecord, done func(error)) {
 		var req app.Value
 		err = catchJS(func() {
 			record := app.Window().Get("Object").New()
-			record.Set("text", d.Text)
+			text, _ := jsval.JS(d.Text)
+			record.Set("text", text)
 			record.Set("lang", d.Lang)
 			record.Set("saved", d.Saved)
 			req = db.Call("transaction", draftStoreName, "readwrite").Call("objectStore", draftStoreName).Call("put", record, draftKey)
@@ -129,6 +132,7 @@ func (s *draftDB) put(d draftRecord, done func(error)) {
 }
 
 // get calls done with the saved draft; found is false when there is none.
+// A record that is not a draft gives a *badRecord error.
 func (s *draftDB) get(done func(d draftRecord, found bool, err error)) {
 	s.open(func(db app.Value, err error) {
 		if err != nil {
@@ -144,16 +148,37 @@ func (s *draftDB) get(done func(d draftRecord, found bool, err error)) {
 			return
 		}
 		idbResult(req, func(v app.Value, err error) {
-			if err != nil || !v.Truthy() || v.Get("text").Type() != app.TypeString {
+			if err != nil || v == nil || v.IsUndefined() {
 				done(draftRecord{}, false, err)
 				return
 			}
-			d := draftRecord{Text: v.Get("text"), Saved: v.Get("saved").Float()}
-			if l := v.Get("lang"); l.Type() == app.TypeString {
-				d.Lang = l.String()
+			d, err := decodeDraft(jsval.Of(v))
+			if err != nil {
+				done(draftRecord{}, true, &badRecord{From: draftDBName + "/" + draftStoreName, Key: app.ValueOf(draftKey), Reason: "the saved draft: " + err.Error(), Value: v})
+				return
 			}
 			done(d, true, nil)
 		})
+	})
+}
+
+// remove deletes the draft record and calls done once that is committed.
+func (s *draftDB) remove(done func(error)) {
+	s.open(func(db app.Value, err error) {
+		if err != nil {
+			done(err)
+			return
+		}
+		var tx app.Value
+		err = catchJS(func() {
+			tx = db.Call("transaction", draftStoreName, "readwrite")
+			tx.Call("objectStore", draftStoreName).Call("delete", draftKey)
+		})
+		if err != nil {
+			done(err)
+			return
+		}
+		idbTransaction(tx, done)
 	})
 }
 
@@ -227,7 +252,7 @@ func openIDB(name string, version int, store string, options map[string]any, don
 		done(nil, err)
 		return
 	}
-	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
+	upgrade := guardFunc("preparing this browser's storage", func(app.Value, []app.Value) any {
 		db := req.Get("result")
 		if !db.Get("objectStoreNames").Call("contains", store).Bool() {
 			if options == nil {
@@ -255,13 +280,13 @@ func idbResult(req app.Value, done func(app.Value, error)) {
 		onSuccess.Release()
 		onError.Release()
 	}
-	onSuccess = app.FuncOf(func(app.Value, []app.Value) any {
+	onSuccess = guardFunc("reading data stored in this browser", func(app.Value, []app.Value) any {
 		result := req.Get("result")
 		release()
 		done(result, nil)
 		return nil
 	})
-	onError = app.FuncOf(func(_ app.Value, args []app.Value) any {
+	onError = guardFunc("reading data stored in this browser", func(_ app.Value, args []app.Value) any {
 		err := idbError(req)
 		if len(args) > 0 {
 			args[0].Call("preventDefault")

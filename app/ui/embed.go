@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"strconv"
 	"strings"
 
 	"annotator/analyzer"
+	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -33,9 +33,10 @@ const EmbedOriginsEnv = "ANNOTATOR_EMBED_ORIGINS"
 // the origin named by ?origin= in the frame's URL (embed.js sets it) when
 // the allowlist has it, else to the first allowed origin that sends a
 // message. Where the browser tells who frames the page
-// (location.ancestorOrigins), the page gets a notice and answers no one
-// unless every page above it is allowed (see refusedFramer), even from a
-// static host that sends no frame-ancestors.
+// (location.ancestorOrigins), the page gets a notice and no answers unless
+// every page framing it is on the allowlist (embed_frame.go), even from a
+// static host that sends no frame-ancestors. An answer to a text whose lone
+// surrogates the browser replaced carries warnings (see textNotice).
 //
 // With ?view=status the frame shows only its status line (a host page that
 // marks its own elements with embed.js's highlight needs no second copy of
@@ -61,6 +62,8 @@ type Embed struct {
 	answered   int
 	lastHeight int
 	release    []func()
+	replaced   textNotice // of the text on screen
+	fault      *fault     // the last caught at the boundary
 }
 
 // embedRequest is an annotate message waiting for its answer.
@@ -70,28 +73,24 @@ type embedRequest struct {
 	lang   string
 	origin string
 	source app.Value // the window to answer
+	// replaced are the characters the browser replaced in the text.
+	replaced textNotice
 }
 
 // OnMount reads the allowlist, checks who frames the page, and starts
 // listening.
 func (c *Embed) OnMount(ctx app.Context) {
 	c.state = "waiting"
+	c.release = append(c.release, setFaultSink(func(f fault) {
+		ctx.Dispatch(func(app.Context) { c.fault = &f }) // shown until the next answer
+	}))
 	location := app.Window().Get("location")
 	c.allowed = map[string]bool{location.Get("origin").String(): true}
 	for _, o := range strings.Fields(app.Getenv(EmbedOriginsEnv)) {
 		c.allowed[o] = true
 	}
-	var ancestors []string
-	if a := location.Get("ancestorOrigins"); a.Truthy() {
-		for i := range min(a.Length(), 64) {
-			o := ""
-			if v := a.Index(i); v.Type() == app.TypeString {
-				o = v.String()
-			}
-			ancestors = append(ancestors, o)
-		}
-	}
-	if o := refusedFramer(ancestors, c.allowed); o != "" {
+	ancestors := ancestorOrigins(location)
+	if o := refusedAncestor(ancestors, c.allowed); o != "" {
 		c.state, c.refused = "refused", o
 		return
 	}
@@ -99,20 +98,35 @@ func (c *Embed) OnMount(ctx app.Context) {
 	if len(ancestors) > 0 {
 		framer = ancestors[0]
 	}
+	startWorker()
 	named := app.Window().Get("URL").New(location.Get("href")).Get("searchParams").Call("get", "origin")
 	if named.Type() == app.TypeString && c.allowed[named.String()] && (framer == "" || framer == named.String()) {
 		c.host = named.String()
 	}
 
-	onMessage := app.FuncOf(func(_ app.Value, args []app.Value) any {
-		ev := args[0]
-		origin := ev.Get("origin").String()
+	onMessage := guardFunc("reading a message from the page", func(_ app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		ev := jsval.Of(args[0])
+		origin, _ := jsval.AsString(jsval.Field(ev, "origin"))
 		if !c.allowed[origin] {
 			return nil // not a word to strangers
 		}
-		req, err := parseEmbedMessage(ev.Get("data"))
-		req.origin, req.source = origin, ev.Get("source")
-		ctx.Dispatch(func(ctx app.Context) { c.receive(ctx, req, err) })
+		source, _ := jsval.JS(jsval.Field(ev, "source"))
+		var req embedRequest
+		var err error
+		if fault := jsval.Try(func() { req, err = parseEmbedMessage(jsval.Field(ev, "data")) }); fault != nil {
+			report("reading a message from the page", fault)
+			err = errors.New("the frame could not read this message: " + fault.Error())
+		}
+		req.origin, req.source = origin, source
+		if err == nil {
+			if text, ok := jsval.JS(jsval.Field(jsval.Field(ev, "data"), "text")); ok {
+				req.replaced = loneSurrogates(text).withLines(req.text)
+			}
+		}
+		ctx.Dispatch(guardDispatch("answering a message from the page", func(ctx app.Context) { c.receive(ctx, req, err) }))
 		return nil
 	})
 	app.Window().Call("addEventListener", "message", onMessage)
@@ -121,8 +135,8 @@ func (c *Embed) OnMount(ctx app.Context) {
 		onMessage.Release()
 	})
 
-	onResize := app.FuncOf(func(app.Value, []app.Value) any {
-		ctx.Dispatch(c.sendHeight)
+	onResize := guardFunc("measuring the view", func(app.Value, []app.Value) any {
+		ctx.Dispatch(guardDispatch("telling the page the view's height", c.sendHeight))
 		return nil
 	})
 	observer := app.Window().Get("ResizeObserver").New(onResize)
@@ -175,11 +189,11 @@ func (c *Embed) next(ctx app.Context) {
 	req := c.queue[0]
 	c.queue = c.queue[1:]
 	c.busy, c.state, c.progress = true, "working", 0
-	c.stopRun = startRun(ctx, req.text, analyzer.Options{Lang: req.lang},
+	c.stopRun = startRunJSON(ctx, req.text, analyzer.Options{Lang: req.lang}, true,
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
 			c.answer(req, out)
-			ctx.Dispatch(c.next) // not from inside next: a long queue would nest deep
+			ctx.Dispatch(guardDispatch("annotating the next text", c.next)) // not from inside next: a long queue would nest deep
 		})
 }
 
@@ -187,29 +201,42 @@ func (c *Embed) next(ctx app.Context) {
 // and shows it.
 func (c *Embed) answer(req embedRequest, out runOutcome) {
 	c.answered++
+	c.fault = nil
+	c.replaced = req.replaced
 	if out.Err != nil {
 		c.ann, c.err, c.state = nil, out.Err, "error"
 		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": out.Err.Error()})
 		return
 	}
-	doc, err := json.Marshal(out.Result)
+	doc, err := out.JSON, error(nil)
+	if doc == nil { // annotated in the page
+		doc, err = json.Marshal(out.Result)
+	}
 	if err != nil {
 		c.ann, c.err, c.state = nil, err, "error"
 		c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": err.Error()})
 		return
 	}
 	c.ann, c.err, c.state = out.Annotation, nil, "done"
-	c.post(req.source, req.origin, map[string]any{
+	msg := map[string]any{
 		"type":     "annotated",
 		"id":       req.id,
 		"document": app.Window().Get("JSON").Call("parse", string(doc)),
-	})
+	}
+	if n := req.replaced; n.Count > 0 {
+		at := make([]any, len(n.At))
+		for i, a := range n.At {
+			at[i] = a
+		}
+		msg["warnings"] = []any{map[string]any{"kind": "replaced-characters", "count": n.Count, "u16_offsets": at, "message": n.Message()}}
+	}
+	c.post(req.source, req.origin, msg)
 }
 
 // post sends a message to a window of the given origin; the browser
 // delivers it only if the window still shows a page of that origin.
 func (c *Embed) post(to app.Value, origin string, msg map[string]any) {
-	if !to.Truthy() {
+	if to == nil || !to.Truthy() {
 		return
 	}
 	catchJS(func() { to.Call("postMessage", msg, origin) })
@@ -229,49 +256,6 @@ func (c *Embed) sendHeight(ctx app.Context) {
 	c.post(app.Window().Get("parent"), c.host, map[string]any{"type": "resize", "height": h})
 }
 
-// parseEmbedMessage reads an annotate message. The error says what is
-// wrong in the host developer's terms; the request keeps the id, if any,
-// for the answer.
-func parseEmbedMessage(data app.Value) (embedRequest, error) {
-	var req embedRequest
-	if data.Type() != app.TypeObject || app.Window().Get("Array").Call("isArray", data).Bool() {
-		return req, errors.New(`a message must be an object like {type: "annotate", id: 1, text: "..."}`)
-	}
-	switch id := data.Get("id"); id.Type() {
-	case app.TypeString:
-		req.id = id.String()
-	case app.TypeNumber:
-		if f := id.Float(); !math.IsNaN(f) && !math.IsInf(f, 0) {
-			req.id = f
-		}
-	}
-	if id := data.Get("id"); req.id == nil && !id.IsUndefined() && !id.IsNull() {
-		return req, errors.New("id must be a string or a finite number")
-	}
-	typ := data.Get("type")
-	switch {
-	case typ.Type() != app.TypeString:
-		return req, errors.New(`a message needs a type: the frame understands {type: "annotate", id, text, lang?}`)
-	case typ.String() != "annotate":
-		return req, errors.New(`unknown message type ` + strconv.Quote(typ.String()) + `: the frame understands "annotate"`)
-	case req.id == nil:
-		return req, errors.New("an annotate message needs an id (a string or a number) to answer with")
-	}
-	if t := data.Get("text"); t.Type() == app.TypeString {
-		req.text = t.String()
-	} else {
-		return req, errors.New("text must be a string")
-	}
-	switch l := data.Get("lang"); l.Type() {
-	case app.TypeString:
-		req.lang = l.String()
-	case app.TypeUndefined, app.TypeNull:
-	default:
-		return req, errors.New(`lang must be a language code such as "en"`)
-	}
-	return req, nil
-}
-
 func (c *Embed) onLegend(ctx app.Context, e app.Event) {
 	c.hidden = toggleHidden(c.hidden, ctx)
 }
@@ -288,6 +272,8 @@ func (c *Embed) Render() app.UI {
 	switch {
 	case c.refused != "":
 		status = "This page (" + c.refused + ") is not on the annotator's embed allowlist."
+	case c.fault != nil:
+		status = c.fault.String()
 	case c.err != nil:
 		status = "Could not annotate the text: " + c.err.Error() + "."
 	case c.busy:
@@ -302,11 +288,13 @@ func (c *Embed) Render() app.UI {
 		view = view.Hidden(true) // never Hidden(false): go-app pre-renders it as hidden
 	} else {
 		view = view.Body(
-			legend(c.ann, c.hidden, c.onLegend),
-			annotatedText(shownPart(c.ann, viewWindow), c.hidden, "", "", c.onViewClick),
+			legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
+			annotatedText(firstWindow(c.ann), c.hidden, "", "", c.onViewClick),
+			c.replaced.render(),
 		)
 	}
 	return app.Main().ID("embed").Class("embed").DataSet("state", state).DataSet("answered", c.answered).Body(
+		app.H1().Class("visually-hidden").Text("Annotated text"), // the page's heading, for screen readers
 		app.P().ID("embed-status").Class("embed-status").Aria("live", "polite").Text(status),
 		progressBar(c.busy && c.progress > 0, c.progress),
 		view,

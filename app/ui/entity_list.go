@@ -13,7 +13,7 @@ import (
 // other names the text uses for it, a date's normalised value, its
 // salience as a bar and its mention count. The article's dateline, against
 // which relative dates are resolved, heads the list.
-func entityList(a *annotation, selected string, onSelect app.EventHandler) app.UI {
+func entityList(a *annotation, selected string, p pages, onSelect, onMore app.EventHandler) app.UI {
 	if a == nil || len(a.Groups) == 0 {
 		return app.Section().Class("panel entities").Body(
 			app.H2().Text("Entities"),
@@ -25,14 +25,16 @@ func entityList(a *annotation, selected string, onSelect app.EventHandler) app.U
 		dateline(a),
 		app.Range(a.Groups).Slice(func(i int) app.UI {
 			g := a.Groups[i]
-			return app.Div().Class("group").DataSet("label", string(g.Label)).Body(
+			key := "entities-" + string(g.Label)
+			listed := g.Entities[:p.limit(key, len(g.Entities))]
+			return app.Div().Class("group").DataSet("label", string(g.Label)).DataSet("shown", len(listed)).DataSet("total", len(g.Entities)).Body(
 				app.H3().Body(
 					app.Span().Class("swatch").DataSet("label", string(g.Label)).Aria("hidden", true),
 					app.Text(labelGroups[g.Label]),
 				),
 				app.Ul().Body(
-					app.Range(g.Entities).Slice(func(j int) app.UI {
-						e := g.Entities[j]
+					app.Range(listed).Slice(func(j int) app.UI {
+						e := listed[j]
 						n := len(e.Mentions)
 						return app.Li().Body(
 							app.Button().
@@ -54,6 +56,7 @@ func entityList(a *annotation, selected string, onSelect app.EventHandler) app.U
 						)
 					}),
 				),
+				showMore(key, len(listed), len(g.Entities), strings.ToLower(labelGroups[g.Label]), onMore),
 			)
 		}),
 	)

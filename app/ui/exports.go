@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"annotator/analyzer"
+	"annotator/app/contract"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -124,15 +125,35 @@ func (c *Annotator) exportPanel() app.UI {
 					),
 					app.Div().Class("export-actions").Body(
 						app.Button().Type("button").Class("copy").DataSet("format", f.Name).
-							Aria("label", "Copy "+f.Label).OnClick(c.onCopy).Text("Copy"),
+							Aria("label", "Copy "+f.Label).OnClick(guardEvent("copying the export", c.onCopy)).Text("Copy"),
 						app.Button().Type("button").Class("download").DataSet("format", f.Name).
-							Aria("label", "Download "+f.Label).OnClick(c.onDownload).Text("Download"),
+							Aria("label", "Download "+f.Label).OnClick(guardEvent("downloading the export", c.onDownload)).Text("Download"),
 					),
 				)
 			}),
 		),
+		app.Div().Class("export print-export").Body(
+			app.Div().Class("export-about").Body(
+				app.Strong().Text("Print"),
+				app.Span().Class("hint").Text(" the article with its marks and legend, then every entity and quote; or save it as PDF"),
+			),
+			app.Div().Class("export-actions").Body(
+				app.Button().ID(contract.PrintButton).Type("button").OnClick(onPrint).Text("Print…"),
+			),
+		),
 		app.P().ID("export-status").Class("status").Aria("live", "polite").Text(c.exportNote),
+		noPermalinkNote(),
 	)
+}
+
+// onPrint asks PrintReport for its full lists and the print dialog.
+func onPrint(ctx app.Context, e app.Event) { ctx.NewAction(printAction) }
+
+// noPermalinkNote says why there is no link to share: the help's word on
+// it, wherever the layout puts it.
+func noPermalinkNote() app.UI {
+	return app.P().ID(contract.NoPermalink).Class("hint no-permalink").Text(
+		"No share link: a link that opens this article would have to carry its text, and the text never leaves this device. To share, send an export.")
 }
 
 // onDownload saves an export as a file.
@@ -158,19 +179,19 @@ func (c *Annotator) onCopy(ctx app.Context, e app.Event) {
 	c.exportNote = "Copying " + f.Label + "…"
 	ctx = c.lastingCtx(ctx)
 	copyText(content, func(err error) {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("copying the export", func(app.Context) {
 			if err != nil {
 				c.exportNote = "Could not copy " + f.Label + " (" + err.Error() + "): use Download instead."
 				return
 			}
 			c.exportNote = "Copied " + f.Label + " to the clipboard."
-		})
+		}))
 	})
 }
 
 // buildExport builds the export the event's button asks for.
 func (c *Annotator) buildExport(ctx app.Context) (exportFormat, string, bool) {
-	f, ok := exportFormatNamed(ctx.JSSrc().Get("dataset").Get("format").String())
+	f, ok := exportFormatNamed(dataAttr(ctx, "format"))
 	if !ok || c.ann == nil {
 		return f, "", false
 	}

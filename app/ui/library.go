@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"annotator/analyzer"
+	"annotator/app/contract"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -53,6 +54,10 @@ type library struct {
 	annotating     string
 	stopAnnotating func()
 	note           string // what the last action did, for the status line
+	// unreadable are the quarantined records (quarantine.go);
+	// confirmDelete is true while asking whether to delete them.
+	unreadable    []quarantined
+	confirmDelete bool
 }
 
 // articleID identifies a text: the hex of the first 16 bytes of its
@@ -253,7 +258,7 @@ func sharedClusters(docs []analyzer.CorpusDocument) []analyzer.Cluster {
 func (c *Annotator) openLibrary(ctx app.Context) {
 	c.library.version = app.Getenv("GOAPP_VERSION")
 	c.library.store.onGone = func() {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("closing the library", func(app.Context) {
 			c.library.results, c.library.stale = nil, nil
 			if c.library.stopAnnotating != nil {
 				c.library.stopAnnotating()
@@ -261,11 +266,12 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 			c.library.annotating, c.library.stopAnnotating = "", nil
 			c.library.set(nil)
 			c.library.state = "ready"
+			c.library.unreadable = nil
 			c.library.note = "The library was deleted from this device."
-		})
+		}))
 	}
-	c.library.store.list(func(entries []libraryEntry, err error) {
-		ctx.Dispatch(func(app.Context) {
+	c.library.store.list(func(entries []libraryEntry, bad []*badRecord, err error) {
+		ctx.Dispatch(guardDispatch("opening the library", func(app.Context) {
 			if err != nil {
 				c.library.state = "unavailable"
 				c.library.note = "The library is unavailable: " + err.Error()
@@ -273,10 +279,150 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 			}
 			c.library.state = "ready"
 			c.library.set(entries)
+			c.quarantineArticles(ctx, bad)
 			c.adoptStoredCorrections()
 			c.annotatePending(ctx)
-		})
+		}))
 	})
+}
+
+// quarantineArticles moves the library's unreadable records to the
+// quarantine one after the other, then lists the quarantine.
+func (c *Annotator) quarantineArticles(ctx app.Context, bad []*badRecord) {
+	if len(bad) == 0 {
+		c.listUnreadable(ctx)
+		return
+	}
+	quarantine(bad[0], func(done func(error)) { c.library.store.removeKey(bad[0].Key, done) }, func(err error) {
+		ctx.Dispatch(guardDispatch("setting aside an unreadable article", func(ctx app.Context) {
+			if err != nil {
+				c.library.note = "A saved article could not be read (" + bad[0].Reason + ") nor set aside: " + err.Error()
+			}
+			c.quarantineArticles(ctx, bad[1:])
+		}))
+	})
+}
+
+// listUnreadable reads the quarantine for the library's list.
+func (c *Annotator) listUnreadable(ctx app.Context) {
+	listQuarantine(func(records []quarantined, err error) {
+		ctx.Dispatch(guardDispatch("listing unreadable records", func(app.Context) {
+			if err != nil {
+				c.library.note = "The records that could not be read cannot be listed: " + err.Error()
+				return
+			}
+			c.library.unreadable = records
+		}))
+	})
+}
+
+// onUnreadableExport downloads the unreadable records as JSON.
+func (c *Annotator) onUnreadableExport(ctx app.Context, e app.Event) {
+	data, err := quarantineExport(c.library.unreadable)
+	if err == nil {
+		err = downloadFile("unreadable-records.json", "application/json", data)
+	}
+	if err != nil {
+		c.library.note = "Could not export the unreadable records: " + err.Error()
+		return
+	}
+	c.library.note = "Downloaded unreadable-records.json."
+}
+
+func (c *Annotator) onUnreadableDelete(ctx app.Context, e app.Event) {
+	c.library.confirmDelete = true
+}
+
+func (c *Annotator) onUnreadableCancel(ctx app.Context, e app.Event) {
+	c.library.confirmDelete = false
+}
+
+// onUnreadableDeleteConfirm deletes the unreadable records for good.
+func (c *Annotator) onUnreadableDeleteConfirm(ctx app.Context, e app.Event) {
+	c.library.confirmDelete = false
+	ctx = c.lastingCtx(ctx)
+	clearQuarantine(func(err error) {
+		ctx.Dispatch(guardDispatch("deleting unreadable records", func(app.Context) {
+			if err != nil {
+				c.library.note = "Could not delete the unreadable records: " + err.Error()
+				return
+			}
+			c.library.unreadable = nil
+			c.library.note = "Deleted the records that could not be read."
+		}))
+	})
+}
+
+// unreadableSummary says how many stored records could not be read: "1
+// saved article could not be read".
+func unreadableSummary(records []quarantined) string {
+	drafts, articles := 0, 0
+	for _, q := range records {
+		if q.kind() == "draft" {
+			drafts++
+		} else {
+			articles++
+		}
+	}
+	var parts []string
+	if drafts > 0 {
+		parts = append(parts, plural(drafts, "saved draft", "saved drafts"))
+	}
+	if articles > 0 {
+		parts = append(parts, plural(articles, "saved article", "saved articles"))
+	}
+	verb := " could not be read"
+	return strings.Join(parts, " and ") + verb
+}
+
+// unreadableHint says what became of n unreadable records.
+func unreadableHint(n int) string {
+	if n == 1 {
+		return "The app set it aside and goes on without it. Export it to keep its text; the export holds it exactly as it was stored."
+	}
+	return "The app set them aside and goes on without them. Export them to keep their text; the export holds them exactly as they were stored."
+}
+
+// maxUnreadableListed is how many reasons the library lists.
+const maxUnreadableListed = 5
+
+// unreadablePanel lists the records the app could not read, with an
+// export and a delete.
+func (c *Annotator) unreadablePanel() app.UI {
+	l := &c.library
+	if len(l.unreadable) == 0 {
+		return app.Div().ID(contract.Unreadable).Class("unreadable").Hidden(true)
+	}
+	shown := l.unreadable[:min(len(l.unreadable), maxUnreadableListed)]
+	var more app.UI
+	if n := len(l.unreadable) - len(shown); n > 0 {
+		more = app.Li().Class("hint").Text("and " + plural(n, "more", "more"))
+	}
+	var actions app.UI
+	if l.confirmDelete {
+		actions = app.Span().Class("confirm").Role("group").Aria("label", "Delete the unreadable records?").Body(
+			app.Text("Delete them for good? Export them first to keep what they hold. "),
+			app.Button().ID(contract.UnreadableDeleteConfirm).Type("button").Class("danger").OnClick(guardEvent("deleting unreadable records", c.onUnreadableDeleteConfirm)).Text("Delete"),
+			app.Button().ID(contract.UnreadableDeleteCancel).Type("button").OnClick(guardEvent("cancelling", c.onUnreadableCancel)).Text("Cancel"),
+		)
+	} else {
+		actions = app.Span().Class("unreadable-actions").Body(
+			app.Button().ID(contract.UnreadableExport).Type("button").OnClick(guardEvent("exporting unreadable records", c.onUnreadableExport)).Text("Export (JSON)"),
+			app.Button().ID(contract.UnreadableDelete).Type("button").OnClick(guardEvent("deleting unreadable records", c.onUnreadableDelete)).Text("Delete"),
+		)
+	}
+	return app.Div().ID(contract.Unreadable).Class("unreadable").DataSet("count", len(l.unreadable)).Role("group").Aria("labelledby", contract.UnreadableTitle).Body(
+		app.P().ID(contract.UnreadableTitle).Class("unreadable-title").Text(unreadableSummary(l.unreadable)+"."),
+		app.P().Class("hint").Text(unreadableHint(len(l.unreadable))),
+		app.Ul().Class("unreadable-reasons").Body(
+			app.Range(shown).Slice(func(i int) app.UI {
+				q := shown[i]
+				return app.Li().Text(savedWhen(q.Found, "found") + ": " + q.Reason)
+			}),
+			more,
+		),
+		actions,
+	)
 }
 
 // annotatePending annotates again the saved articles that this version of
@@ -304,7 +450,7 @@ func (c *Annotator) annotatePending(ctx app.Context) {
 			}
 		}
 		l.annotated(e.ID, out.Result)
-		ctx.After(yieldPause, c.annotatePending)
+		ctx.After(yieldPause, guardDispatch("linking saved articles", c.annotatePending))
 	})
 	if l.annotating == e.ID { // still running: a long text, in steps
 		l.stopAnnotating = stop
@@ -338,7 +484,7 @@ func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
 	c.library.note = "Saving…"
 	ctx = c.lastingCtx(ctx)
 	c.library.store.put(entry, func(err error) {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("saving the article", func(app.Context) {
 			if err != nil {
 				c.library.note = "Could not save the article: " + err.Error()
 				return
@@ -346,7 +492,7 @@ func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
 			c.library.state = "ready"
 			c.library.add(entry, res)
 			c.library.note = "Saved “" + entry.Title + "”."
-		})
+		}))
 	})
 }
 
@@ -381,7 +527,7 @@ func (c *Annotator) openArticle(ctx app.Context, id, entity string) {
 	}
 	if entity != "" {
 		c.selectEntity(entity)
-		ctx.Defer(func(app.Context) { scrollToEntity(entity) })
+		ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(entity) }))
 	}
 }
 
@@ -401,7 +547,7 @@ func (c *Annotator) onLibraryDelete(ctx app.Context, e app.Event) {
 	}
 	ctx = c.lastingCtx(ctx)
 	c.library.store.remove(id, func(err error) {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("deleting a saved article", func(app.Context) {
 			if err != nil {
 				c.library.note = "Could not delete the article: " + err.Error()
 				return
@@ -409,7 +555,7 @@ func (c *Annotator) onLibraryDelete(ctx app.Context, e app.Event) {
 			c.library.remove(id)
 			c.library.note = "Deleted “" + entry.Title + "”."
 			c.annotatePending(ctx) // the deleted one may have been under way
-		})
+		}))
 	})
 }
 
@@ -426,8 +572,9 @@ func (c *Annotator) libraryPanel() app.UI {
 	return app.Section().ID("library").Class("panel library").Aria("labelledby", "library-title").Body(
 		app.H2().ID("library-title").Text("Library"),
 		app.P().Class("hint").Text("Articles saved in this browser only. Open one to annotate it again; entities they share are linked below."),
-		app.Button().ID("library-save").Type("button").Disabled(!canSave).OnClick(c.onLibrarySave).Text(saveText),
+		app.Button().ID("library-save").Type("button").Disabled(!canSave).OnClick(guardEvent("saving the article", c.onLibrarySave)).Text(saveText),
 		c.libraryList(saved),
+		c.unreadablePanel(),
 		c.sharedEntities(),
 		app.P().ID("library-status").Class("status").Aria("live", "polite").Text(l.note),
 	)
@@ -449,12 +596,12 @@ func (c *Annotator) libraryList(saved bool) app.UI {
 			return app.Li().Class("library-entry").DataSet("article", e.ID).Body(
 				app.Span().Class("library-number").Aria("hidden", true).Text(i+1),
 				app.Button().Type("button").Class("library-open").DataSet("article", e.ID).
-					Aria("current", open).OnClick(c.onLibraryOpen).Body(
+					Aria("current", open).OnClick(guardEvent("opening a saved article", c.onLibraryOpen)).Body(
 					app.Span().Class("library-title").Text(e.Title),
-					app.Span().Class("library-meta").Text(savedWhen(e.Saved)+" · "+plural(len(strings.Fields(e.Text)), "word", "words")),
+					app.Span().Class("library-meta").Text(savedWhen(e.Saved, "saved")+" · "+plural(len(strings.Fields(e.Text)), "word", "words")),
 				),
 				app.Button().Type("button").Class("library-delete").DataSet("article", e.ID).
-					OnClick(c.onLibraryDelete).Body(
+					OnClick(guardEvent("deleting a saved article", c.onLibraryDelete)).Body(
 					app.Text("Delete"),
 					app.Span().Class("visually-hidden").Text(" “"+e.Title+"”"),
 				),
@@ -463,12 +610,13 @@ func (c *Annotator) libraryList(saved bool) app.UI {
 	)
 }
 
-// savedWhen writes a save time in the browser's time zone.
-func savedWhen(ms float64) string {
-	if ms <= 0 {
-		return "saved"
+// savedWhen writes a time in the browser's time zone after a verb:
+// "saved 1 Dec 2026 10:57".
+func savedWhen(ms float64, verb string) string {
+	if ms <= 0 || ms > maxDateMs {
+		return verb
 	}
-	return "saved " + time.UnixMilli(int64(ms)).Local().Format("2 Jan 2006 15:04")
+	return verb + " " + time.UnixMilli(int64(ms)).Local().Format("2 Jan 2006 15:04")
 }
 
 // linkingNote says that n saved articles are still being annotated for
@@ -512,7 +660,7 @@ func (c *Annotator) sharedEntities() app.UI {
 							return app.Li().Body(
 								app.Button().Type("button").Class("member").
 									DataSet("article", m.Name).DataSet("entity", m.Entity).
-									OnClick(c.onSharedEntity).Body(
+									OnClick(guardEvent("opening a shared entity", c.onSharedEntity)).Body(
 									app.Span().Class("member-article").Aria("hidden", true).Text(number[m.Name]),
 									app.Span().Class("member-text").Text(m.Text),
 									app.Span().Class("count").Text(m.Mentions),

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"annotator/analyzer"
+	"annotator/app/jsval"
 )
 
 // libraryRecordSchema is the layout of the library's records ("schema"):
@@ -14,22 +15,45 @@ import (
 // "corrections", the article's corrections as JSON (analyzer.Corrections).
 const libraryRecordSchema = 2
 
-// recordSchema reads a record's "schema": absent is 1; anything but a
-// whole number from 1 up is an error.
-func recordSchema(v float64, present bool) (int, error) {
-	if !present {
+// recordSchema reads a record's "schema": absent is 1; a whole number up
+// to libraryRecordSchema is the layout. A newer layout is an error too: this
+// version would drop what it does not know when it saved the record again,
+// so the record is set aside instead (quarantine.go), as it was.
+func recordSchema(v jsval.Value) (int, error) {
+	if jsval.Absent(v) {
 		return 1, nil
 	}
-	if v < 1 || v > math.MaxInt32 || v != math.Trunc(v) {
-		return 0, fmt.Errorf("schema is %g, not a record layout", v)
+	f, ok := jsval.AsFinite(v)
+	switch {
+	case !ok || f < 1 || f != math.Trunc(f):
+		return 0, fmt.Errorf("schema is %s, not a record layout", jsval.Describe(v))
+	case f > libraryRecordSchema:
+		return 0, fmt.Errorf("schema is %g, a layout of a newer version of the app", f)
 	}
-	return int(v), nil
+	return int(f), nil
 }
 
-// articleCorrections decodes an entry's corrections, validated: none for
-// an entry without them; an error for a bad list, which the entry keeps
-// as it was stored (nothing the user made is lost) while the article
-// opens without it.
+// recordCorrections reads a record's "corrections": absent or empty is
+// none; otherwise the JSON text of a valid list (analyzer.ParseCorrections),
+// which a record of schema 1 cannot hold.
+func recordCorrections(record jsval.Value, schema int) (string, error) {
+	text, err := optionalString(record, "corrections")
+	if err != nil || text == "" {
+		return "", err
+	}
+	if schema < 2 {
+		return "", fmt.Errorf("corrections in a record of schema %d, which has none", schema)
+	}
+	if _, err := analyzer.ParseCorrections([]byte(text)); err != nil {
+		return "", fmt.Errorf("corrections are not a list of corrections (%s)", shorten(err.Error(), 120))
+	}
+	return text, nil
+}
+
+// articleCorrections decodes an entry's corrections: none for an entry
+// without them. The decoder (decodeArticle) validated them already, and
+// set a record with a bad list aside; an error here (an entry made in
+// memory) leaves the entry's list as it was, never overwritten.
 func (e libraryEntry) articleCorrections() (analyzer.Corrections, error) {
 	if e.Corrections == "" {
 		return nil, nil

@@ -2,7 +2,8 @@ package ui
 
 import (
 	"errors"
-	"math"
+
+	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -55,7 +56,7 @@ func (s *libraryStore) openVersion(version int, done func(db app.Value, err erro
 			return
 		}
 		var gone app.Func
-		gone = app.FuncOf(func(app.Value, []app.Value) any {
+		gone = guardFunc("letting another tab clear the library", func(app.Value, []app.Value) any {
 			db.Call("close")
 			gone.Release()
 			s.db = nil
@@ -70,35 +71,49 @@ func (s *libraryStore) openVersion(version int, done func(db app.Value, err erro
 	})
 }
 
-// list calls done with every stored article.
-func (s *libraryStore) list(done func([]libraryEntry, error)) {
+// list calls done with every stored article, and the records that are
+// not articles (see decodeArticle) as bad, for the quarantine.
+func (s *libraryStore) list(done func([]libraryEntry, []*badRecord, error)) {
 	s.open(func(db app.Value, err error) {
 		if err != nil {
-			done(nil, err)
+			done(nil, nil, err)
 			return
 		}
-		var req app.Value
+		var keysReq, valuesReq app.Value
 		err = catchJS(func() {
-			req = db.Call("transaction", articleStore, "readonly").Call("objectStore", articleStore).Call("getAll")
+			store := db.Call("transaction", articleStore, "readonly").Call("objectStore", articleStore)
+			keysReq, valuesReq = store.Call("getAllKeys"), store.Call("getAll")
 		})
 		if err != nil {
-			done(nil, err)
+			done(nil, nil, err)
 			return
 		}
-		idbResult(req, func(records app.Value, err error) {
-			if err != nil {
-				done(nil, err)
-				return
-			}
-			entries := make([]libraryEntry, 0, records.Length())
-			for i := range records.Length() {
-				if e, ok := entryFromJS(records.Index(i)); ok {
+		idbResult(keysReq, func(keys app.Value, err error) {
+			idbResult(valuesReq, func(records app.Value, err2 error) {
+				if err = errors.Join(err, err2); err != nil {
+					done(nil, nil, err)
+					return
+				}
+				var entries []libraryEntry
+				var bad []*badRecord
+				for i := range records.Length() {
+					v := records.Index(i)
+					e, err := decodeArticle(jsval.Of(v))
+					if err != nil {
+						bad = append(bad, &badRecord{From: libraryDBName + "/" + articleStore, Key: keys.Index(i), Reason: "a saved article: " + err.Error(), Value: v})
+						continue
+					}
 					entries = append(entries, e)
 				}
-			}
-			done(entries, nil)
+				done(entries, bad, nil)
+			})
 		})
 	})
+}
+
+// removeKey deletes the record with the key, whatever its type.
+func (s *libraryStore) removeKey(key app.Value, done func(error)) {
+	s.write(func(store app.Value) { store.Call("delete", key) }, done)
 }
 
 // put stores an article, replacing any with its id, and calls done once the
@@ -129,17 +144,7 @@ func (s *libraryStore) write(f func(store app.Value), done func(error)) {
 			done(err)
 			return
 		}
-		var complete, fail app.Func
-		finish := func(err error) {
-			complete.Release()
-			fail.Release()
-			done(err)
-		}
-		complete = app.FuncOf(func(app.Value, []app.Value) any { finish(nil); return nil })
-		fail = app.FuncOf(func(app.Value, []app.Value) any { finish(idbError(tx)); return nil })
-		tx.Set("oncomplete", complete)
-		tx.Set("onerror", fail)
-		tx.Set("onabort", fail)
+		idbTransaction(tx, done)
 	})
 }
 
@@ -155,40 +160,4 @@ func idbError(v app.Value) error {
 func (e libraryEntry) toJS() map[string]any {
 	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved, "names": e.Names, "version": e.Version,
 		"schema": max(e.Schema, libraryRecordSchema), "corrections": e.Corrections}
-}
-
-// entryFromJS reads a stored record; ok is false for a record that is not
-// an article (no id or no text).
-func entryFromJS(v app.Value) (libraryEntry, bool) {
-	str := func(k string) string {
-		if f := v.Get(k); f.Type() == app.TypeString {
-			return f.String()
-		}
-		return ""
-	}
-	e := libraryEntry{ID: str("id"), Title: str("title"), Text: str("text"), Lang: str("lang"), Names: str("names"), Version: str("version")}
-	if f := v.Get("saved"); f.Type() == app.TypeNumber {
-		e.Saved = f.Float()
-	}
-	schema := v.Get("schema")
-	var err error
-	if e.Schema, err = recordSchema(jsNumber(schema), !schema.IsUndefined()); err != nil {
-		return e, false
-	}
-	switch f := v.Get("corrections"); {
-	case f.Type() == app.TypeString:
-		e.Corrections = f.String()
-	case !f.IsUndefined():
-		// Not a list's JSON: kept as JSON text, reported when opened.
-		e.Corrections = app.Window().Get("JSON").Call("stringify", f).String()
-	}
-	return e, e.ID != "" && e.Text != ""
-}
-
-// jsNumber is v as a number, NaN when it is none.
-func jsNumber(v app.Value) float64 {
-	if v.Type() == app.TypeNumber {
-		return v.Float()
-	}
-	return math.NaN()
 }

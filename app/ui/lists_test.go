@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func TestEntityListShowsAliasesValuesAndDateline(t *testing.T) {
 			{ID: "e2", Label: analyzer.DATE, Name: "Tuesday", Mentions: []analyzer.MentionResult{tue}},
 			{ID: "e3", Label: analyzer.DATE, Name: "Friday", Mentions: []analyzer.MentionResult{fri}},
 		}}
-		html := app.HTMLString(entityList(newAnnotation(text, res), "e1", nil))
+		html := app.HTMLString(entityList(newAnnotation(text, res), "e1", nil, nil, nil))
 		for _, want := range append(c.want,
 			`Kim Jong Un · Mr Kim`, `2018-06-19`, `XXXX-WXX-5`, `unresolved`, `salience 80%`) {
 			if !strings.Contains(html, want) {
@@ -141,19 +142,34 @@ func TestKeyTermsAndPhrases(t *testing.T) {
 	}
 }
 
-func TestQuoteListStopsAtMaxQuotes(t *testing.T) {
+func TestQuoteListIsPaged(t *testing.T) {
 	var b strings.Builder
 	var quotes []analyzer.QuoteResult
-	for range maxQuotes + 5 {
+	for range maxListed + 5 {
 		start := b.Len()
 		b.WriteString(`"One two three four." `)
 		quotes = append(quotes, analyzer.QuoteResult{SpanResult: analyzer.SpanResult{Start: start, End: b.Len() - 1}, Text: `"One two three four."`})
 	}
-	html := app.HTMLString(quoteList(newAnnotation(b.String(), &analyzer.Result{Quotes: quotes}), quoteListProps{}))
-	if n := strings.Count(html, `class="quote-button"`); n != maxQuotes {
-		t.Errorf("%d quotes listed, want %d", n, maxQuotes)
+	a := newAnnotation(b.String(), &analyzer.Result{Quotes: quotes})
+	var p pages
+	for _, want := range []int{firstPage, firstPage + morePage, firstPage + 2*morePage} {
+		html := app.HTMLString(quoteList(a, quoteListProps{Pages: p}))
+		if n := strings.Count(html, `class="quote-button"`); n != want {
+			t.Errorf("%d quotes listed, want %d", n, want)
+		}
+		if !strings.Contains(html, fmt.Sprintf("(%d of 505 quotes shown)", want)) {
+			t.Errorf("the show-more button does not say how many are shown")
+		}
+		p.more("quotes")
 	}
-	if !strings.Contains(html, "The first 200 of 205 quotes") {
+	for range 10 {
+		p.more("quotes")
+	}
+	html := app.HTMLString(quoteList(a, quoteListProps{Pages: p}))
+	if n := strings.Count(html, `class="quote-button"`); n != maxListed {
+		t.Errorf("%d quotes listed after many show-mores, want at most %d", n, maxListed)
+	}
+	if !strings.Contains(html, "The first 500 of 505 quotes; the exports have them all.") {
 		t.Errorf("the list does not say it stops short")
 	}
 }

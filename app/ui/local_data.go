@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"time"
+
+	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -64,8 +67,8 @@ func (d *LocalData) OnMount(ctx app.Context) {
 	if !root.Truthy() {
 		return
 	}
-	onRun := app.FuncOf(func(app.Value, []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { d.save(ctx) })
+	onRun := guardFunc("noticing a run", func(app.Value, []app.Value) any {
+		ctx.Dispatch(guardDispatch("saving your draft", func(ctx app.Context) { d.save(ctx) }))
 		return nil
 	})
 	observer := app.Window().Get("MutationObserver").New(onRun)
@@ -84,8 +87,8 @@ func (d *LocalData) OnDismount() {
 
 // listen calls f on the UI goroutine for each event of the target.
 func (d *LocalData) listen(ctx app.Context, target app.Value, event string, f func(app.Context)) {
-	fn := app.FuncOf(func(app.Value, []app.Value) any {
-		ctx.Dispatch(f)
+	fn := guardFunc("handling "+event, func(app.Value, []app.Value) any {
+		ctx.Dispatch(guardDispatch("handling "+event, f))
 		return nil
 	})
 	target.Call("addEventListener", event, fn)
@@ -99,21 +102,29 @@ func (d *LocalData) listen(ctx app.Context, target app.Value, event string, f fu
 // something, and has it annotated.
 func (d *LocalData) restore(ctx app.Context) {
 	d.drafts.get(func(rec draftRecord, found bool, err error) {
-		ctx.Dispatch(func(ctx app.Context) {
+		ctx.Dispatch(guardDispatch("restoring your draft", func(ctx app.Context) {
 			d.restored = true
+			var bad *badRecord
 			switch {
+			case errors.As(err, &bad):
+				d.quarantineDraft(bad)
+				return
 			case err != nil:
 				d.state, d.message = "error", "Drafts cannot be kept in this browser: "+err.Error()
 				return
-			case !found || textLength(rec.Text) == 0:
+			case !found:
+				return
+			}
+			value, _ := jsval.JS(rec.Text)
+			if textLength(value) == 0 {
 				return
 			}
 			text := app.Window().GetElementByID(textID)
 			if !text.Truthy() || d.edits > 0 || textLength(text.Get("value")) > 0 {
 				return // the user got there first
 			}
-			text.Set("value", rec.Text)
-			d.lastText = fingerprint(rec.Text)
+			text.Set("value", value)
+			d.lastText = fingerprint(value)
 			event := "input"
 			target := text
 			if lang := app.Window().GetElementByID("lang"); rec.Lang != "" && lang.Truthy() && lang.Get("value").String() != rec.Lang {
@@ -124,7 +135,21 @@ func (d *LocalData) restore(ctx app.Context) {
 			}
 			target.Call("dispatchEvent", app.Window().Get("Event").New(event, map[string]any{"bubbles": true}))
 			d.state, d.message = "restored", "Your draft from "+savedAt(rec.Saved)+" is back."
-		})
+		}))
+	})
+}
+
+// quarantineDraft moves a draft record the app cannot read to the
+// quarantine, where the library lists it for export.
+func (d *LocalData) quarantineDraft(bad *badRecord) {
+	d.state, d.message = "unreadable", "Your saved draft could not be read ("+bad.Reason+"). It is kept under “could not be read” in the library, where you can export it."
+	quarantine(bad, d.drafts.remove, func(err error) {
+		if err == nil {
+			return
+		}
+		d.ctx.Dispatch(guardDispatch("setting aside an unreadable draft", func(app.Context) {
+			d.state, d.message = "error", "Your saved draft could not be read ("+bad.Reason+"), nor set aside: "+err.Error()
+		}))
 	})
 }
 
@@ -132,11 +157,11 @@ func (d *LocalData) restore(ctx app.Context) {
 func (d *LocalData) saveSoon(ctx app.Context) {
 	d.edits++
 	edit := d.edits
-	ctx.After(draftPause, func(ctx app.Context) {
+	ctx.After(draftPause, guardDispatch("saving your draft", func(ctx app.Context) {
 		if edit == d.edits {
 			d.save(ctx)
 		}
-	})
+	}))
 }
 
 // save stores the paste area as the draft, if it changed since the last
@@ -158,15 +183,15 @@ func (d *LocalData) save(ctx app.Context) {
 	}
 	d.state, d.message = "saving", "Saving the draft on this device…"
 	now := app.Window().Get("Date").Call("now").Float()
-	d.drafts.put(draftRecord{Text: value, Lang: lang, Saved: now}, func(err error) {
-		ctx.Dispatch(func(ctx app.Context) {
+	d.drafts.put(draftRecord{Text: jsval.Of(value), Lang: lang, Saved: now}, func(err error) {
+		ctx.Dispatch(guardDispatch("saving your draft", func(ctx app.Context) {
 			if err != nil {
 				d.lastText = ""
 				d.state, d.message = "error", "The draft could not be saved on this device: "+err.Error()
 				return
 			}
 			d.state, d.message = "saved", "Draft saved on this device."
-		})
+		}))
 	})
 }
 
@@ -211,7 +236,7 @@ func (d *LocalData) onConfirm(ctx app.Context, e app.Event) {
 	d.confirm = false // which removes the button clicked, and e's context with it
 	d.state, d.message = "saving", "Clearing…"
 	clearLocalData(&d.drafts, func(err error) {
-		d.ctx.Dispatch(func(ctx app.Context) {
+		d.ctx.Dispatch(guardDispatch("clearing local data", func(ctx app.Context) {
 			// Only a new edit saves a draft again, not closing the page.
 			d.lastText = ""
 			if text := app.Window().GetElementByID(textID); text.Truthy() {
@@ -222,7 +247,7 @@ func (d *LocalData) onConfirm(ctx app.Context, e app.Event) {
 				return
 			}
 			d.state, d.message = "cleared", "The draft and the article library are deleted from this device. The text on screen stays until you close the page."
-		})
+		}))
 	})
 }
 
@@ -236,11 +261,11 @@ func (d *LocalData) Render() app.UI {
 	if d.confirm {
 		control = app.Span().Class("confirm").Role("group").Aria("label", "Clear local data?").Body(
 			app.Text("Delete the draft and the article library from this device? "),
-			app.Button().ID("clear-confirm").Type("button").Class("danger").OnClick(d.onConfirm).Text("Delete"),
-			app.Button().ID("clear-cancel").Type("button").OnClick(d.onCancel).Text("Cancel"),
+			app.Button().ID("clear-confirm").Type("button").Class("danger").OnClick(guardEvent("clearing local data", d.onConfirm)).Text("Delete"),
+			app.Button().ID("clear-cancel").Type("button").OnClick(guardEvent("cancelling", d.onCancel)).Text("Cancel"),
 		)
 	} else {
-		control = app.Button().ID("clear-data").Type("button").Class("link").OnClick(d.onClear).Text("Clear local data")
+		control = app.Button().ID("clear-data").Type("button").Class("link").OnClick(guardEvent("clearing local data", d.onClear)).Text("Clear local data")
 	}
 	root := app.Div().ID("local-data").Class("local-data").DataSet("draft", state)
 	if d.restored {

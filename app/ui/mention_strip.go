@@ -91,7 +91,7 @@ func (c *Annotator) onTick(ctx app.Context, e app.Event) {
 	c.current = ""
 	if i, err := strconv.Atoi(ds.Get("mark").String()); err == nil && i >= 0 && i < len(c.ann.Marks) {
 		c.current = "m" + strconv.Itoa(i)
-		c.reveal(c.ann.Marks[i].End)
+		c.reveal(c.ann.Marks[i].Start, c.ann.Marks[i].End)
 		scrollToCurrent(ctx)
 	}
 }

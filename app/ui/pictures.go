@@ -40,9 +40,9 @@ func (c *Annotator) pictures() app.UI {
 	return app.Section().ID("pictures").Class("panel pictures").Aria("labelledby", "pictures-title").Body(
 		app.H2().ID("pictures-title").Text("Pictures"),
 		app.Div().Class("figures").Body(
-			entityChart(main, c.selected, c.onEntity, c.onNodeKey),
-			mentionStrips(a, main, c.selected, c.onTick, c.onTickKey),
-			cooccurrenceGraph(main, pairs, c.selected, c.onEntity, c.onNodeKey),
+			entityChart(main, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
+			mentionStrips(a, main, c.selected, guardEvent("jumping to a mention", c.onTick), guardEvent("moving between mentions", c.onTickKey)),
+			cooccurrenceGraph(main, pairs, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
 		),
 	)
 }

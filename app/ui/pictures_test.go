@@ -149,11 +149,11 @@ func TestRevealShowsALongTextUpToAMention(t *testing.T) {
 		{ID: "e1", Label: analyzer.PER, Name: "Kim", Mentions: []analyzer.MentionResult{mention(text, at, at+3)}},
 	}}
 	c := &Annotator{ann: newAnnotation(text, res)}
-	if part := shownPart(c.ann, c.shownBytes()); len(part.Marks) != 0 {
+	if part := c.shownPart(); len(part.Marks) != 0 {
 		t.Fatal("the test text is too short: the view shows its end at once")
 	}
-	c.reveal(at + 3)
-	if part := shownPart(c.ann, c.shownBytes()); len(part.Marks) != 1 {
-		t.Errorf("after reveal, the view shows %d of %d bytes, without the mention at %d", len(part.Text), len(text), at)
+	c.reveal(at, at+3)
+	if part := c.shownPart(); len(part.Marks) != 1 || part.From+len(part.Text) < at {
+		t.Errorf("after reveal, the view shows bytes %d to %d of %d, without the mention at %d", part.From, len(part.Text), len(text), at)
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -9,11 +8,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
-
-// maxQuotes is how many quotes the sidebar lists: a long text (a book, a
-// transcript) has thousands, which would take the browser seconds to lay
-// out.
-const maxQuotes = 200
 
 // quoteListProps is what the quotes panel shows and reports.
 type quoteListProps struct {
@@ -23,6 +17,11 @@ type quoteListProps struct {
 	Speaker   string
 	OnQuote   app.EventHandler // a quote's button: data-quote is its index
 	OnSpeaker app.EventHandler // a speaker's button: data-speaker is its index in QuotedSpeakers, -1 for all
+	// Pages says how many quotes and speakers are shown (a long text, a
+	// book or a transcript, has thousands: see paged_list.go); OnMore
+	// shows another page.
+	Pages  pages
+	OnMore app.EventHandler
 }
 
 // quoteList renders the quotes panel: how many of each kind, who is quoted
@@ -50,11 +49,8 @@ func quoteList(a *annotation, p quoteListProps) app.UI {
 			listed = append(listed, i)
 		}
 	}
-	var more app.UI
-	if n := len(listed); n > maxQuotes {
-		more = app.P().Class("hint").Text(fmt.Sprintf("The first %s of %s quotes; the exports have them all.", formatInt(maxQuotes), formatInt(n)))
-		listed = listed[:maxQuotes]
-	}
+	total := len(listed)
+	listed = listed[:p.Pages.limit("quotes", total)]
 	var shown app.UI
 	if filter != "" {
 		shown = app.P().Class("quote-filter").Body(
@@ -64,12 +60,11 @@ func quoteList(a *annotation, p quoteListProps) app.UI {
 			app.Button().Type("button").ID("quotes-all").Class("link").DataSet("speaker", -1).OnClick(p.OnSpeaker).Text("Show all quotes"),
 		)
 	}
-	return app.Section().ID("quotes").Class("panel quotes").Body(
+	return app.Section().ID("quotes").Class("panel quotes").DataSet("shown", len(listed)).DataSet("total", total).Body(
 		app.H2().Text("Quotes"),
 		app.P().ID("quote-kinds").Class("hint").Text(kindSummary(a.Result.Quotes)),
 		whoIsQuoted(a, speakers, p),
 		shown,
-		more,
 		app.Ul().Class("quote-items").Body(
 			app.Range(listed).Slice(func(j int) app.UI {
 				i := listed[j]
@@ -98,6 +93,7 @@ func quoteList(a *annotation, p quoteListProps) app.UI {
 				)
 			}),
 		),
+		showMore("quotes", len(listed), total, "quotes", p.OnMore),
 	)
 }
 
@@ -119,6 +115,8 @@ func whoIsQuoted(a *annotation, speakers []analyzer.QuotedSpeaker, p quoteListPr
 	if len(speakers) == 0 {
 		return nil
 	}
+	total := len(speakers)
+	speakers = speakers[:p.Pages.limit("speakers", total)]
 	return app.Div().ID("who-quoted").Class("who-quoted").Body(
 		app.H3().Text("Who is quoted"),
 		app.Ul().Body(
@@ -147,6 +145,7 @@ func whoIsQuoted(a *annotation, speakers []analyzer.QuotedSpeaker, p quoteListPr
 				)
 			}),
 		),
+		showMore("speakers", len(speakers), total, "speakers", p.OnMore),
 	)
 }
 
@@ -178,7 +177,7 @@ func kindName(kind string) string {
 
 // onQuoteSpeaker lists only the clicked speaker's quotes, or all of them.
 func (c *Annotator) onQuoteSpeaker(ctx app.Context, e app.Event) {
-	i, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("speaker").String())
+	i, err := strconv.Atoi(dataAttr(ctx, "speaker"))
 	if err != nil || c.ann == nil {
 		return
 	}
@@ -191,7 +190,7 @@ func (c *Annotator) onQuoteSpeaker(ctx app.Context, e app.Event) {
 // onQuote brings the quote into view, marks it current and highlights its
 // speaker's mentions (or clears the highlight for an unknown speaker).
 func (c *Annotator) onQuote(ctx app.Context, e app.Event) {
-	i, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("quote").String())
+	i, err := strconv.Atoi(dataAttr(ctx, "quote"))
 	if err != nil || c.ann == nil || i < 0 || i >= len(c.ann.Result.Quotes) {
 		return
 	}
@@ -204,28 +203,22 @@ func (c *Annotator) selectQuote(ctx app.Context, i int) {
 		c.selected = c.ann.Result.Quotes[i].Speaker
 	}
 	c.current = "q" + strconv.Itoa(i)
-	c.reveal(c.ann.Result.Quotes[i].End)
+	c.reveal(c.ann.Result.Quotes[i].Start, c.ann.Result.Quotes[i].End)
 	scrollToCurrent(ctx)
 }
 
-// reveal makes the view show a long text at least up to byte end (it
-// shows a window of it at first, see text_window.go).
-func (c *Annotator) reveal(end int) {
-	if c.ann == nil {
-		return
-	}
-	end = min(end, len(c.ann.Text)) // past the text, the loop would never end
-	for len(shownPart(c.ann, c.shownBytes()).Text) < end {
-		c.more++
-	}
+// reveal makes the view of a long text show bytes [start, end) (it shows
+// a few windows of it, see text_window.go).
+func (c *Annotator) reveal(start, end int) {
+	c.windows = c.windows.reveal(c.ann, start, end)
 }
 
 // scrollToCurrent brings the current mark or quote into view once the page
 // shows it.
 func scrollToCurrent(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
+	ctx.Defer(guardDispatch("scrolling", func(app.Context) {
 		if el := app.Window().GetElementByID(currentID); el.Truthy() {
 			el.Call("scrollIntoView", map[string]any{"block": "center"})
 		}
-	})
+	}))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,16 +22,16 @@ func longAnnotation(t *testing.T, paragraph string, limit int) *annotation {
 
 func TestShownPart(t *testing.T) {
 	a := longAnnotation(t, `Ms Santos flew to Lisbon on Monday. "We will build," she told the European Commission, which pledged €1.2bn.`, 2*viewWindow)
-	if got := shownPart(a, len(a.Text)); got != a {
+	if got := shownPart(a, 0, len(a.Text)); got != a {
 		t.Errorf("a text within the window is not shown whole")
 	}
-	part := shownPart(a, viewWindow)
-	cut := len(part.Text)
+	start, cut := textWindows{}.bytes(a)
+	part := shownPart(a, start, cut)
 	switch {
-	case cut < viewWindow || cut >= len(a.Text):
-		t.Fatalf("shown part ends at %d of %d, want past the window of %d", cut, len(a.Text), viewWindow)
-	case !strings.HasPrefix(a.Text, part.Text) || part.Text[cut-1] != '\n':
-		t.Errorf("shown part is not the start of the text cut after a line break: ends %q", part.Text[cut-20:])
+	case start != 0 || cut >= len(a.Text) || cut < viewWindow && len(part.Marks) != viewWindowMarks:
+		t.Fatalf("the first window is bytes %d to %d of %d with %d marks, want 0 to %d bytes or %d marks", start, cut, len(a.Text), len(part.Marks), viewWindow, viewWindowMarks)
+	case !strings.HasPrefix(a.Text, part.Text):
+		t.Errorf("shown part is not the start of the text")
 	}
 	if len(part.Marks) == 0 || len(part.Marks) >= len(a.Marks) {
 		t.Fatalf("%d of %d marks shown", len(part.Marks), len(a.Marks))
@@ -54,16 +55,67 @@ func TestShownPart(t *testing.T) {
 	}
 }
 
+// TestWindowsAreBounded moves along a long text full of marks: the view
+// never shows more than maxShownWindows windows, each of at most
+// viewWindowMarks+1 marks, and the windows tile the text.
+func TestWindowsAreBounded(t *testing.T) {
+	var sb strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&sb, "%d\n", 100000+i*7)
+	}
+	text := sb.String()
+	doc, err := analyzer.Annotate(text, analyzer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newAnnotation(text, doc.Result())
+	if len(a.Marks) < 10000 {
+		t.Fatalf("only %d marks in a list of 20,000 numbers", len(a.Marks))
+	}
+	var w textWindows
+	prevEnd, steps := 0, 0
+	for {
+		start, end := w.bytes(a)
+		part := shownPart(a, start, end)
+		if len(part.Marks) > maxShownWindows*(viewWindowMarks+1) {
+			t.Fatalf("windows %+v show %d marks", w, len(part.Marks))
+		}
+		if end <= prevEnd && end < len(text) {
+			t.Fatalf("windows %+v end at %d, not past %d", w, end, prevEnd)
+		}
+		prevEnd = end
+		if end >= len(text) {
+			break
+		}
+		w = w.more()
+		if steps++; steps > 1000 {
+			t.Fatal("show more never reaches the end")
+		}
+	}
+	// Back to the start, and revealing a mark far on.
+	for w.First > 0 {
+		w = w.earlier()
+	}
+	if start, _ := w.bytes(a); start != 0 {
+		t.Errorf("show earlier stops at byte %d", start)
+	}
+	m := a.Marks[len(a.Marks)-1]
+	w = w.reveal(a, m.Start, m.End)
+	if start, end := w.bytes(a); start > m.Start || end < m.End {
+		t.Errorf("revealing [%d,%d) shows %d to %d", m.Start, m.End, start, end)
+	}
+}
+
 func TestTextCutKeepsMarksAndCharactersWhole(t *testing.T) {
 	// No line break near the limit: the cut falls at the limit, moved past
 	// a mark or a multi-byte character it would split.
 	text := strings.Repeat("é", viewWindow) // two bytes each
 	a := &annotation{Text: text}
-	if cut := textCut(a, viewWindow+1); !utf8.RuneStart(text[cut]) || cut != viewWindow+2 {
+	if cut := windowEnd(a, 1); !utf8.RuneStart(text[cut]) || cut != viewWindow+2 {
 		t.Errorf("cut at %d splits a character", cut)
 	}
 	a.Marks = []mark{{Start: viewWindow - 4, End: viewWindow + 6}}
-	if cut := textCut(a, viewWindow); cut != viewWindow+6 {
+	if cut := windowEnd(a, 0); cut != viewWindow+6 {
 		t.Errorf("cut at %d splits the mark [%d,%d)", cut, viewWindow-4, viewWindow+6)
 	}
 }

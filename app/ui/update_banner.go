@@ -22,8 +22,8 @@ type UpdateBanner struct {
 // OnMount starts checking for updates on focus.
 func (b *UpdateBanner) OnMount(ctx app.Context) {
 	b.available = ctx.AppUpdateAvailable()
-	ignore := app.FuncOf(func(app.Value, []app.Value) any { return nil })
-	check := app.FuncOf(func(app.Value, []app.Value) any {
+	ignore := guardFunc("checking for updates", func(app.Value, []app.Value) any { return nil })
+	check := guardFunc("checking for updates", func(app.Value, []app.Value) any {
 		if app.Window().Get("document").Get("visibilityState").String() == "visible" {
 			checkForUpdate(ignore)
 		}
@@ -54,13 +54,14 @@ func (b *UpdateBanner) OnDismount() {
 // claims its clients when activated): a reload before that would still get
 // the old version from the old worker.
 func (b *UpdateBanner) OnAppUpdate(ctx app.Context) {
-	b.waitForNewWorker(ctx, 0)
+	withRegistration(func(reg app.Value) {
+		ctx.Dispatch(func(ctx app.Context) { b.waitForNewWorker(ctx, reg, 0) })
+	})
 }
 
 // waitForNewWorker shows the banner once the registration's active worker
 // is activated and controls the page, looking again every quarter second.
-func (b *UpdateBanner) waitForNewWorker(ctx app.Context, tries int) {
-	reg := app.Window().Get("goappServiceWorkerRegistration")
+func (b *UpdateBanner) waitForNewWorker(ctx app.Context, reg app.Value, tries int) {
 	controller := app.Window().Get("navigator").Get("serviceWorker").Get("controller")
 	ready := !reg.Truthy() || tries > 240 // no worker to wait for, or waited a minute
 	if reg.Truthy() && !reg.Get("installing").Truthy() && !reg.Get("waiting").Truthy() {
@@ -71,7 +72,7 @@ func (b *UpdateBanner) waitForNewWorker(ctx app.Context, tries int) {
 		b.available = true
 		return
 	}
-	ctx.After(250*time.Millisecond, func(ctx app.Context) { b.waitForNewWorker(ctx, tries+1) })
+	ctx.After(250*time.Millisecond, guardDispatch("updating", func(ctx app.Context) { b.waitForNewWorker(ctx, reg, tries+1) }))
 }
 
 func (b *UpdateBanner) onReload(ctx app.Context, e app.Event) {
@@ -87,7 +88,7 @@ func (b *UpdateBanner) Render() app.UI {
 	}
 	return region.Class("available").Body(
 		app.P().Text("A new version of the annotator is ready. Your draft is saved on this device."),
-		app.Button().ID("update-reload").Type("button").Class("primary").OnClick(b.onReload).Text("Reload now"),
+		app.Button().ID("update-reload").Type("button").Class("primary").OnClick(guardEvent("reloading", b.onReload)).Text("Reload now"),
 	)
 }
 
@@ -95,8 +96,32 @@ func (b *UpdateBanner) Render() app.UI {
 // for a new version; go-app reports one through OnAppUpdate. A failed
 // check (offline) goes to onError.
 func checkForUpdate(onError app.Func) {
-	reg := app.Window().Get("goappServiceWorkerRegistration")
-	if reg.Truthy() {
-		catchJS(func() { reg.Call("update").Call("catch", onError) })
+	withRegistration(func(reg app.Value) {
+		if reg.Truthy() {
+			catchJS(func() { reg.Call("update").Call("catch", onError) })
+		}
+	})
+}
+
+// withRegistration calls f with the page's service worker registration, or
+// undefined if there is none (yet). go-app keeps its registration in a
+// script-level let of app.js, which is no property of window, so the
+// browser is asked for it.
+func withRegistration(f func(reg app.Value)) {
+	container := app.Window().Get("navigator").Get("serviceWorker")
+	if !container.Truthy() {
+		f(app.Undefined())
+		return
 	}
+	var p app.Value
+	if err := catchJS(func() { p = container.Call("getRegistration") }); err != nil {
+		f(app.Undefined())
+		return
+	}
+	awaitPromise(p, func(reg app.Value, err error) {
+		if err != nil || reg == nil {
+			reg = app.Undefined()
+		}
+		f(reg)
+	})
 }

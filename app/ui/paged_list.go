@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"fmt"
+
+	"annotator/app/contract"
+	"annotator/app/jsval"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Long lists (a text naming twenty thousand numbers has twenty thousand
+// entities) are paged: a list shows its first firstPage items, and each
+// "Show more" adds morePage, up to maxListed; the exports have them all.
+// The panels stay within a few thousand DOM nodes whatever the text.
+const (
+	firstPage = 20
+	morePage  = 100
+	maxListed = 500
+)
+
+// pages says how many items each list shows, by list key; the zero value
+// shows every list's first page.
+type pages map[string]int
+
+// limit returns how many of total items the list key shows.
+func (p pages) limit(key string, total int) int {
+	n := firstPage
+	if p != nil && p[key] > n {
+		n = p[key]
+	}
+	return min(n, total, maxListed)
+}
+
+// more shows another page of the list key.
+func (p *pages) more(key string) {
+	if *p == nil {
+		*p = make(pages)
+	}
+	(*p)[key] = min(p.limit(key, maxListed)+morePage, maxListed)
+}
+
+// showMore is the control under a paged list: a button for the next page,
+// or, once maxListed are shown, where to find the rest; nothing when the
+// list is whole. what names the items ("numbers", "quotes").
+func showMore(key string, shown, total int, what string, onMore app.EventHandler) app.UI {
+	switch {
+	case shown >= total:
+		return nil
+	case shown >= maxListed:
+		return app.P().Class("hint list-end").Text(fmt.Sprintf("The first %s of %s %s; the exports have them all.", formatInt(shown), formatInt(total), what))
+	}
+	return app.Button().Type("button").Class(contract.ShowMore, "link").DataSet(contract.MoreAttr, key).OnClick(onMore).
+		Text(fmt.Sprintf("Show %s more (%s of %s %s shown)", formatInt(min(morePage, total-shown, maxListed-shown)), formatInt(shown), formatInt(total), what))
+}
+
+// onShowMore shows another page of the list its button names.
+func (c *Annotator) onShowMore(ctx app.Context, e app.Event) {
+	if key := dataAttr(ctx, contract.MoreAttr); key != "" {
+		c.pages.more(key)
+	}
+}
+
+// dataAttr reads the data attribute name of the event's element, "" when
+// it has none or it is not a string.
+func dataAttr(ctx app.Context, name string) string {
+	s, _ := jsval.AsString(jsval.Field(jsval.Field(jsval.Of(ctx.JSSrc()), "dataset"), name))
+	return s
+}

@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"annotator/analyzer"
+	"annotator/app/contract"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Printing: the page prints the article with its marks, headed by its
+// title and a legend (printLegend), then every entity and every quote
+// (PrintReport) — not the screen's lists, which stop after a page or
+// two — and none of the controls (web/app.css's print rules keep only
+// .print-only elements and the annotated view).
+
+// printEager is how many entities and quotes together the print lists
+// hold ready for the browser's own Print command; a longer run's lists are
+// made when the Print button asks, so that a book-length text does not pay
+// for them on every run.
+const printEager = 3000
+
+// printAction is what the Print button sends: PrintReport makes its lists
+// whatever their length, then opens the browser's print dialog.
+const printAction = "print"
+
+// printLegend renders, for print only, the article's title and the labels
+// shown, in the legend's words, with their counts; and, for a long text,
+// how much of it the view shows (shown, the part in view).
+func printLegend(a *annotation, hidden map[analyzer.Label]bool, shown *annotation) app.UI {
+	if a == nil || a.Text == "" {
+		return nil
+	}
+	var labels []analyzer.Label
+	for _, l := range analyzer.Labels {
+		if a.Counts[l] > 0 && !hidden[l] {
+			labels = append(labels, l)
+		}
+	}
+	var part app.UI
+	if shown != nil && len(shown.Text) < len(a.Text) {
+		part = app.P().Class("print-part").Text(fmt.Sprintf("The view shows %s of this text's %s: press Show earlier or Show more before printing to print another part. The lists below cover the whole text.",
+			formatBytes(len(shown.Text)), formatBytes(len(a.Text))))
+	}
+	return app.Div().ID(contract.PrintLegend).Class("print-only print-head").Body(
+		app.H1().Class("print-title").Text(articleTitle(a.Text)),
+		app.P().Class("print-meta").Text(printMeta(a)),
+		app.Ul().Class("print-legend").Body(
+			app.Range(labels).Slice(func(i int) app.UI {
+				l := labels[i]
+				return app.Li().DataSet("label", string(l)).Body(
+					app.Span().Class("swatch").Aria("hidden", true),
+					app.Text(labelNames[l]+" "),
+					app.Span().Class("print-code").Text(string(l)),
+					app.Text(" · "+formatInt(a.Counts[l])),
+				)
+			}),
+		),
+		part,
+	)
+}
+
+// printMeta is the line under the printed title: the run's counts.
+func printMeta(a *annotation) string {
+	s := plural(len(a.Result.Entities), "entity", "entities") + ", " + plural(len(a.Result.Quotes), "quote", "quotes")
+	if a.Result.Dateline != "" {
+		s += "; dateline " + a.Result.Dateline
+	}
+	return s + ". Annotated in the browser by Annotator: the text never left this device."
+}
+
+// PrintReport renders, for print only, every entity of the run by label
+// (name, mentions, other names, date values) and every quote (kind, text,
+// speaker, verb). Its root (contract.PrintReport) carries data-entities
+// and data-quotes, the counts it lists; data-complete="1" once it lists
+// them all.
+type PrintReport struct {
+	app.Compo
+
+	Ann *annotation
+
+	full *annotation // the run whose lists the Print button asked for, however long
+}
+
+// OnMount answers the Print button.
+func (p *PrintReport) OnMount(ctx app.Context) {
+	ctx.Handle(printAction, func(ctx app.Context, _ app.Action) {
+		p.full = p.Ann
+		ctx.Defer(func(app.Context) { app.Window().Call("print") })
+	})
+}
+
+// Render lists the entities and quotes.
+func (p *PrintReport) Render() app.UI {
+	a := p.Ann
+	if a == nil || a.Text == "" {
+		return app.Div().ID(contract.PrintReport).Class("print-only print-report").DataSet("entities", 0).DataSet("quotes", 0).DataSet("complete", "1")
+	}
+	entities, quotes := len(a.Result.Entities), len(a.Result.Quotes)
+	root := app.Div().ID(contract.PrintReport).Class("print-only print-report")
+	if entities+quotes > printEager && p.full != a {
+		return root.DataSet("entities", 0).DataSet("quotes", 0).DataSet("complete", "0").Body(
+			app.P().Text(fmt.Sprintf("This text has %s and %s: to print them all, use Print under Export.",
+				plural(entities, "entity", "entities"), plural(quotes, "quote", "quotes"))),
+		)
+	}
+	return root.DataSet("entities", entities).DataSet("quotes", quotes).DataSet("complete", "1").Body(
+		app.Section().Class("print-entities").Body(
+			app.H2().Text("Entities ("+formatInt(entities)+")"),
+			app.Range(a.Groups).Slice(func(i int) app.UI {
+				g := a.Groups[i]
+				return app.Div().Class("print-group").DataSet("label", string(g.Label)).Body(
+					app.H3().Body(
+						app.Span().Class("swatch").Aria("hidden", true),
+						app.Text(labelGroups[g.Label]+" ("+formatInt(len(g.Entities))+")"),
+					),
+					app.Ul().Body(
+						app.Range(g.Entities).Slice(func(j int) app.UI {
+							return printEntity(a, g.Entities[j])
+						}),
+					),
+				)
+			}),
+		),
+		printQuotes(a),
+	)
+}
+
+// printEntity is one entity of the printed list, in one line of text.
+func printEntity(a *annotation, e analyzer.EntityResult) app.UI {
+	var extra []string
+	if names := a.Aliases[e.ID]; len(names) > 0 {
+		extra = append(extra, "also "+strings.Join(names, " · "))
+	}
+	for _, v := range a.Values[e.ID] {
+		if v.Unresolved {
+			extra = append(extra, v.Value+" (unresolved)")
+		} else {
+			extra = append(extra, v.Value)
+		}
+	}
+	var more app.UI
+	if len(extra) > 0 {
+		more = app.Span().Class("print-extra").Text(" — " + strings.Join(extra, "; "))
+	}
+	return app.Li().Class("print-entity").DataSet("entity", e.ID).Body(
+		app.Strong().Text(e.Name),
+		app.Text(" · "+plural(len(e.Mentions), "mention", "mentions")),
+		more,
+	)
+}
+
+// printQuotes is the printed list of every quote, in text order.
+func printQuotes(a *annotation) app.UI {
+	quotes := a.Result.Quotes
+	if len(quotes) == 0 {
+		return nil
+	}
+	return app.Section().Class("print-quotes").Body(
+		app.H2().Text("Quotes ("+formatInt(len(quotes))+")"),
+		app.P().Class("print-meta").Text(kindSummary(quotes)),
+		app.Ol().Body(
+			app.Range(quotes).Slice(func(i int) app.UI {
+				q := quotes[i]
+				speaker := "unattributed"
+				if e, ok := a.entity(q.Speaker); ok {
+					speaker = e.Name
+				} else if q.SpeakerText != "" {
+					speaker = oneLine(q.SpeakerText)
+				}
+				attribution := "— " + speaker
+				if q.Verb != "" {
+					attribution += " (" + q.Verb + ")"
+				}
+				return app.Li().Class("print-quote").DataSet("kind", q.Kind).Body(
+					app.Span().Class("print-kind").Text(kindName(q.Kind)+": "),
+					app.Span().Class("print-quote-text").Text(oneLine(q.Text)),
+					app.Text(" "+attribution),
+				)
+			}),
+		),
+	)
+}
