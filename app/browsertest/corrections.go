@@ -76,10 +76,11 @@ func (p correctionsPage) made() []string {
 	return Eval[[]string](p.Page, `Array.from(document.querySelectorAll("#correction-list li")).map(li => li.textContent)`)
 }
 
-// waitMade waits for the panel to list n corrections.
+// waitMade waits for the panel to list n corrections, and fails with what
+// the panel and the library say if it does not.
 func (p correctionsPage) waitMade(n int) {
 	p.tb.Helper()
-	Poll[bool](p.Page, fmt.Sprintf(`document.querySelectorAll("#correction-list li").length === %d`, n))
+	pollOrDump[bool](p.tb, p.Page, fmt.Sprintf("%d corrections listed", n), fmt.Sprintf(`document.querySelectorAll("#correction-list li").length === %d`, n))
 }
 
 // press presses a button of the panel with Enter, waits for the panel to
@@ -88,8 +89,12 @@ func (p correctionsPage) press(button string, n int, status string) {
 	p.tb.Helper()
 	p.Press(button, "\r")
 	p.waitMade(n)
-	if got := Eval[string](p.Page, `document.getElementById("correct-status").textContent`); !strings.Contains(strings.ToLower(got), strings.ToLower(status)) {
+	got := Eval[string](p.Page, `document.getElementById("correct-status").textContent`)
+	if !strings.Contains(strings.ToLower(got), strings.ToLower(status)) {
 		p.tb.Errorf("after %s the panel says %q, want %q in it", button, got, status)
+	}
+	if strings.Contains(got, "not kept") || strings.Contains(got, "Could not keep") {
+		p.tb.Errorf("after %s the corrections are not kept: %q", button, got)
 	}
 }
 
@@ -214,6 +219,34 @@ func Corrections(t *testing.T, b *Browser, url string) {
 		{"the corrections come back after a reload", func(t *testing.T, p correctionsPage) {
 			before := p.made()
 			Poll[bool](p.Page, `document.getElementById("local-data").dataset.draft === "saved"`)
+			// What the reload brings back is the library's record: wait
+			// until it holds them all (its write is committed after the
+			// panel shows the last one).
+			js, _ := json.Marshal(text)
+			if !Await[bool](p.Page, fmt.Sprintf(`(async () => {
+				const kept = () => new Promise((resolve) => {
+					const open = indexedDB.open("annotator-library");
+					open.onerror = () => resolve(false);
+					open.onsuccess = () => {
+						const db = open.result;
+						if (!db.objectStoreNames.contains("articles")) { db.close(); resolve(false); return; }
+						const all = db.transaction("articles").objectStore("articles").getAll();
+						all.onsuccess = () => {
+							db.close();
+							const r = all.result.find(r => r.text === %s);
+							resolve(!!r && typeof r.corrections === "string" && r.corrections !== "" && JSON.parse(r.corrections).length === %d);
+						};
+						all.onerror = () => { db.close(); resolve(false); };
+					};
+				});
+				for (let i = 0; i < 100; i++) {
+					if (await kept()) return true;
+					await new Promise((r) => setTimeout(r, 100));
+				}
+				return false;
+			})()`, js, len(before))) {
+				t.Fatalf("the library does not hold the %d corrections; the page: %s", len(before), Eval[string](p.Page, stateDump))
+			}
 			*p.Page = *Open(t, b, url)
 			p.WaitDraft()
 			p.waitMade(len(before))

@@ -225,7 +225,10 @@ const stateDump = `JSON.stringify({draft: Object.assign({}, document.getElementB
 	draftStatus: document.getElementById("draft-status").textContent,
 	library: document.getElementById("library-status").textContent,
 	faults: document.getElementById("` + contract.Faults + `").textContent,
-	unreadable: Object.assign({}, document.getElementById("` + contract.Unreadable + `").dataset)})`
+	unreadable: Object.assign({}, document.getElementById("` + contract.Unreadable + `").dataset),
+	corrections: (document.getElementById("corrections") || {}).textContent,
+	libraryList: Array.from(document.querySelectorAll("#library-list li.library-entry")).map(e => e.textContent),
+	text: document.getElementById("text").value.slice(0, 80), runs: document.getElementById("annotator").dataset.runs})`
 
 // pollOrDump waits up to 20 s for expr to be truthy, and fails with what
 // the page says of its storage if it does not become so.

@@ -51,9 +51,7 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	browsertest.Scenario(t, b, url, article)
-	// TODO(corrections): browsertest.Corrections passes alone (-run
-	// TestBrowser/corrections) but its reload step times out after
-	// Scenario in the full run; re-enable once fixed.
+	t.Run("corrections", func(t *testing.T) { browsertest.Corrections(t, b, url) })
 	t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
 	t.Run("a draft survives a reload", func(t *testing.T) { browsertest.Draft(t, b, url) })
 	t.Run("the text never leaves the device", func(t *testing.T) { browsertest.Private(t, b, url) })
