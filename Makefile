@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 WASM    := web/app.wasm
 
-.PHONY: run test bench dist wasm model cv langdetect clean loadtest screenshots
+.PHONY: run test bench dist wasm model models cv langdetect clean loadtest screenshots
 
 # EMBED_ORIGINS=https://cms.example.com lets those origins embed /embed
 # (make run) or the static bundle's embed.html (make dist).
@@ -60,10 +60,15 @@ loadtest: wasm
 # analyzer/cmd/train/corpora.go); the environment's LANG (a locale) is
 # ignored: only one given on the command line counts.
 MODEL_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
-MODEL_OUT  ?= $(if $(filter en,$(MODEL_LANG)),analyzer/tagger/model.bin,analyzer/tagger/model-$(MODEL_LANG).bin)
+MODEL_OUT  ?= $(if $(filter en,$(MODEL_LANG)),analyzer/tagger/model.bin,analyzer/lang/$(MODEL_LANG)/model.bin)
 FOLDS      ?= 5
+LANGS      := en es fr ru sv no hu
 model:
 	$(GO) run ./analyzer/cmd/train -lang $(MODEL_LANG) -out $(MODEL_OUT)
+
+# Every language's model in turn, each printing its dev scores.
+models:
+	for l in $(LANGS); do $(MAKE) model LANG=$$l || exit 1; done
 
 # Cross-validation over the training data (no model written): how
 # features, extra data and the pipeline's name rules are chosen. One

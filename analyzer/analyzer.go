@@ -23,12 +23,19 @@ var (
 
 // Options tune Annotate. The zero value annotates English.
 type Options struct {
-	// Lang is an ISO 639-1 code (en, es, fr, ru, sv, no, hu) or a snowball
-	// language name (english, spanish...). Empty means English.
+	// Lang is an ISO 639-1 code (en, es, fr, ru, sv, no, hu), a snowball
+	// language name (english, spanish...) or LangAuto to detect it. Empty
+	// means English.
 	Lang string
+	// Fallback is the language LangAuto falls back to when it cannot tell
+	// (a short or mixed text); empty means English.
+	Fallback string
 	// Pack is the language pack to annotate with (one lang.Load read);
-	// nil means the built-in pack of Lang, which Pack overrides.
-	Pack *lang.Pack
+	// nil means the built-in pack of the language Lang chooses, which Pack
+	// overrides. Choice then says how the caller chose it (the zero value:
+	// the user did).
+	Pack   *lang.Pack
+	Choice LanguageChoice
 	// Vocab is a view of that pack to look words up in, lent by a caller
 	// that annotates texts one after another (the CLI, an evaluation) so
 	// that each job need not look up again the words the last one did; nil

@@ -340,3 +340,37 @@ func BenchmarkAnnotateArticles(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkAnnotateLanguages times the full pipeline in each language
+// other than English (BenchmarkAnnotate's), each run a new job, on about
+// 300 KB of that language's development split rebuilt as text (skipped
+// without ../shared).
+func BenchmarkAnnotateLanguages(b *testing.B) {
+	for _, code := range []string{"es", "fr", "ru", "sv", "no", "hu"} {
+		b.Run(code, func(b *testing.B) {
+			text, err := conllPlainText(filepath.Join(sharedDir, "data", "ner", code, "dev.conll"))
+			if err != nil {
+				b.Skipf("%s: %v", code, err)
+			}
+			for len(text) < 300_000 {
+				text += "\n\n" + text
+			}
+			if cut := strings.LastIndex(text[:300_000], "\n\n"); cut > 0 {
+				text = text[:cut]
+			}
+			opts := Options{Lang: code}
+			doc, err := Annotate(text, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(text)))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Annotate(text, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}

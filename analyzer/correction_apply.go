@@ -88,10 +88,7 @@ func applyCorrections(doc *Document, cs Corrections, opts Options) (*Document, [
 func correctionVocab(doc *Document, opts Options) (*lang.Vocab, error) {
 	pack := opts.Pack
 	if pack == nil {
-		var err error
-		if pack, err = lang.Get(doc.Lang); err != nil {
-			return nil, err
-		}
+		pack = doc.language() // the pack it was annotated with
 	}
 	if opts.Vocab != nil && opts.Vocab.Pack() == pack {
 		return opts.Vocab, nil

@@ -9,7 +9,8 @@ import (
 // Dates and times are found by the rule matcher of numbers.go, which tries
 // the patterns below (time, date) among those for money and numbers at each
 // token; once the whole document is annotated, resolveDates gives each an
-// ISO 8601 value.
+// ISO 8601 value. The date patterns here are English's; every other
+// language's are in dates_languages.go, read from its pack's date words.
 
 // time matches 9.30am, 9am, 9:30, 10 a.m. GMT, noon, midnight, tonight, this
 // morning, last night.
@@ -388,7 +389,13 @@ type parsedDate struct {
 
 // parseDate reads the tokens [from, to) of a DATE or TIME mention.
 func parseDate(doc *Document, from, to int) parsedDate {
-	m := numberMatcher{doc: doc, end: to}
+	m := numberMatcher{doc: doc, end: to, dates: doc.language().Dates()}
+	if !m.dates.English {
+		if end, d := m.langDate(from); end > from {
+			return d
+		}
+		return m.englishOnly(from, to)
+	}
 	var d parsedDate
 	words := make([]string, 0, to-from)
 	for k := from; k < to; k++ {
@@ -452,6 +459,19 @@ func parseDate(doc *Document, from, to int) parsedDate {
 		}
 	}
 	return d.classify(words, doc, from, to)
+}
+
+// englishOnly reads a mention that no rule of the language matched: a
+// time (the clock patterns are every language's) or nothing.
+func (m *numberMatcher) englishOnly(from, to int) parsedDate {
+	for k := from; k < to; k++ {
+		if w := m.word(k); m.kind(k) == Number && (isClockWithSuffix(w) || isClock(w)) {
+			d := parsedDate{kind: clock}
+			d.hour, d.minute = clockTime(strings.ToLower(w))
+			return d
+		}
+	}
+	return parsedDate{}
 }
 
 // classify settles the kind once every word has been read.

@@ -17,6 +17,8 @@
 // document, which ApplyCorrections (correction_apply.go) applies.
 package analyzer
 
+import "annotator/analyzer/lang"
+
 // Span is a half-open range [Start, End) of UTF-8 byte offsets into
 // Document.Text.
 type Span struct {
@@ -170,6 +172,9 @@ type Stats struct {
 type Document struct {
 	Text string
 	Lang string // ISO 639-1 code: en, es, fr, ru, sv, no, hu
+	// LangSource says where Lang came from: LangDetected, LangFallback
+	// (detection could not tell; LangReason says why) or LangUser.
+	LangSource, LangReason string
 	// Dateline is the date the article was written (YYYY-MM-DD), found near
 	// its top; "" when it has none. Relative dates resolve against it.
 	Dateline  string
@@ -186,6 +191,20 @@ type Document struct {
 	// (ApplyCorrections), each anchored where it was found or stale; nil
 	// for the analyzer's own annotation.
 	Corrections []CorrectionResult
+	// pack is the language pack the document was annotated with.
+	pack *lang.Pack
+}
+
+// language returns the document's language pack: the one it was
+// annotated with, else the built-in pack of its Lang (English if none).
+func (d *Document) language() *lang.Pack {
+	if d.pack != nil {
+		return d.pack
+	}
+	if p, err := lang.Get(d.Lang); err == nil {
+		return p
+	}
+	return englishPack
 }
 
 // TokenText returns the text of token i.

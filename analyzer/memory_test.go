@@ -46,7 +46,7 @@ func peakHeap(f func()) uint64 {
 // peak heap above the baseline while annotating it (and building the
 // JSON result), as a multiple of the input: the budget is 40.
 func BenchmarkPeakMemory(b *testing.B) {
-	analyzer.LoadNames()
+	analyzer.LoadNames(nil)
 	for _, c := range corpora.All(1 << 20) {
 		b.Run(c.Name, func(b *testing.B) {
 			var worst uint64

@@ -36,10 +36,12 @@ func NameRules() []string {
 	return names
 }
 
-// fixNames runs the name rules but those in skip.
+// fixNames runs the name rules but those in skip and those the language
+// does not run (lang.Pack.RunsNameRule).
 func fixNames(doc *Document, mentions []Mention, skip map[string]bool) []Mention {
+	pack := doc.language()
 	for _, r := range nameRules {
-		if !skip[r.Name] {
+		if !skip[r.Name] && pack.RunsNameRule(r.Name) {
 			mentions = r.run(doc, mentions)
 		}
 	}

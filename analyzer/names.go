@@ -222,11 +222,15 @@ type NamesLoad struct {
 // Total is the whole load.
 func (l NamesLoad) Total() time.Duration { return l.Gazetteers + l.Clusters + l.Model }
 
-// LoadNames loads the embedded gazetteers, word clusters and tagger model
-// now rather than with the first text: the app calls it once mounted, and
+// LoadNames loads the embedded gazetteers, word clusters and the tagger
+// model of a language pack (nil: English's built-in one) now rather than
+// with the first text: the app calls it once the English pack is in, and
 // make bench reports what it took inside the wasm. After the first call it
 // costs nothing.
-func LoadNames() (NamesLoad, error) {
+func LoadNames(pack *lang.Pack) (NamesLoad, error) {
+	if pack == nil {
+		pack = englishPack
+	}
 	var l NamesLoad
 	start := time.Now()
 	gazetteer.Lookup(0)
@@ -235,7 +239,7 @@ func LoadNames() (NamesLoad, error) {
 	gazetteer.Cluster(0)
 	l.Clusters = time.Since(start)
 	start = time.Now()
-	_, err := tagger.Default()
+	_, err := pack.Tagger()
 	l.Model = time.Since(start)
 	return l, err
 }

@@ -143,14 +143,14 @@ func TestJoinNameParticles(t *testing.T) {
 }
 
 func TestLoadNames(t *testing.T) {
-	first, err := LoadNames()
+	first, err := LoadNames(nil)
 	if err != nil {
 		t.Fatalf("the embedded tagger does not load: %v", err)
 	}
 	if first.Total() != first.Gazetteers+first.Clusters+first.Model {
 		t.Errorf("total %v is not the sum of %+v", first.Total(), first)
 	}
-	if _, err := LoadNames(); err != nil {
+	if _, err := LoadNames(nil); err != nil {
 		t.Fatalf("loading again: %v", err)
 	}
 }

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 // findNumbers finds DATE, TIME, MONEY, PERCENT and NUM mentions with rules,
@@ -11,7 +13,7 @@ import (
 func findNumbers(doc *Document) []Mention {
 	var out []Mention
 	for _, s := range doc.Sentences {
-		m := numberMatcher{doc: doc, end: s.EndToken}
+		m := numberMatcher{doc: doc, end: s.EndToken, dates: doc.language().Dates()}
 		for k := s.FirstToken; k < s.EndToken; {
 			if !m.mayStart(k) {
 				k++
@@ -34,8 +36,9 @@ func findNumbers(doc *Document) []Mention {
 
 // numberMatcher matches patterns over the tokens of one sentence, up to end.
 type numberMatcher struct {
-	doc *Document
-	end int
+	doc   *Document
+	end   int
+	dates *lang.Dates // the language's date words
 }
 
 // word returns the text of token k, "" past the sentence.
@@ -81,6 +84,9 @@ func (m *numberMatcher) mayStart(k int) bool {
 	case Number, Symbol:
 		return true
 	case Word:
+		if !m.dates.English && m.dates.MayStart(m.word(k)) {
+			return true
+		}
 		return m.in(k, patternStarts) || strings.IndexByte(m.word(k), '-') > 0
 	}
 	return false
@@ -100,7 +106,11 @@ func (m *numberMatcher) match(k int) (Label, int, int) {
 	if end := m.time(k); end > k {
 		return TIME, k, end
 	}
-	if end := m.date(k); end > k {
+	if m.dates.English {
+		if end := m.date(k); end > k {
+			return DATE, k, end
+		}
+	} else if end, _ := m.langDate(k); end > k {
 		return DATE, k, end
 	}
 	if end := m.number(k); end > k {

@@ -16,7 +16,9 @@ import (
 // of its name (names.go, dates.go...), numbers with dates.go and mentions
 // with entities.go; README's "How it works" lists the same table.
 var pipeline = []stage{
-	{"tokenize", perChunk, func(w *work) { w.chunk.Tokens = tokenizeChunk(w.doc.Text, w.start, w.end) }},
+	{"tokenize", perChunk, func(w *work) {
+		w.chunk.Tokens = tokenizeChunk(w.doc.Text, w.start, w.end, w.vocab.Pack())
+	}},
 	{"sentences", perChunk, func(w *work) { w.chunk.Sentences = SplitSentences(w.doc.Text, w.chunk.Tokens) }},
 	{"stems", perChunk, func(w *work) { stemTokens(w.chunk, w.vocab) }},
 	{"names", perChunk, func(w *work) { w.names = fixNames(w.chunk, w.recognizer.RecognizeNames(w.chunk), w.skipRules) }},
@@ -104,16 +106,22 @@ type Job struct {
 
 // Start validates text and prepares its annotation.
 func Start(text string, opts Options) (*Job, error) {
-	pack := opts.Pack
-	if pack == nil {
-		var err error
-		if pack, err = lang.Get(opts.Lang); err != nil {
-			return nil, err
-		}
-	}
 	if err := Validate(text, opts.MaxBytes); err != nil {
 		return nil, err
 	}
+	pack, choice := opts.Pack, opts.Choice
+	if pack == nil {
+		var err error
+		if choice, err = ChooseLanguage(text, opts.Lang, opts.Fallback); err != nil {
+			return nil, err
+		}
+		if pack, err = lang.Get(choice.Code); err != nil {
+			return nil, err
+		}
+	} else if choice.Source == "" {
+		choice = LanguageChoice{Source: LangUser}
+	}
+	choice.Code = pack.Code()
 	vocab := opts.Vocab
 	if vocab == nil {
 		vocab = pack.NewVocab()
@@ -135,7 +143,8 @@ func Start(text string, opts Options) (*Job, error) {
 		}
 		skip[r] = true
 	}
-	j := &Job{w: work{doc: &Document{Text: text, Lang: pack.Code()}, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
+	doc := &Document{Text: text, Lang: pack.Code(), LangSource: choice.Source, LangReason: choice.Reason, pack: pack}
+	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
 	if text == "" {
 		j.next = chunkStages // no chunk to annotate
 	}
@@ -150,7 +159,7 @@ func (j *Job) Step() bool {
 	w := &j.w
 	if j.next == 0 {
 		w.start, w.end = j.done, chunkEnd(w.doc.Text, j.done, j.chunkBytes)
-		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang}
+		w.chunk = &Document{Text: w.doc.Text, Lang: w.doc.Lang, pack: w.doc.pack}
 	}
 	pipeline[j.next].run(w)
 	j.next++
@@ -214,9 +223,10 @@ func (j *Job) Document() *Document {
 }
 
 // tokenizeChunk tokenizes text [start, end), which begins and ends at white
-// space: offsets into text.
-func tokenizeChunk(text string, start, end int) []Token {
-	tokens := Tokenize(text[start:end])
+// space, by the language's rules (elided words split off, abbreviations
+// kept whole): offsets into text.
+func tokenizeChunk(text string, start, end int, pack *lang.Pack) []Token {
+	tokens := tokenizeWith(text[start:end], pack)
 	for i := range tokens {
 		tokens[i].Start += start
 		tokens[i].End += start

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // MinQuoteWords is the fewest words a quote in marks needs to stand for
@@ -42,8 +43,11 @@ const (
 // Speakers are resolved by quotes_speaker.go: pronouns, descriptions,
 // "X of ORG", unnamed speakers as words.
 func findQuotes(doc *Document) []Quote {
-	f := &quoteFinder{doc: doc, lang: quoteLanguageFor(doc.Lang), carryAt: -1}
+	f := &quoteFinder{doc: doc, lang: doc.language().Quotes(), carryAt: -1}
 	f.findMarked()
+	if f.lang.DialogueDash {
+		f.findDialogue()
+	}
 	reported := f.findReported()
 	quotes := make([]Quote, 0, len(f.quotes)+len(reported))
 	for i, q := range f.quotes {
@@ -134,29 +138,140 @@ const (
 	closes
 )
 
-// quoteRole tells opening from closing marks; a straight quote opens when
-// the word it touches follows it.
+// quoteRole tells opening from closing marks, the language's (its pack's
+// Quotes.Marks); a straight quote, or a mark that both opens and closes,
+// opens when the word it touches follows it.
 func quoteRole(doc *Document, k int) quoteMarkRole {
 	if doc.Tokens[k].Kind != Punct {
 		return notQuote
 	}
-	switch doc.TokenText(k) {
-	case "“", "„", "«":
-		return opens
-	case "”", "»":
-		return closes
-	case "\"":
-		gluedBefore := k > 0 && doc.Tokens[k-1].End == doc.Tokens[k].Start
-		gluedAfter := k+1 < len(doc.Tokens) && doc.Tokens[k+1].Start == doc.Tokens[k].End
-		if gluedBefore && !opensAfter(doc, k-1) {
+	text := doc.TokenText(k)
+	r, size := utf8.DecodeRuneInString(text)
+	if size != len(text) {
+		return notQuote
+	}
+	if r != '"' {
+		opensMark, closesMark := doc.language().Quotes().MarkRole(r)
+		switch {
+		case !opensMark && !closesMark:
+			return notQuote
+		case !closesMark:
+			return opens
+		case !opensMark:
 			return closes
 		}
-		if gluedAfter || !gluedBefore {
-			return opens
-		}
+	}
+	gluedBefore := k > 0 && doc.Tokens[k-1].End == doc.Tokens[k].Start
+	gluedAfter := k+1 < len(doc.Tokens) && doc.Tokens[k+1].Start == doc.Tokens[k].End
+	if gluedBefore && !opensAfter(doc, k-1) {
 		return closes
 	}
-	return notQuote
+	if gluedAfter || !gluedBefore {
+		return opens
+	}
+	return closes
+}
+
+// isDialogueDash reports whether token k is a dash that can open a line
+// of dialogue: — (U+2014) or – (U+2013).
+func isDialogueDash(doc *Document, k int) bool {
+	t := doc.TokenText(k)
+	return t == "—" || t == "–"
+}
+
+// opensLine reports whether only white space stands between the start of
+// the text or a line break and offset at.
+func opensLine(text string, at int) bool {
+	i := at - 1
+	for i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+		i--
+	}
+	return i < 0 || text[i] == '\n'
+}
+
+// findDialogue finds lines of dialogue in languages that print them after
+// a dash (—No vendré —dijo Juan—.): the words from a dash that opens a
+// line to the next dash on it, or to the line's end, attributed by the
+// words after that dash as a quote in marks is.
+func (f *quoteFinder) findDialogue() {
+	doc := f.doc
+	var quotes []Quote
+	var marks []markRange
+	inMarks := 0 // the next quote in marks that may hold token k
+	for k := 0; k < len(doc.Tokens); k++ {
+		if !isDialogueDash(doc, k) || !opensLine(doc.Text, doc.Tokens[k].Start) {
+			continue
+		}
+		for inMarks < len(f.marks) && f.marks[inMarks].close < k {
+			inMarks++
+		}
+		if inMarks < len(f.marks) && f.marks[inMarks].open < k {
+			continue // a dash inside a quote in marks
+		}
+		lineEnd := len(doc.Text)
+		if i := strings.IndexByte(doc.Text[doc.Tokens[k].End:], '\n'); i >= 0 {
+			lineEnd = doc.Tokens[k].End + i
+		}
+		close, last := -1, k
+		for j := k + 1; j < len(doc.Tokens) && doc.Tokens[j].Start < lineEnd; j++ {
+			if isDialogueDash(doc, j) {
+				close = j
+				break
+			}
+			last = j
+		}
+		if last == k {
+			continue // a dash alone on its line
+		}
+		if close < 0 {
+			// – Det er for sent, sier Nordmann: a comma before the verb
+			// ends the words spoken.
+			for j := k + 1; j < last; j++ {
+				if doc.TokenText(j) != "," {
+					continue
+				}
+				if v, _, _ := f.findVerb(j+1, min(j+4, last+1), false); v >= 0 {
+					close, last = j, j
+					break
+				}
+			}
+		}
+		q := Quote{Span: Span{doc.Tokens[k].Start, doc.Tokens[last].End}, Kind: DirectQuote, Speaker: -1, Attribution: Span{-1, -1}}
+		end := close
+		if close < 0 {
+			end = last + 1
+		}
+		if close >= 0 {
+			if a, ok := f.attribute(k, close); ok {
+				q.Speaker, q.Attribution, q.Verb = a.speaker, a.words, a.verb
+			}
+		}
+		quotes = append(quotes, q)
+		marks = append(marks, markRange{k, end})
+		k = end
+	}
+	if len(quotes) == 0 {
+		return
+	}
+	// Keep quotes and their marks together, in text order.
+	type pair struct {
+		q Quote
+		m markRange
+	}
+	all := make([]pair, 0, len(f.quotes)+len(quotes))
+	for i := range f.quotes {
+		all = append(all, pair{f.quotes[i], f.marks[i]})
+	}
+	for i := range quotes {
+		all = append(all, pair{quotes[i], marks[i]})
+	}
+	slices.SortFunc(all, func(a, b pair) int { return a.q.Start - b.q.Start })
+	f.quotes, f.marks = f.quotes[:0], f.marks[:0]
+	for _, p := range all {
+		f.quotes = append(f.quotes, p.q)
+		f.marks = append(f.marks, p.m)
+	}
+	f.absorbed = make([]bool, len(f.quotes))
 }
 
 // opensAfter reports whether token k is something a quote can open right
@@ -309,6 +424,9 @@ func (f *quoteFinder) attribute(open, close int) (attribution, bool) {
 func (f *quoteFinder) attributionBetween(from, to int) bool {
 	for k := from; k < to; k++ {
 		t := f.doc.Tokens[k]
+		if k <= from+1 && isDialogueDash(f.doc, k) {
+			continue // «…», — сказал он; „…” – mondta
+		}
 		if t.Kind == Punct && f.doc.TokenText(k) != "," || t.Kind != Punct && t.Kind != Word && t.Kind != Number {
 			return false
 		}
@@ -375,7 +493,7 @@ func (f *quoteFinder) findVerbs() {
 		}
 		f.verbs[k] = verbToken{i, int8(words)}
 	}
-	table, longest := f.lang.verbTable()
+	table, longest := f.lang.VerbLookup()
 	var buf [24]byte
 	for k, t := range doc.Tokens {
 		if t.Kind != Word || t.Len() > longest {
@@ -383,7 +501,7 @@ func (f *quoteFinder) findVerbs() {
 		}
 		// One lookup per word, lower-cased on the stack.
 		w := doc.Text[t.Start:t.End]
-		var entry verbEntry
+		var entry QuoteVerb
 		var ok bool
 		if lowerASCII(buf[:], w) {
 			entry, ok = table[string(buf[:len(w)])]
@@ -393,14 +511,14 @@ func (f *quoteFinder) findVerbs() {
 		if !ok {
 			continue
 		}
-		for _, p := range entry.phrases {
+		for _, p := range entry.Phrases {
 			if f.wordsAt(k+1, p.Rest) {
 				add(k, p.Base, 1+len(p.Rest))
 				break
 			}
 		}
-		if f.verbs[k].words == 0 && entry.base != "" {
-			add(k, entry.base, 1)
+		if f.verbs[k].words == 0 && entry.Base != "" {
+			add(k, entry.Base, 1)
 		}
 	}
 }

@@ -58,8 +58,8 @@ func (f *quoteFinder) reportedAt(v, from int, sent Sentence) (Quote, int, bool) 
 		return Quote{}, 0, false
 	}
 	end := f.contentEnd(vEnd, sent)
-	if base == "according to" {
-		return f.accordingTo(v, vEnd, end, sent)
+	if f.lang.Sources[base] {
+		return f.accordingTo(base, v, vEnd, end, sent)
 	}
 	if f.colonBeforeQuote(vEnd, end) {
 		return Quote{}, 0, false // wrote on X: “…”, a direct quote
@@ -293,11 +293,12 @@ func (f *quoteFinder) clauseLike(c, end int) bool {
 			continue
 		}
 		w := f.lower(k)
-		if f.lang.Linkers[w] || w == "to" {
+		if f.lang.Linkers[w] || w == f.lang.InfinitiveMarker {
 			linked = true
 			continue
 		}
-		if k > c && f.lower(k-1) == "to" || k+1 < end && f.lower(k+1) == "by" {
+		if k > c && f.lang.InfinitiveMarker != "" && f.lower(k-1) == f.lang.InfinitiveMarker ||
+			k+1 < end && f.lang.AgentMarker != "" && f.lower(k+1) == f.lang.AgentMarker {
 			continue
 		}
 		if f.lang.Finite[w] {
@@ -311,7 +312,7 @@ func (f *quoteFinder) clauseLike(c, end int) bool {
 		}
 		// A present-tense verb after its subject noun: the test gives
 		// (not this, crisis, famous, news).
-		if subject && !linked && len(w) > 3 && w[len(w)-1] == 's' && !strings.ContainsRune("siu", rune(w[len(w)-2])) && !f.lang.NotVerbs[w] &&
+		if subject && !linked && f.lang.PresentSuffix == "s" && len(w) > 3 && w[len(w)-1] == 's' && !strings.ContainsRune("siu", rune(w[len(w)-2])) && !f.lang.NotVerbs[w] &&
 			doc.Tokens[k-1].Kind == Word && !f.lang.Determiners[f.lower(k-1)] {
 			return true
 		}
@@ -334,9 +335,20 @@ func (f *quoteFinder) reported(c, end int, a attribution, verb string) Quote {
 }
 
 // accordingTo reads "According to X, what was said." and "What was said,
-// according to X."
-func (f *quoteFinder) accordingTo(v, vEnd, end int, sent Sentence) (Quote, int, bool) {
+// according to X." (base is the source word: according to, según...), and
+// with a postposition "X szerint what was said."
+func (f *quoteFinder) accordingTo(base string, v, vEnd, end int, sent Sentence) (Quote, int, bool) {
 	doc := f.doc
+	if f.lang.Postpositions[base] {
+		if v == sent.FirstToken || f.countWords(vEnd, end) < 3 || quoteRole(doc, vEnd) == opens {
+			return Quote{}, 0, false
+		}
+		a, ok := f.speakerIn(sent.FirstToken, v)
+		if !ok {
+			return Quote{}, 0, false
+		}
+		return f.reported(vEnd, end, a, base), end, true
+	}
 	if v > sent.FirstToken && doc.TokenText(v-1) == "," {
 		// What was said, according to X.
 		if f.countWords(vEnd, end) > 8 || f.quoteClosesAt(v-2) {
@@ -350,7 +362,7 @@ func (f *quoteFinder) accordingTo(v, vEnd, end int, sent Sentence) (Quote, int, 
 		if !ok {
 			return Quote{}, 0, false
 		}
-		return f.reported(c, v-1, a, "according to"), sent.EndToken, true
+		return f.reported(c, v-1, a, base), sent.EndToken, true
 	}
 	if v-sent.FirstToken > 2 {
 		return Quote{}, 0, false
@@ -363,7 +375,16 @@ func (f *quoteFinder) accordingTo(v, vEnd, end int, sent Sentence) (Quote, int, 
 			break
 		}
 	}
-	if comma < 0 || comma+1 >= end || quoteRole(doc, comma+1) == opens && !f.reportsContent(comma+1, end, false) {
+	if comma < 0 {
+		// Enligt Volvo har försäljningen ökat: with the verb second, the
+		// source's name is followed by what was said, with no comma.
+		if m := f.mentionAt(vEnd); m >= 0 && speakerLabel(doc.Mentions[m].Label) && f.countWords(doc.Mentions[m].EndToken, end) >= 3 &&
+			quoteRole(doc, doc.Mentions[m].EndToken) != opens {
+			return f.reported(doc.Mentions[m].EndToken, end, f.linkedSpeaker(m, vEnd), base), end, true
+		}
+		return Quote{}, 0, false
+	}
+	if comma+1 >= end || quoteRole(doc, comma+1) == opens && !f.reportsContent(comma+1, end, false) {
 		return Quote{}, 0, false
 	}
 	if f.countWords(comma+1, end) < 3 {
@@ -373,7 +394,7 @@ func (f *quoteFinder) accordingTo(v, vEnd, end int, sent Sentence) (Quote, int, 
 	if !ok {
 		return Quote{}, 0, false
 	}
-	return f.reported(comma+1, end, a, "according to"), end, true
+	return f.reported(comma+1, end, a, base), end, true
 }
 
 // speakerIn reads a speaker that is all of tokens [from, to): a name (the

@@ -2,10 +2,11 @@ package analyzer
 
 import (
 	"sort"
-
-	"annotator/analyzer/gazetteer"
 	"strings"
 	"unicode"
+
+	"annotator/analyzer/gazetteer"
+	"annotator/analyzer/lang"
 )
 
 // Speakers of quotes. The subject before the verb is the speaker
@@ -260,7 +261,7 @@ func (f *quoteFinder) resolveDescription(a attribution, quoteStart int) attribut
 			return a // the head of the ministry: not read here
 		}
 	}
-	e := f.recentSubject(Pronoun{Label: PER}, quoteStart)
+	e := f.recentSubject(Pronoun{Label: string(PER)}, quoteStart)
 	if e < 0 {
 		return a
 	}
@@ -297,7 +298,7 @@ func (f *quoteFinder) describedBeside(e int, word string) bool {
 func (f *quoteFinder) recentSubject(p Pronoun, open int) int {
 	const lookBack = 6 // sentences
 	doc := f.doc
-	if p.Label == PER && f.genders == nil {
+	if Label(p.Label) == PER && f.genders == nil {
 		f.genders = f.entityGenders()
 	}
 	s := sort.Search(len(doc.Sentences), func(i int) bool { return doc.Sentences[i].EndToken > open })
@@ -314,10 +315,10 @@ func (f *quoteFinder) recentSubject(p Pronoun, open int) int {
 			if insideQuote(f.quotes, m.Start) {
 				continue
 			}
-			if m.Label != p.Label {
+			if m.Label != Label(p.Label) {
 				// An organisation the recogniser took for a person: "it"
 				// may stand for a PER without a first name or a gender.
-				if p.Label == ORG && m.Label == PER && !f.personLike(m.Entity) && unlike < 0 {
+				if Label(p.Label) == ORG && m.Label == PER && !f.personLike(m.Entity) && unlike < 0 {
 					unlike = m.Entity
 				}
 				continue
@@ -325,7 +326,7 @@ func (f *quoteFinder) recentSubject(p Pronoun, open int) int {
 			switch fit := f.fits(p, m.Entity); {
 			case fit > 0:
 				return m.Entity
-			case fit == 0 && p.Label == PER && !f.personLike(m.Entity):
+			case fit == 0 && Label(p.Label) == PER && !f.personLike(m.Entity):
 				// A holiday or a place taken for a person (Easter Monday)
 				// comes after anyone who looks like a person.
 				if unlike < 0 {
@@ -370,18 +371,18 @@ func (f *quoteFinder) personLike(e int) bool {
 }
 
 // gender is what the text says of a person: "Mr Kim", "his wife Ri Sol-ju".
-type gender int8
+type gender = lang.Gender
 
 const (
-	unknownGender gender = iota
-	male
-	female
+	unknownGender = lang.UnknownGender
+	male          = lang.Male
+	female        = lang.Female
 )
 
 // fits tells whether the entity is known to fit the pronoun (1), is known
 // not to (-1), or the text does not say (0).
 func (f *quoteFinder) fits(p Pronoun, entity int) int {
-	if p.Label != PER || p.Gender == unknownGender {
+	if Label(p.Label) != PER || p.Gender == unknownGender {
 		return 0
 	}
 	switch f.genders[entity] {

@@ -277,33 +277,6 @@ func TestVerbBaseForms(t *testing.T) {
 	}
 }
 
-// A language plugs in its own verbs: with Spanish words, "dijo" attributes
-// and introduces reported speech, and English verbs no longer do.
-func TestQuoteLanguagePlugsIn(t *testing.T) {
-	es := *EnglishQuotes
-	es.Verbs = verbForms("decir dijo dice", "añadir añadió")
-	es.That = set("que")
-	es.Phrases = map[string][]VerbPhrase{"según": {{Base: "según"}}}
-	quoteLanguages["es"] = &es
-	defer delete(quoteLanguages, "es")
-	doc, err := Annotate("«Vamos a ganar la liga este año», dijo Ana Ruiz. Ana Ruiz dijo que el club había pagado la deuda. Ana Ruiz said the club was sold.",
-		Options{Lang: "es", Names: ruleNames})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, q := range doc.Quotes {
-		got = append(got, doc.SpanText(q.Span)+" ["+string(q.Kind)+" "+q.Verb+"]")
-	}
-	want := []string{"«Vamos a ganar la liga este año» [direct decir]", "el club había pagado la deuda [reported decir]"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if quoteLanguageFor("sv") != EnglishQuotes {
-		t.Error("a language without its own table should use English's")
-	}
-}
-
 // BenchmarkFindQuotes times the quotes stage alone on the benchmark text.
 func BenchmarkFindQuotes(b *testing.B) {
 	doc, err := Annotate(benchmarkText(b), Options{})

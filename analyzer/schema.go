@@ -9,14 +9,19 @@ import (
 // app and its exports. Offsets start/end are UTF-8 bytes into the input;
 // u16_start/u16_end are UTF-16 code units, what JavaScript slices with.
 type Result struct {
-	Lang      string         `json:"lang"`
-	Dateline  string         `json:"dateline,omitempty"`
-	Sentences []SpanResult   `json:"sentences"`
-	Entities  []EntityResult `json:"entities"`
-	Terms     []TermResult   `json:"terms"`
-	Phrases   []PhraseResult `json:"phrases"`
-	Quotes    []QuoteResult  `json:"quotes"`
-	Stats     StatsResult    `json:"stats"`
+	Lang string `json:"lang"`
+	// LangSource is "detected" (read from the text), "fallback" (the text
+	// was too short or mixed to tell: the chosen language, LangReason says
+	// why) or "user" (given).
+	LangSource string         `json:"lang_source"`
+	LangReason string         `json:"lang_reason,omitempty"`
+	Dateline   string         `json:"dateline,omitempty"`
+	Sentences  []SpanResult   `json:"sentences"`
+	Entities   []EntityResult `json:"entities"`
+	Terms      []TermResult   `json:"terms"`
+	Phrases    []PhraseResult `json:"phrases"`
+	Quotes     []QuoteResult  `json:"quotes"`
+	Stats      StatsResult    `json:"stats"`
 	// Corrections are the user's corrections the result shows, in the
 	// order made; absent when there are none.
 	Corrections []CorrectionResult `json:"corrections,omitempty"`
@@ -102,13 +107,15 @@ func (d *Document) Result() *Result {
 		return SpanResult{Start: s.Start, End: s.End, U16Start: u16.at(s.Start), U16End: u16.at(s.End)}
 	}
 	r := &Result{
-		Lang:      d.Lang,
-		Dateline:  d.Dateline,
-		Sentences: make([]SpanResult, len(d.Sentences)),
-		Entities:  make([]EntityResult, len(d.Entities)),
-		Terms:     make([]TermResult, len(d.Terms)),
-		Phrases:   make([]PhraseResult, len(d.Phrases)),
-		Quotes:    make([]QuoteResult, len(d.Quotes)),
+		Lang:       d.Lang,
+		LangSource: d.LangSource,
+		LangReason: d.LangReason,
+		Dateline:   d.Dateline,
+		Sentences:  make([]SpanResult, len(d.Sentences)),
+		Entities:   make([]EntityResult, len(d.Entities)),
+		Terms:      make([]TermResult, len(d.Terms)),
+		Phrases:    make([]PhraseResult, len(d.Phrases)),
+		Quotes:     make([]QuoteResult, len(d.Quotes)),
 		Stats: StatsResult{
 			Words:          d.Stats.Words,
 			Sentences:      d.Stats.Sentences,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -56,10 +57,13 @@ func TestResultOffsets(t *testing.T) {
 	if err := json.Unmarshal(b, &fields); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"lang", "sentences", "entities", "terms", "quotes", "stats"} {
+	for _, f := range []string{"lang", "lang_source", "sentences", "entities", "terms", "quotes", "stats"} {
 		if _, ok := fields[f]; !ok {
 			t.Errorf("JSON lacks field %q", f)
 		}
+	}
+	if string(fields["lang_source"]) != `"user"` {
+		t.Errorf("lang_source %s, want \"user\" (Lang given)", fields["lang_source"])
 	}
 	var quotes []map[string]json.RawMessage
 	if err := json.Unmarshal(fields["quotes"], &quotes); err != nil {
@@ -68,6 +72,24 @@ func TestResultOffsets(t *testing.T) {
 	for _, f := range []string{"start", "end", "u16_start", "u16_end", "text", "speaker", "kind", "verb"} {
 		if _, ok := quotes[0][f]; !ok {
 			t.Errorf("quote JSON lacks field %q", f)
+		}
+	}
+}
+
+// With LangAuto the JSON says whether the language was detected or fell
+// back, and why.
+func TestResultLanguageSource(t *testing.T) {
+	for _, tt := range []struct{ text, lang, source, reason string }{
+		{"Le gouvernement a annoncé hier que le nouveau port de la ville ouvrira au printemps, après trois ans de travaux.", "fr", "detected", ""},
+		{"Oui.", "es", "fallback", "too short"},
+	} {
+		doc, err := Annotate(tt.text, Options{Lang: LangAuto, Fallback: "es", Names: listedNames{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := doc.Result()
+		if r.Lang != tt.lang || r.LangSource != tt.source || r.LangReason != tt.reason {
+			t.Errorf("%.20q: lang %q source %q reason %q, want %q %q %q", tt.text, r.Lang, r.LangSource, r.LangReason, tt.lang, tt.source, tt.reason)
 		}
 	}
 }
@@ -181,5 +203,78 @@ func TestResultCorrectionsSchema(t *testing.T) {
 	}
 	if corrected != 1 || got.Quotes[0]["corrected"] != true {
 		t.Errorf("%d corrected mentions, first quote %v", corrected, got.Quotes[0])
+	}
+}
+
+// jsonKeys collects every object key in a decoded JSON value.
+func jsonKeys(v any, keys map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			keys[k] = true
+			jsonKeys(x, keys)
+		}
+	case []any:
+		for _, x := range v {
+			jsonKeys(x, keys)
+		}
+	}
+}
+
+// TestREADMESchema keeps README's JSON example and the code in step: every
+// field of the example is one the code writes, and every field the code
+// writes (lang_source and lang_reason included) is in README.
+func TestREADMESchema(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(string(readme), "```json\n{\"lang\"")
+	if start < 0 {
+		t.Fatal("README has no JSON example starting with \"lang\"")
+	}
+	example := string(readme[start+len("```json\n"):])
+	example = example[:strings.Index(example, "```")]
+	var sample any
+	if err := json.Unmarshal([]byte(example), &sample); err != nil {
+		t.Fatalf("README's JSON example does not parse: %v", err)
+	}
+	documented := map[string]bool{}
+	jsonKeys(sample, documented)
+
+	written := map[string]bool{}
+	for _, tt := range []struct {
+		text string
+		opts Options
+	}{
+		{"MADRID, 19 de junio de 2018. «Vamos a ganar», dijo Ana Ruiz en Madrid. Acme pagó 3 millones de euros, un 5 %, a las 10.30. " +
+			"Ruiz afirmó que la empresa Acme había pagado la deuda, según Renfe.",
+			Options{Lang: LangAuto, Names: listedNames{"Ana Ruiz": PER, "Ruiz": PER, "Madrid": LOC, "Acme": ORG, "Renfe": ORG}}},
+		{"Oui.", Options{Lang: LangAuto, Names: listedNames{}}},
+		{"The harbour board said that the pier would close in March.", Options{Names: listedNames{}}},
+	} {
+		doc, err := Annotate(tt.text, tt.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		jsonKeys(v, written)
+	}
+	for k := range documented {
+		if !written[k] {
+			t.Errorf("README's JSON example has %q, which the code never writes", k)
+		}
+	}
+	for k := range written {
+		if !documented[k] && !strings.Contains(string(readme), "`"+k+"`") {
+			t.Errorf("the code writes %q, which README neither shows nor names", k)
+		}
 	}
 }

@@ -4,14 +4,24 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 // Tokenize splits text into tokens with exact UTF-8 byte offsets. Every byte
 // that is not whitespace belongs to exactly one token, so the tokens and the
 // whitespace between them reproduce the input byte for byte. It accepts any
 // bytes: an invalid UTF-8 byte becomes a one-byte Symbol token.
-func Tokenize(text string) []Token {
+func Tokenize(text string) []Token { return tokenizeWith(text, nil) }
+
+// tokenizeWith tokenizes as Tokenize does, by a language's rules when pack
+// is not nil: its elided words split off the word after their apostrophe
+// (l'État → l' + État), its abbreviations kept whole (t.ex., Sra.).
+func tokenizeWith(text string, pack *lang.Pack) []Token {
 	t := tokenizer{text: text, tokens: make([]Token, 0, len(text)/5+1)}
+	if pack != nil {
+		t.elisions, t.abbreviations = pack.Elisions(), pack.Abbreviations()
+	}
 	for t.pos < len(text) {
 		r, n := t.runeAt(t.pos)
 		if isGap(r) {
@@ -27,9 +37,13 @@ func Tokenize(text string) []Token {
 }
 
 type tokenizer struct {
-	text   string
-	pos    int
-	tokens []Token
+	text     string
+	pos      int
+	tokens   []Token
+	elisions map[string]bool
+	// abbreviations are the language's own words that keep their period
+	// (lang.Pack.Abbreviations), besides English's.
+	abbreviations map[string]bool
 }
 
 // runeAt decodes the rune at byte i; an invalid byte decodes as (RuneError, 1).
@@ -258,6 +272,9 @@ func (t *tokenizer) scanWord(i int) int {
 		case isHyphen(r) && isWordRune(next):
 			i += n + m
 		case isApostrophe(r) && isLetter(next):
+			if t.elides(start, i) {
+				return i + n // l'|État: the elided word keeps its apostrophe
+			}
 			if t.isCliticAt(i+n) || t.endsWithNegation(start, i, i+n) {
 				if t.endsWithNegation(start, i, i+n) && i-1 > start {
 					return i - 1 // "don't": the word ends before "n't"
@@ -273,6 +290,15 @@ func (t *tokenizer) scanWord(i int) int {
 			return i
 		}
 	}
+}
+
+// elides reports whether the word [start, end) is one of the language's
+// elided words.
+func (t *tokenizer) elides(start, end int) bool {
+	if t.elisions == nil || end-start > 8 {
+		return false
+	}
+	return t.elisions[strings.ToLower(t.text[start:end])]
 }
 
 func isUpperASCII(r rune) bool { return r >= 'A' && r <= 'Z' }
@@ -393,6 +419,9 @@ var webDomains = map[string]bool{
 // web domain (Amazon.com).
 func (t *tokenizer) wordWithPeriod(start, dot int) int {
 	word := t.text[start:dot]
+	if end, ok := t.languageAbbreviation(start, dot); ok {
+		return end
+	}
 	next, n := t.runeAt(dot + 1)
 	if isLetter(next) {
 		end := dot + 1 + n
@@ -430,6 +459,36 @@ func (t *tokenizer) wordWithPeriod(start, dot int) int {
 		return dot + 1
 	}
 	return dot
+}
+
+// languageAbbreviation matches one of the language's abbreviations from
+// start, whose first period is at dot: a word (Sra., ún.) or dotted
+// segments (t.ex., bl.a., f.eks.), the final period kept in the token. They
+// never end a sentence, whatever the case of the word after them.
+func (t *tokenizer) languageAbbreviation(start, dot int) (int, bool) {
+	if len(t.abbreviations) == 0 {
+		return 0, false
+	}
+	end := dot
+	for end-start <= 12 {
+		if t.abbreviations[strings.ToLower(t.text[start:end])] {
+			return end + 1, true
+		}
+		// The next dotted segment: letters, then a period.
+		i := end + 1
+		for {
+			r, n := t.runeAt(i)
+			if n == 0 || !isLetter(r) {
+				break
+			}
+			i += n
+		}
+		if i == end+1 || i >= len(t.text) || t.text[i] != '.' {
+			return 0, false
+		}
+		end = i
+	}
+	return 0, false
 }
 
 // scanNumber consumes digits with internal separators (17,500 9.30

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"annotator/analyzer/lang"
 )
 
 // tokenTexts returns the text of every token, and the kinds, "|"-joined.
@@ -150,6 +152,91 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Tokenize(text)
+	}
+}
+
+// French elided words are split off the word after their apostrophe, as
+// the French training data writes them; other languages keep such words
+// whole.
+func TestTokenizeElisions(t *testing.T) {
+	fr, _ := lang.Get("fr")
+	tests := []struct {
+		lang *lang.Pack
+		in   string
+		want string
+	}{
+		{fr, "l'État d'Italie qu'il jusqu’à L'Oréal", "l'|État|d'|Italie|qu'|il|jusqu’|à|L'|Oréal"},
+		{fr, "aujourd'hui presqu'île", "aujourd'hui|presqu'île"},
+		{englishPack, "d'Artagnan l'État O'Neill", "d'Artagnan|l'État|O'Neill"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range tokenizeWith(tt.in, tt.lang) {
+			got = append(got, tt.in[tok.Start:tok.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.in, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
+// Each language's tokens, as its training data writes them: Spanish del
+// and al whole, French elisions split off, abbreviations whole with their
+// period (so that they end no sentence), Hungarian case endings and
+// Norwegian ordinals left to the words and numbers they are on: the data
+// tag Budapesten and Chilcote-ra whole as names (texts written for this
+// test).
+func TestTokenizeLanguages(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		{"es", "¿Vendrá la Sra. Gil al Congreso del Perú? Lo dijo Ud. en EE.UU.",
+			"¿|Vendrá|la|Sra.|Gil|al|Congreso|del|Perú|?|Lo|dijo|Ud.|en|EE.UU."},
+		{"fr", "L'ONU et l'Élysée, aujourd'hui, selon MM. Dupont et Ste. Claire.",
+			"L'|ONU|et|l'|Élysée|,|aujourd'hui|,|selon|MM.|Dupont|et|Ste.|Claire|."},
+		{"ru", "Театр им. Пушкина на ул. Тверской, т.е. в Москве.",
+			"Театр|им.|Пушкина|на|ул.|Тверской|,|т.е.|в|Москве|."},
+		{"sv", "Det gäller t.ex. Volvos fabrik, bl.a. i Göteborg kl. 10.",
+			"Det|gäller|t.ex.|Volvos|fabrik|,|bl.a.|i|Göteborg|kl.|10|."},
+		{"no", "Den 19. juni kom Støre, bl.a. med NRK-sjefen, f.eks. til Oslo.",
+			"Den|19|.|juni|kom|Støre|,|bl.a.|med|NRK-sjefen|,|f.eks.|til|Oslo|."},
+		{"hu", "2018. június 19-én dr. Kovács a Fidesz-KDNP-nek, pl. Budapesten és Chilcote-ra.",
+			"2018|.|június|19-én|dr.|Kovács|a|Fidesz-KDNP-nek|,|pl.|Budapesten|és|Chilcote-ra|."},
+		// English keeps its own rules: no language's abbreviations.
+		{"en", "Use e.g. t.ex. here.", "Use|e.g.|t|.|ex|.|here|."},
+	}
+	for _, tt := range tests {
+		pack, err := lang.Get(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tok := range tokenizeWith(tt.in, pack) {
+			got = append(got, tt.in[tok.Start:tok.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%s: %s\n got %s\nwant %s", tt.lang, tt.in, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
+// A language's abbreviations end no sentence; its other words with a
+// period still do.
+func TestLanguageAbbreviationsKeepSentences(t *testing.T) {
+	for _, tt := range []struct {
+		lang, text string
+		sentences  int
+	}{
+		{"sv", "Det gäller t.ex. Volvo. Sedan kom Lind.", 2},
+		{"hu", "Ott volt pl. Kovács. Utána jött Nagy.", 2},
+		{"ru", "Театр им. Пушкина открылся. Иван пришёл.", 2},
+		{"es", "Llegó la Sra. Gil. Luego se fue.", 2},
+	} {
+		doc, err := Annotate(tt.text, Options{Lang: tt.lang, Names: noNames{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Sentences) != tt.sentences {
+			t.Errorf("%s: %q in %d sentences, want %d", tt.lang, tt.text, len(doc.Sentences), tt.sentences)
+		}
 	}
 }
 

@@ -51,6 +51,7 @@ var fileRules = map[string]rule{
 	".webmanifest": {minify: "application/json", compress: true},
 	".svg":         {minify: "image/svg+xml", compress: true},
 	".wasm":        {compress: true},
+	".pack":        {compress: true},
 }
 
 // step is one stage of the build.

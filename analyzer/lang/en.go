@@ -1,7 +1,6 @@
 package lang
 
 import (
-	_ "embed"
 	"strings"
 
 	"github.com/kljensen/snowball/english"
@@ -17,11 +16,12 @@ var englishPack = &definition{
 	termSpelling: britishSpelling,
 	reporting:    englishReporting,
 	phraseEdges:  englishPhraseEdges,
-	files:        Files{BackgroundFile: englishBackground},
+	dates:        englishDates,
+	quotes:       englishQuotes,
+	honorifics: honorifics("mr mr. sir lord king prince duke president general minister mayor",
+		"mrs mrs. ms ms. miss madam dame lady queen princess duchess"),
+	files: englishFiles,
 }
-
-//go:embed en/background.txt
-var englishBackground []byte
 
 // englishReporting are in every news story and say nothing of this one;
 // with them, titles and function words snowball's stop lists leave out.

@@ -78,7 +78,25 @@ type definition struct {
 	// phraseEdges says whether a key phrase may start or end with a
 	// lower-case word.
 	phraseEdges func(lower string) PhraseEdges
-	// files are the built-in data files; nil when there are none.
+	// elisions are the words, lower case and without their apostrophe,
+	// that the tokenizer splits off the word they are elided onto (French
+	// l'État → l' + État); nil for none.
+	elisions map[string]bool
+	// abbreviations are words, lower case and without their final period,
+	// that keep it and never end a sentence (Spanish sra, Swedish t.ex,
+	// Hungarian ún), besides the tokenizer's English ones; nil for none.
+	abbreviations map[string]bool
+	dates         *Dates
+	quotes        *Quotes
+	// skipNameRules are the pipeline's name rules (analyzer.NameRules)
+	// that do not run in the language: written for English news, each is
+	// kept elsewhere only where cross-validation found it helps.
+	skipNameRules map[string]bool
+	// honorifics are the titles written before a person's name (Sr., Mme,
+	// господин), with the gender they tell (UnknownGender for none).
+	honorifics map[string]Gender
+	// files are the built-in data files; nil when there are none (in the
+	// browser's build, where packs are fetched: see files_native.go).
 	files Files
 }
 
@@ -91,6 +109,12 @@ var builtins = func() map[*definition]*Pack {
 	packs := make(map[*definition]*Pack, len(definitions))
 	for _, d := range definitions {
 		packs[d] = &Pack{def: d, files: d.files}
+		if d.dates != nil {
+			d.dates.prepare()
+		}
+		if d.quotes != nil {
+			d.quotes.prepare()
+		}
 	}
 	return packs
 }()
@@ -191,8 +215,12 @@ func (p *Pack) read() error {
 		}
 		p.background = bg
 	}
-	if b, ok := p.files[ModelFile]; ok {
-		m, err := tagger.Load(b)
+	if b, ok := p.files[ModelFile]; ok && len(b) > 0 {
+		load := tagger.Load
+		if e := tagger.Embedded(); len(e) > 0 && &e[0] == &b[0] {
+			load = func([]byte) (*tagger.Model, error) { return tagger.Default() } // loaded once, shared
+		}
+		m, err := load(b)
 		if err != nil {
 			return fmt.Errorf("%s pack: %s: %w", code, ModelFile, err)
 		}
@@ -256,9 +284,100 @@ func (p *Pack) Tagger() (*tagger.Model, error) {
 	return tagger.Default()
 }
 
+// RunsNameRule reports whether the pipeline's name rule of that name runs
+// in the language.
+func (p *Pack) RunsNameRule(name string) bool { return !p.def.skipNameRules[name] }
+
+// Dates returns the words of dates in the language.
+func (p *Pack) Dates() *Dates { return p.def.dates }
+
+// Quotes returns the quote marks and words of attribution of the language.
+func (p *Pack) Quotes() *Quotes { return p.def.quotes }
+
+// Honorific reports whether the lower-case word is a title written before
+// a person's name, and the gender it tells.
+func (p *Pack) Honorific(lower string) (Gender, bool) {
+	g, ok := p.def.honorifics[lower]
+	return g, ok
+}
+
+// Elides reports whether the lower-case word, without its apostrophe, is
+// split off the word after its apostrophe (French l', d', qu').
+func (p *Pack) Elides(lower string) bool { return p.def.elisions[lower] }
+
+// Elisions returns the words Elides reports, nil for a language without.
+func (p *Pack) Elisions() map[string]bool { return p.def.elisions }
+
+// Abbreviations returns the language's words that keep their period (lower
+// case, without the final period: "t.ex"), nil for a language without.
+func (p *Pack) Abbreviations() map[string]bool { return p.def.abbreviations }
+
+// HasModel reports whether the pack has a name tagger model of its own
+// (false for a fetched pack whose files are not yet loaded).
+func (p *Pack) HasModel() bool {
+	p.load()
+	return p.model != nil
+}
+
 // NewVocab returns a new, empty view of the pack for one job.
 func (p *Pack) NewVocab() *Vocab {
 	return &Vocab{pack: p, forms: make(map[string]Word), limit: maxForms}
+}
+
+// honorifics builds an honorifics table from a line of male titles and one
+// of female titles; a title in both tells no gender.
+func honorifics(male, female string) map[string]Gender {
+	m := map[string]Gender{}
+	for _, w := range strings.Fields(male) {
+		m[w] = Male
+	}
+	for _, w := range strings.Fields(female) {
+		if _, ok := m[w]; ok {
+			m[w] = UnknownGender
+			continue
+		}
+		m[w] = Female
+	}
+	return m
+}
+
+func hasAnySuffix(w string, suffixes ...string) bool {
+	for _, s := range suffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// romancePhraseEdges is the key-phrase edge rule of Spanish and French: no
+// phrase starts or ends with a common verb form, an adverb in -mente/-ment
+// or a participle (-ado, -ido, -é, -ée).
+func romancePhraseEdges(verbs map[string]bool) func(string) PhraseEdges {
+	return func(lower string) PhraseEdges {
+		if verbs[lower] || hasAnySuffix(lower, "mente", "ment") {
+			return 0
+		}
+		if hasAnySuffix(lower, "ado", "ido", "ada", "ida", "ando", "iendo", "ó", "é", "ée", "és", "ait", "aient") {
+			return StartsPhrase
+		}
+		return StartsPhrase | EndsPhrase
+	}
+}
+
+// germanicPhraseEdges is the key-phrase edge rule of Swedish and
+// Norwegian: no phrase starts or ends with a common verb form, nor ends
+// with a past tense or participle (-de, -te, -et, -ade).
+func germanicPhraseEdges(verbs map[string]bool) func(string) PhraseEdges {
+	return func(lower string) PhraseEdges {
+		if verbs[lower] {
+			return 0
+		}
+		if hasAnySuffix(lower, "ade", "ede", "te", "et", "ande", "ende") {
+			return StartsPhrase
+		}
+		return StartsPhrase | EndsPhrase
+	}
 }
 
 func set(words ...string) map[string]bool {

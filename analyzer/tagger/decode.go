@@ -180,9 +180,7 @@ func (d *decoder) beamSentence(s Range, sc scorer) {
 	for i := s.First; i < s.End; i++ {
 		pos := i - s.First
 		if !d.second {
-			d.scores = [numTags]float32{}
-			sc.score(d.x.tokenFeats(i), &d.scores)
-			d.static[i] = d.scores
+			d.x.scoreStatic(i, sc, &d.static[i])
 		}
 		// The token's score before its previous tags are known.
 		d.scores = d.static[i]

@@ -144,7 +144,22 @@ type extractor struct {
 	firstOcc table   // lower-case word -> 1 + its first capitalised token
 	nextOcc  []int32 // the next capitalised token with the same lower-case form, -1 if none
 	sentOf   []int32 // token -> sentence index
+	// wordKeys and wordScores cache, per document, the scores of the word
+	// part of tokens' features (partWord): a word's later occurrences cost
+	// one lookup here instead of some thirty in the model's table.
+	wordKeys   table // word key (see wordKey) -> 1 + index in wordScores
+	wordScores []wordScore
 }
+
+// wordScore is the word-part score of the token first seen with its key.
+type wordScore struct {
+	token  int32
+	scores [numTags]float32
+}
+
+// maxWordScores bounds the cache (about 2.4 MB); later new words are
+// scored without it.
+const maxWordScores = 1 << 15
 
 // extract fills x.info and x.feats for doc.
 func (x *extractor) extract(doc *Doc) {
@@ -175,6 +190,8 @@ func (x *extractor) extract(doc *Doc) {
 	x.feats = x.feats[:0]
 	x.featEnd = x.featEnd[:0]
 	if !x.keep {
+		x.wordKeys.reset(min(n, maxWordScores))
+		x.wordScores = x.wordScores[:0]
 		return
 	}
 	for _, s := range doc.Sentences {
@@ -182,7 +199,7 @@ func (x *extractor) extract(doc *Doc) {
 			x.featEnd = append(x.featEnd, int32(len(x.feats)))
 		}
 		for i := s.First; i < s.End; i++ {
-			x.static(i, s)
+			x.static(i, s, partAll)
 			x.featEnd = append(x.featEnd, int32(len(x.feats)))
 		}
 	}
@@ -197,7 +214,7 @@ func (x *extractor) extract(doc *Doc) {
 func (x *extractor) tokenFeats(i int) []uint64 {
 	if !x.keep {
 		x.feats = x.feats[:0]
-		x.static(i, x.doc.Sentences[x.sentOf[i]])
+		x.static(i, x.doc.Sentences[x.sentOf[i]], partAll)
 		return x.feats
 	}
 	start := int32(0)
@@ -205,6 +222,56 @@ func (x *extractor) tokenFeats(i int) []uint64 {
 		start = x.featEnd[i-1]
 	}
 	return x.feats[start:x.featEnd[i]]
+}
+
+// scoreStatic sets *out to the score of token i's static features (tagging
+// only). The word part comes from the cache when the word was seen before:
+// scores are sums of small integers, exact in float32, so the sum is the
+// same in any order.
+func (x *extractor) scoreStatic(i int, sc scorer, out *[numTags]float32) {
+	*out = [numTags]float32{}
+	x.feats = x.feats[:0]
+	x.static(i, x.doc.Sentences[x.sentOf[i]], partContext)
+	sc.score(x.feats, out)
+	k := x.wordKey(i)
+	if v := x.wordKeys.get(k); v != 0 {
+		if w := &x.wordScores[v-1]; x.sameWord(int(w.token), i) {
+			for t := range out {
+				out[t] += w.scores[t]
+			}
+			return
+		}
+	}
+	var ws wordScore
+	ws.token = int32(i)
+	x.feats = x.feats[:0]
+	x.static(i, x.doc.Sentences[x.sentOf[i]], partWord)
+	sc.score(x.feats, &ws.scores)
+	for t := range out {
+		out[t] += ws.scores[t]
+	}
+	if len(x.wordScores) < maxWordScores {
+		if v := x.wordKeys.slot(k); *v == 0 {
+			x.wordScores = append(x.wordScores, ws)
+			*v = uint32(len(x.wordScores))
+		}
+	}
+}
+
+// wordKey is the cache key of token i's word part: its exact form, its
+// sentence's mode and whether it starts it (its document flags follow from
+// the form).
+func (x *extractor) wordKey(i int) uint64 {
+	ti := &x.info[i]
+	return f2(0, ti.exact, uint64(ti.mode)<<1|b2u(ti.first))
+}
+
+// sameWord reports whether tokens i and j have the same word part, as
+// their keys say unless two forms' hashes collide.
+func (x *extractor) sameWord(i, j int) bool {
+	a, b := &x.info[i], &x.info[j]
+	ti, tj := x.doc.Tokens[i], x.doc.Tokens[j]
+	return a.mode == b.mode && a.first == b.first && x.doc.Text[ti.Start:ti.End] == x.doc.Text[tj.Start:tj.End]
 }
 
 func (x *extractor) low(i int) []byte { return x.lower[x.info[i].lowStart:x.info[i].lowEnd] }
@@ -422,44 +489,58 @@ func (x *extractor) document() {
 	}
 }
 
-// static appends the features of token i that do not depend on tags.
-func (x *extractor) static(i int, s Range) {
+// Parts of a token's static features: those that depend on the word alone
+// (its form, case, sentence mode, first-token flag and document-wide flags,
+// the same at every occurrence) and those of its context.
+const (
+	partWord uint8 = 1 << iota
+	partContext
+	partAll = partWord | partContext
+)
+
+// static appends the parts of token i's features that do not depend on
+// tags to x.feats. Training takes both parts at once, in one order (dropout
+// draws per feature, so the order is part of the model).
+func (x *extractor) static(i int, s Range, parts uint8) {
 	ti := &x.info[i]
 	f := x.feats
+	wordPart, ctxPart := parts&partWord != 0, parts&partContext != 0
 	word := ti.lower
 	capc := uint64(ti.cap)
 	mode := uint64(ti.mode)
 	// Title Case and ALL CAPS lines share what they learn about words: CoNLL
 	// has many ALL CAPS headlines and few Title Case ones.
 	head := b2u(ti.mode != modeNormal)
-	f = append(f,
-		f1(tBias, 0),
-		f1(tLower, word),
-		f1(tExact, ti.exact),
-		f1(tShape, ti.shape),
-		f2(tCap, capc, b2u(ti.first)),
-		f2(tModeCap, mode, capc),
-		f2(tModeLower, head, word),
-	)
-	if ti.stem != 0 {
-		f = append(f, f1(tStem, ti.stem))
-	}
-	if ti.hasLetters {
-		low := x.low(i)
-		n := utf8.RuneCount(low)
-		f = append(f, f1(tLen, uint64(min(n, 12))))
-		// Prefixes and suffixes of 1 to 4 runes, shorter than the word.
-		p := 0
-		for k := 1; k <= 4 && k < n; k++ {
-			_, size := utf8.DecodeRune(low[p:])
-			p += size
-			f = append(f, f2(tPrefix, uint64(k), hashBytes(low[:p])))
+	if wordPart {
+		f = append(f,
+			f1(tBias, 0),
+			f1(tLower, word),
+			f1(tExact, ti.exact),
+			f1(tShape, ti.shape),
+			f2(tCap, capc, b2u(ti.first)),
+			f2(tModeCap, mode, capc),
+			f2(tModeLower, head, word),
+		)
+		if ti.stem != 0 {
+			f = append(f, f1(tStem, ti.stem))
 		}
-		q := len(low)
-		for k := 1; k <= 4 && k < n; k++ {
-			_, size := utf8.DecodeLastRune(low[:q])
-			q -= size
-			f = append(f, f2(tSuffix, uint64(k), hashBytes(low[q:])))
+		if ti.hasLetters {
+			low := x.low(i)
+			n := utf8.RuneCount(low)
+			f = append(f, f1(tLen, uint64(min(n, 12))))
+			// Prefixes and suffixes of 1 to 4 runes, shorter than the word.
+			p := 0
+			for k := 1; k <= 4 && k < n; k++ {
+				_, size := utf8.DecodeRune(low[p:])
+				p += size
+				f = append(f, f2(tPrefix, uint64(k), hashBytes(low[:p])))
+			}
+			q := len(low)
+			for k := 1; k <= 4 && k < n; k++ {
+				_, size := utf8.DecodeLastRune(low[:q])
+				q -= size
+				f = append(f, f2(tSuffix, uint64(k), hashBytes(low[q:])))
+			}
 		}
 	}
 	prev, prev2, next, next2 := hashBOS, hashBOS, hashEOS, hashEOS
@@ -477,24 +558,30 @@ func (x *extractor) static(i int, s Range) {
 	if i+2 < s.End {
 		next2 = x.info[i+2].lower
 	}
-	f = append(f,
-		f1(tLowerPrev2, prev2),
-		f1(tLowerPrev, prev),
-		f1(tLowerNext, next),
-		f1(tLowerNext2, next2),
-		f2(tBigramPrev, prev, word),
-		f2(tBigramNext, word, next),
-		f2(tShapePrev, prevShape, ti.shape),
-		f2(tShapeNext, ti.shape, nextShape),
-		f3(tShape3, prevShape, ti.shape, nextShape),
-		f2(tCapPrevCur, prevCap, capc),
-		f2(tCapCurNext, capc, nextCap),
-	)
-	if c := ti.cluster; c != 0 {
+	if ctxPart {
+		f = append(f,
+			f1(tLowerPrev2, prev2),
+			f1(tLowerPrev, prev),
+			f1(tLowerNext, next),
+			f1(tLowerNext2, next2),
+			f2(tBigramPrev, prev, word),
+			f2(tBigramNext, word, next),
+			f2(tShapePrev, prevShape, ti.shape),
+			f2(tShapeNext, ti.shape, nextShape),
+			f3(tShape3, prevShape, ti.shape, nextShape),
+			f2(tCapPrevCur, prevCap, capc),
+			f2(tCapCurNext, capc, nextCap),
+		)
+	}
+	if c := ti.cluster; c != 0 && wordPart {
 		for _, n := range clusterPrefixes {
 			f = append(f, f2(tCluster, uint64(n), clusterPrefix(c, n)))
 		}
 		f = append(f, f2(tClusterCap, clusterPrefix(c, 8), capc))
+	}
+	if !ctxPart {
+		x.feats = x.topicFeats(f, ti, partWord)
+		return
 	}
 	prevCluster, nextCluster := uint64(1<<16), uint64(1<<16+1)
 	if i-1 >= s.First {
@@ -543,19 +630,33 @@ func (x *extractor) static(i int, s Range) {
 		g := uint64(ti.guess)
 		f = append(f, f1(tCapsGuess, g), f2(tCapsGuessWord, g, word), f3(tCapsGuessPrevNext, pg, g, ng))
 	}
-	if ti.hasLetters && ti.cap != capLower {
-		topic := b2u(x.sports)
-		f = append(f, f2(tTopicCap, topic, capc), f2(tTopicLower, topic, word))
+	f = x.topicFeats(f, ti, parts)
+	x.feats = x.contexts(f, i)
+}
+
+// topicFeats appends the given parts of a capitalised word's topic and
+// document features.
+func (x *extractor) topicFeats(f []uint64, ti *tokenInfo, parts uint8) []uint64 {
+	if !ti.hasLetters || ti.cap == capLower {
+		return f
+	}
+	topic, capc, head := b2u(x.sports), uint64(ti.cap), b2u(ti.mode != modeNormal)
+	if parts&partWord != 0 {
+		f = append(f, f2(tTopicCap, topic, capc), f2(tTopicLower, topic, ti.lower))
+	}
+	if parts&partContext != 0 { // gazetteer positions depend on the context
 		for g := ti.gaz; g != 0; g &= g - 1 {
 			f = append(f, f2(tTopicGaz, topic, uint64(bits.TrailingZeros64(g))))
 		}
+	}
+	if parts&partWord != 0 {
 		f = append(f,
 			f3(tDocLower, b2u(ti.docLower), head, b2u(ti.first)),
 			f3(tDocCapMid, b2u(ti.docCapMid), head, b2u(ti.first)),
 			f3(tDocBoth, b2u(ti.docLower), b2u(ti.docCapMid), capc),
 		)
 	}
-	x.feats = x.contexts(f, i)
+	return f
 }
 
 // runs finds the runs of capitalised words in normal sentence s (a name

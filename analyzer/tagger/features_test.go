@@ -28,3 +28,76 @@ func TestRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestWordScoreCache: the static score of every token, its word part taken
+// from the cache after the word's first occurrence, is the score of all its
+// static features at once; and the two parts are the whole, in training's
+// order.
+func TestWordScoreCache(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc("Acme said Acme grew . ACME SAID ACME GREW . Acme , said Kim , grew in Acme City . " +
+		"acme grew . Acme grew and Acme said so . The 3 firms grew 30 % .")
+	var x extractor
+	x.extract(&d)
+	cached := 0
+	for i := range d.Tokens {
+		s := d.Sentences[x.sentOf[i]]
+		x.feats = x.feats[:0]
+		x.static(i, s, partAll)
+		all := append([]uint64(nil), x.feats...)
+		var want [numTags]float32
+		m.score(all, &want)
+		before := len(x.wordScores)
+		var got [numTags]float32
+		x.scoreStatic(i, m, &got)
+		if len(x.wordScores) == before {
+			cached++
+		}
+		if got != want {
+			t.Errorf("token %d %q: scored %v with the cache, %v without", i, d.Text[d.Tokens[i].Start:d.Tokens[i].End], got, want)
+		}
+		x.feats = x.feats[:0]
+		x.static(i, s, partWord)
+		x.static(i, s, partContext)
+		parts := x.feats
+		if len(parts) != len(all) {
+			t.Fatalf("token %d: %d features in parts, %d in all", i, len(parts), len(all))
+		}
+		count := map[uint64]int{}
+		for _, f := range all {
+			count[f]++
+		}
+		for _, f := range parts {
+			count[f]--
+		}
+		for f, n := range count {
+			if n != 0 {
+				t.Errorf("token %d: feature %x counted %d more in all than in the parts", i, f, n)
+			}
+		}
+	}
+	if cached < 10 {
+		t.Errorf("%d tokens scored from the cache, want the repeated words' (at least 10)", cached)
+	}
+	// A word whose key collides with another's is scored afresh.
+	x.extract(&d)
+	var first [numTags]float32
+	x.scoreStatic(0, m, &first) // "Acme", first in its sentence
+	k := x.wordKey(0)
+	x.wordKeys.reset(4)
+	*x.wordKeys.slot(x.wordKey(2)) = 1 // the second "Acme" now finds the first's entry under its own key
+	if x.sameWord(0, 2) {
+		t.Fatal("a sentence's first Acme and a later one have the same word part")
+	}
+	var got, want [numTags]float32
+	x.scoreStatic(2, m, &got)
+	x.feats = x.feats[:0]
+	x.static(2, d.Sentences[0], partAll)
+	m.score(x.feats, &want)
+	if got != want || k == x.wordKey(2) {
+		t.Errorf("a colliding key: scored %v, want %v", got, want)
+	}
+}

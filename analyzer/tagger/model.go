@@ -28,8 +28,11 @@ const (
 // Model is a quantised model ready to tag: an open-addressing table from
 // feature keys to rows of int8 weights.
 type Model struct {
+	// tags[j] is a byte of slots[j]'s key (never 0), 0 for an empty slot:
+	// most lookups miss, and a miss then reads these bytes, which stay in
+	// cache, rather than the slots.
+	tags     []uint8
 	slots    []slot
-	rows     []row
 	size     uint64
 	features int
 	scale    float32
@@ -45,14 +48,15 @@ type Model struct {
 // less, and more than 4 no better.
 const DefaultBeam = 4
 
-// slot is a feature's key and the index of its weights in rows. The slots
-// are small and at most half full because most lookups miss (a word the
-// model never kept a feature for): a miss then reads about one cache line
-// of slots, where 24-byte slots with their weights inside, 80% full,
-// read five (the pipeline ran about 1.3 times faster natively).
+// slot is a feature's key and its weights. The table is at most half
+// full and most lookups miss (a word the model never kept a feature for):
+// a miss reads only Model.tags, a few bytes per slot that stay in cache,
+// and a hit one slot. (Small slots with an index into the rows made a hit
+// two dependent reads; 24-byte slots probed without tags made a miss read
+// five cache lines.)
 type slot struct {
 	key uint32
-	row uint32
+	w   row
 }
 
 // row is a feature's weights, stored biased (int8 + 128) so that score can
@@ -162,7 +166,7 @@ func Load(data []byte) (*Model, error) {
 	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(data[18:]))
 	data = data[header:]
 	m.slots = make([]slot, 2*n+1) // at most half full
-	m.rows = make([]row, n)
+	m.tags = make([]uint8, len(m.slots))
 	m.size = uint64(len(m.slots))
 	keys := make([]uint32, n)
 	key := uint32(0)
@@ -186,8 +190,9 @@ func Load(data []byte) (*Model, error) {
 				j = 0
 			}
 		}
-		m.slots[j] = slot{key: k, row: uint32(i)}
-		w := &m.rows[i]
+		m.slots[j].key = k
+		m.tags[j] = slotTag(k)
+		w := &m.slots[j].w
 		for t := range w {
 			w[t] = weightBias
 		}
@@ -224,10 +229,14 @@ func (m *Model) score(feats []uint64, s *[numTags]float32) {
 	}
 	for _, f := range feats {
 		k := key32(f)
+		tag := slotTag(k)
 		for j := m.home(k); ; {
-			sl := &m.slots[j]
-			if sl.key == k {
-				w := &m.rows[sl.row]
+			st := m.tags[j]
+			if st == 0 {
+				break
+			}
+			if sl := &m.slots[j]; st == tag && sl.key == k {
+				w := &sl.w
 				lo := binary.LittleEndian.Uint64(w[0:8])
 				hi := binary.LittleEndian.Uint64(w[8:16])
 				even0 += lo & lanes
@@ -238,9 +247,6 @@ func (m *Model) score(feats []uint64, s *[numTags]float32) {
 				if hits++; hits == 250 { // 250*255 fits a 16-bit lane
 					flush()
 				}
-				break
-			}
-			if sl.key == 0 {
 				break
 			}
 			if j++; j == len(m.slots) {
@@ -257,16 +263,17 @@ func (m *Model) score(feats []uint64, s *[numTags]float32) {
 // add1 adds the weights of feature f to s.
 func (m *Model) add1(f uint64, s *[numTags]float32) {
 	k := key32(f)
+	tag := slotTag(k)
 	for j := m.home(k); ; {
-		sl := &m.slots[j]
-		if sl.key == k {
-			w := &m.rows[sl.row]
+		st := m.tags[j]
+		if st == 0 {
+			return
+		}
+		if sl := &m.slots[j]; st == tag && sl.key == k {
+			w := &sl.w
 			for t := range s {
 				s[t] += float32(int(w[t]) - weightBias)
 			}
-			return
-		}
-		if sl.key == 0 {
 			return
 		}
 		if j++; j == len(m.slots) {
@@ -277,4 +284,15 @@ func (m *Model) add1(f uint64, s *[numTags]float32) {
 
 // home is key k's first slot: k scaled to the table size (keys are
 // uniform hashes, so no power-of-two size is needed).
+// slotTag is the byte of key k kept in Model.tags: its low bits (home
+// takes the high ones), never 0.
+func slotTag(k uint32) uint8 { return uint8(k) | b2u8(uint8(k) == 0) }
+
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func (m *Model) home(k uint32) int { return int(uint64(k) * m.size >> 32) }

@@ -1,14 +1,17 @@
 package tagger
 
 import (
-	_ "embed"
+	"errors"
 	"sync"
 )
 
-// model.bin is written by analyzer/cmd/train (make model).
-//
-//go:embed model.bin
-var modelFile []byte
+// ErrNoModel is Default's error in a build without the embedded model (the
+// browser's, which fetches it with the English language pack).
+var ErrNoModel = errors.New("no tagger model in this build: load the English language pack")
+
+// Embedded returns the embedded model file (model.bin, written by
+// analyzer/cmd/train: make model), nil in the browser's build.
+func Embedded() []byte { return modelFile }
 
 var (
 	defaultOnce  sync.Once
@@ -18,7 +21,13 @@ var (
 
 // Default returns the embedded model, loading it on first use.
 func Default() (*Model, error) {
-	defaultOnce.Do(func() { defaultModel, defaultErr = Load(modelFile) })
+	defaultOnce.Do(func() {
+		if modelFile == nil {
+			defaultErr = ErrNoModel
+			return
+		}
+		defaultModel, defaultErr = Load(modelFile)
+	})
 	return defaultModel, defaultErr
 }
 

@@ -111,6 +111,44 @@ func TestTrainEncodeLoad(t *testing.T) {
 	}
 }
 
+// Perceptrons trained side by side average to the same model, byte for
+// byte, as the same perceptrons trained one after another.
+func TestTrainModelsInParallel(t *testing.T) {
+	var examples []Example
+	for _, text := range []string{"Ana Gómez visitó Lima .", "la empresa Acme contrató a Luis Pérez en Quito ."} {
+		d := doc(text)
+		examples = append(examples, Example{Doc: d, Gold: Encode(len(d.Tokens), []Mention{{0, 2, PER}})})
+	}
+	opts := TrainOptions{Epochs: 5, Seed: 3, TwoPass: true, Dropout: 0.1, Models: 3}
+	encode := func(w *Weights) []byte {
+		var buf bytes.Buffer
+		if _, err := w.Encode(&buf, EncodeOptions{Clip: 1}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	sequential := &Weights{Index: map[uint64]int32{}, TwoPass: true}
+	for k := range opts.Models {
+		o := opts
+		o.Seed += uint64(k)
+		w := train1(examples, o)
+		for f, r := range w.Index {
+			row, ok := sequential.Index[f]
+			if !ok {
+				row = int32(len(sequential.Index))
+				sequential.Index[f] = row
+				sequential.W = append(sequential.W, make([]float32, numTags)...)
+			}
+			for tag := range numTags {
+				sequential.W[int(row)*numTags+tag] += w.W[int(r)*numTags+tag] / float32(opts.Models)
+			}
+		}
+	}
+	if got, want := encode(Train(examples, opts)), encode(sequential); !bytes.Equal(got, want) {
+		t.Errorf("parallel training encodes to %d bytes unlike sequential's %d", len(got), len(want))
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("NERM"), []byte("XXXX\x01\x00........................")} {
 		if _, err := Load(data); err == nil {

@@ -2,6 +2,8 @@ package tagger
 
 import (
 	"math/rand/v2"
+	"runtime"
+	"sync"
 )
 
 // Example is a training document and its gold tags.
@@ -103,11 +105,29 @@ func Train(examples []Example, opts TrainOptions) *Weights {
 	if opts.Models <= 1 {
 		return train1(examples, opts)
 	}
-	sum := &Weights{Index: make(map[uint64]int32), TwoPass: opts.TwoPass}
+	// The perceptrons are independent (examples are only read): they train
+	// side by side, as many at once as there are cores, and are summed in
+	// seed order, so the result is the same bytes as one after another.
+	trained := make([]*Weights, opts.Models)
+	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
 	for k := range opts.Models {
 		o := opts
 		o.Seed += uint64(k)
-		w := train1(examples, o)
+		if k > 0 {
+			o.Progress = nil // one perceptron reports
+		}
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer wg.Done()
+			trained[k] = train1(examples, o)
+			<-slots
+		}()
+	}
+	wg.Wait()
+	sum := &Weights{Index: make(map[uint64]int32), TwoPass: opts.TwoPass}
+	for _, w := range trained {
 		for f, r := range w.Index {
 			row, ok := sum.Index[f]
 			if !ok {

@@ -65,6 +65,10 @@ func TestBrowser(t *testing.T) {
 	t.Run("list-heavy texts stay within the node budgets", func(t *testing.T) { browsertest.ListHeavyBudgets(t, b, url) })
 	t.Run("characters round-trip exactly", func(t *testing.T) { browsertest.CharacterRoundTrip(t, b, url, hosts) })
 	t.Run("getting text in and out", func(t *testing.T) { browsertest.Intake(t, b, url) })
+	t.Run("language packs: Spanish detected, fetched once, offline after", func(t *testing.T) { browsertest.Languages(t, b, url) })
+	if dir := os.Getenv("LANG_SHOTS"); dir != "" { // a folder for screenshots of a Spanish and a Russian article
+		t.Run("language screenshots", func(t *testing.T) { browsertest.LanguageShots(t, b, url, dir) })
+	}
 
 	t.Run("a new version is offered and loaded", func(t *testing.T) {
 		p := browsertest.Open(t, b, url)

@@ -22,6 +22,8 @@ import (
 	"annotator/analyzer"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"annotator/analyzer/lang"
 )
 
 // Static file names under the web directory.
@@ -73,6 +75,19 @@ var goAppFiles = []string{"app.js", "app-worker.js", "manifest.webmanifest", "wa
 // deployed (go-app's Handler.AutoUpdateInterval); it also asks whenever
 // the page regains focus (ui.UpdateBanner).
 const UpdateInterval = 10 * time.Minute
+
+// EnvPacks names the variable that hands the app in the browser its
+// language packs (go-app's Handler.Env, read with app.Getenv): "code=URL:size"
+// entries, space-separated, English first. See Packs.
+const EnvPacks = "ANNOTATOR_PACKS"
+
+// PacksDir is where the bundle holds the language packs: one hashed file
+// per language (web/packs/es.1a2b3c4d5e.pack), written from the analyzer's
+// own pack data (lang.EncodePack).
+const PacksDir = "web/packs"
+
+// PackType is the media type of a pack file.
+const PackType = "application/vnd.annotator.pack"
 
 // EnvEmbedOrigins names the variable that hands the embed allowlist to the
 // app in the browser (go-app's Handler.Env, read with app.Getenv).
@@ -189,6 +204,13 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 			return nil, fmt.Errorf("%s lacks %s", webDir, name)
 		}
 	}
+	packs, err := packFiles(cfg.Prefix)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range packs {
+		b.Files = append(b.Files, p.file)
+	}
 
 	sum := sha256.New()
 	for _, f := range b.Files {
@@ -199,7 +221,7 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 	fmt.Fprintf(sum, "prefix %q origins %q", cfg.Prefix, cfg.EmbedOrigins)
 	b.Version = hex.EncodeToString(sum.Sum(nil))[:20]
 
-	rendered, err := render(Handler(b.Version, cfg, hashed))
+	rendered, err := render(Handler(b.Version, cfg, hashed, packs))
 	if err != nil {
 		return nil, err
 	}
@@ -210,9 +232,11 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 
 // Handler returns the go-app handler that describes the annotator: names,
 // local icons and styles (by their hashed names, given by web file name),
-// colours, version, the service worker, and the embed allowlist handed to
-// the app.
-func Handler(version string, cfg Config, hashed map[string]string) *app.Handler {
+// colours, version, the service worker, the embed allowlist and the
+// language packs handed to the app (English's preloaded by the pages, in
+// parallel with app.wasm, and cached by the service worker on install; the
+// others fetched when first needed).
+func Handler(version string, cfg Config, hashed map[string]string, packs []Pack) *app.Handler {
 	web := func(name string) string { return "/" + hashed[name] }
 	scripts := []string{web(RecoveryJS)}
 	for _, name := range Scripts {
@@ -225,6 +249,13 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		env[EnvWorker] = cfg.Prefix + web(AnalyzerWorkerJS)
 		env[EnvWasmExec] = cfg.Prefix + "/wasm_exec.js"
 		env[EnvWasm] = cfg.Prefix + web(WasmFile)
+	}
+	env[EnvPacks] = packsEnv(packs)
+	cacheable := []string{web(IconSVG), cfg.Prefix + "/embed.html", web(AnalyzerWorkerJS)}
+	var preload []string
+	if len(packs) > 0 {
+		cacheable = append(cacheable, packs[0].URL)
+		preload = append(preload, fmt.Sprintf(`<link rel="preload" href="%s" as="fetch" type="%s" crossorigin="anonymous">`, packs[0].URL, PackType))
 	}
 	return &app.Handler{
 		Name:            "Annotator",
@@ -240,7 +271,8 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		LoadingLabel:    "Loading the analyzer… {progress}%",
 		// go-app's worker caches the pages, icons and styles it links, but
 		// neither the SVG icon nor the other pages.
-		CacheableResources:      []string{web(IconSVG), cfg.Prefix + "/embed.html", web(AnalyzerWorkerJS)},
+		CacheableResources:      cacheable,
+		RawHeaders:              preload,
 		Resources:               resources{prefix: cfg.Prefix, wasm: cfg.Prefix + web(WasmFile)},
 		Version:                 version,
 		WasmContentLengthHeader: UncompressedLengthHeader,
@@ -248,6 +280,43 @@ func Handler(version string, cfg Config, hashed map[string]string) *app.Handler 
 		ServiceWorkerTemplate:   workerTemplate,
 		Env:                     env,
 	}
+}
+
+// Pack is a language pack of the bundle.
+type Pack struct {
+	Lang string // ISO 639-1
+	URL  string // under the prefix: /web/packs/es.1a2b3c4d5e.pack
+	Size int    // bytes, uncompressed
+	file File
+}
+
+// packFiles returns every language's pack file, English's first, from the
+// analyzer's built-in packs.
+func packFiles(prefix string) ([]Pack, error) {
+	var packs []Pack
+	for _, code := range lang.Codes() {
+		files, err := lang.BuiltinFiles(code)
+		if err != nil {
+			return nil, err
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("the %s pack has no data files in this build", code)
+		}
+		data := lang.EncodePack(code, files)
+		name := PacksDir + "/" + hashedName(code+".pack", data)
+		packs = append(packs, Pack{Lang: code, URL: prefix + "/" + name, Size: len(data),
+			file: File{Name: name, ContentType: PackType, Data: data, Hashed: true}})
+	}
+	return packs, nil
+}
+
+// packsEnv writes the packs for EnvPacks.
+func packsEnv(packs []Pack) string {
+	entries := make([]string, len(packs))
+	for i, p := range packs {
+		entries[i] = fmt.Sprintf("%s=%s:%d", p.Lang, p.URL, p.Size)
+	}
+	return strings.Join(entries, " ")
 }
 
 // resources locates the site's files under a prefix, app.wasm by its
@@ -359,6 +428,7 @@ var contentTypes = map[string]string{
 	".png":         "image/png",
 	".ico":         "image/x-icon",
 	".txt":         "text/plain; charset=utf-8",
+	".pack":        PackType,
 	".md":          "text/markdown; charset=utf-8",
 }
 
@@ -374,7 +444,7 @@ func ContentType(name string) string {
 // precompressing.
 func Compressible(contentType string) bool {
 	t, _, _ := strings.Cut(contentType, ";")
-	return strings.HasPrefix(t, "text/") || t == "application/wasm" || t == "image/svg+xml" ||
+	return strings.HasPrefix(t, "text/") || t == "application/wasm" || t == "image/svg+xml" || t == PackType ||
 		t == "application/json" || t == "application/manifest+json"
 }
 

@@ -4,6 +4,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"annotator/analyzer/lang"
 	"annotator/app/ui"
 )
 
@@ -512,5 +514,58 @@ func TestEmbedOriginsVariable(t *testing.T) {
 	}
 	if EnvEmbedOrigins != ui.EmbedOriginsEnv {
 		t.Errorf("the server sets %q, the embed page reads %q", EnvEmbedOrigins, ui.EmbedOriginsEnv)
+	}
+}
+
+func TestPacksVariable(t *testing.T) {
+	if EnvPacks != ui.PacksEnv {
+		t.Errorf("the server sets %q, the app reads %q", EnvPacks, ui.PacksEnv)
+	}
+}
+
+// packBudgets are the most each language's pack may weigh as served,
+// brotli compressed (issue 13): English's names data 1.2 MB (issue 10's
+// budget), every other language's 700 KB.
+var packBudgets = map[string]int{"en": 1_200_000, "es": 700_000, "fr": 700_000, "ru": 700_000, "sv": 700_000, "no": 700_000, "hu": 700_000}
+
+// Every language's pack is a hashed file of the bundle, within its budget, served compressed
+// and cached for good; the pages preload English's and hand the app every
+// pack's address and size; the service worker caches English's on install.
+func TestLanguagePacks(t *testing.T) {
+	s := newServer(t, newWebDir(t))
+	page := body(t, get(t, s, http.MethodGet, "/"))
+	appJS := body(t, get(t, s, http.MethodGet, "/app.js"))
+	worker := body(t, get(t, s, http.MethodGet, "/app-worker.js"))
+	for _, code := range lang.Codes() {
+		path := hashedPath(t, s, "packs/"+code+".pack")
+		res := get(t, s, http.MethodGet, path, "Accept-Encoding", "br")
+		data := body(t, res)
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "br" || res.Header.Get("Cache-Control") != cacheImmutable {
+			t.Errorf("%s: status %d, encoding %q, cache %q", path, res.StatusCode, res.Header.Get("Content-Encoding"), res.Header.Get("Cache-Control"))
+			continue
+		}
+		raw, err := codingNamed(t, "br").Decode([]byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s pack: %d bytes, %d brotli", code, len(raw), len(data))
+		if budget := packBudgets[code]; len(data) > budget {
+			t.Errorf("%s pack: %d bytes brotli, over its budget of %d", code, len(data), budget)
+		}
+		p, err := lang.LoadPack(raw)
+		if err != nil || p.Code() != code || !p.HasModel() {
+			t.Errorf("%s: does not load as the %s pack with a model: %v", path, code, err)
+		}
+		if entry := fmt.Sprintf("%s=%s:%d", code, path, len(raw)); !strings.Contains(appJS, entry) {
+			t.Errorf("app.js does not hand the app %s", entry)
+		}
+		if code == "en" {
+			if !strings.Contains(page, `<link rel="preload" href="`+path+`" as="fetch"`) {
+				t.Errorf("the page does not preload %s", path)
+			}
+			if !strings.Contains(worker, `"`+path+`"`) {
+				t.Errorf("the service worker does not cache %s on install", path)
+			}
+		}
 	}
 }

@@ -53,7 +53,31 @@ async function respond(request) {
   if (!response && navigation) {
     response = await cache.match(pageURL(request.url), { ignoreVary: true });
   }
+  if (!response && isPack(request.url)) {
+    return fetchPack(request);
+  }
   return response || fetch(request);
+}
+
+// Language packs other than English's are fetched when a language is first
+// needed, then kept, by their hashed names, in a cache of their own that
+// outlives versions: the app works offline in every language once used.
+const packsCache = "annotator-packs";
+const isPack = (url) => new URL(url).pathname.startsWith(new URL("web/packs/", scope).pathname);
+
+async function fetchPack(request) {
+  const cache = await caches.open(packsCache);
+  const kept = await cache.match(request, { ignoreVary: true });
+  if (kept) {
+    return kept;
+  }
+  // Not through the HTTP cache: this cache is the one copy a pack keeps,
+  // and a pack deleted from it is fetched again.
+  const response = await fetch(new Request(request, { cache: "no-store" }));
+  if (response.ok) {
+    await cache.put(request, response.clone());
+  }
+  return response;
 }
 
 // pageURL is the cached URL of the page a navigation asks for by another

@@ -3,9 +3,11 @@ package ui
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"annotator/analyzer"
+	"annotator/analyzer/lang"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -28,7 +30,13 @@ const debounce = 300 * time.Millisecond
 type Annotator struct {
 	app.Compo
 
-	lang     string
+	// lang is the language menu's choice: analyzer.LangAuto (the
+	// default) or a language code; fallback is the language an
+	// undecidable text is read in: the last one picked in the menu,
+	// English before any.
+	lang, fallback string
+	// loading is the language whose pack is being fetched, and how far.
+	loading  languageRun
 	ann      *annotation // the last successful run; nil before any or after an error
 	err      error       // the last run's error
 	hidden   map[analyzer.Label]bool
@@ -103,6 +111,9 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	})
 	c.openLibrary(ctx)
 	startWorker()
+	if theWorker() == nil { // the page annotates in itself
+		loadNames(ctx)
+	}
 	mountedMs := app.Window().Get("performance").Call("now").Float()
 	ctx.Defer(guardDispatch("starting", func(app.Context) {
 		ds := app.Window().Get("document").Get("body").Get("dataset")
@@ -111,29 +122,60 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	}))
 }
 
-// loadNames loads the name tagger in the page, when the page annotates in
-// itself (no worker), so that the first paste does not wait for it, and
-// publishes how long that took (data-names-load-ms, data-model-load-ms for
-// the model alone: make bench reports them) or why it failed
-// (data-names-error).
-func loadNames() {
-	go guardAsync("loading the name tagger", func() {
-		took, err := analyzer.LoadNames()
-		catchJS(func() {
-			root := app.Window().Get("document").Call("querySelector", "#annotator, #embed")
-			if !root.Truthy() {
-				return
-			}
-			ds := root.Get("dataset")
-			ds.Set("worker", "none")
-			if err != nil {
-				ds.Set("namesError", err.Error())
-				return
-			}
-			ds.Set("namesLoadMs", millis(took.Total()))
-			ds.Set("modelLoadMs", millis(took.Model))
+// loadNames loads the English pack (preloaded by the page in parallel with
+// the wasm) and the name tagger once the page is up, so that the first
+// paste does not wait for them, and publishes how long that took
+// (data-names-load-ms, data-model-load-ms for the model alone,
+// data-pack-load-ms for fetching and reading the pack: make bench reports
+// them) or why it failed (data-names-error).
+func loadNames(ctx app.Context) {
+	packs.load(ctx, "en", nil, func(p *lang.Pack, err error) {
+		if err != nil {
+			publishNames(ctx, analyzer.NamesLoad{}, err)
+			return
+		}
+		ctx.Async(func() {
+			took, err := analyzer.LoadNames(p)
+			publishNames(ctx, took, err)
 		})
-	}, nil)()
+	})
+}
+
+// publishNames puts what loading the names took on the root element.
+func publishNames(ctx app.Context, took analyzer.NamesLoad, err error) {
+	{
+		ctx.Dispatch(func(ctx app.Context) {
+			ctx.Defer(func(app.Context) {
+				root := app.Window().GetElementByID("annotator")
+				if !root.Truthy() {
+					return
+				}
+				if err != nil {
+					root.Get("dataset").Set("namesError", err.Error())
+					return
+				}
+				root.Get("dataset").Set("namesLoadMs", millis(took.Total()))
+				root.Get("dataset").Set("modelLoadMs", millis(took.Model))
+				publishPacks()
+			})
+		})
+	}
+}
+
+// publishPacks lists on the root element (data-packs) the packs in and what
+// each took to fetch and read: "en:12.5 es:40.1".
+func publishPacks() {
+	root := app.Window().GetElementByID("annotator")
+	if !root.Truthy() {
+		return
+	}
+	var loaded []string
+	for _, code := range packs.codes() {
+		if ms, ok := packs.loadMs[code]; ok {
+			loaded = append(loaded, code+":"+strconv.FormatFloat(ms, 'f', 1, 64))
+		}
+	}
+	root.Get("dataset").Set("packs", strings.Join(loaded, " "))
 }
 
 // maxFaults is how many faults the page lists; older ones go.
@@ -190,7 +232,8 @@ func (c *Annotator) Render() app.UI {
 		app.Div().Class("layout").Body(
 			app.Div().Class("work").Body(
 				pasteArea(pasteAreaProps{
-					Lang:       c.lang,
+					Lang:       c.menuLang(),
+					AutoLabel:  autoLabel(c.ann),
 					Enabled:    c.mounted,
 					OnInput:    guardEvent("reading the text", c.onInput),
 					OnLang:     guardEvent("changing the language", c.onLang),
@@ -199,9 +242,11 @@ func (c *Annotator) Render() app.UI {
 				}),
 				&Intake{},
 				&LocalData{},
+				&OfflineLanguages{},
 				faultNotice(c.faults, c.nFaults, guardEvent("dismissing", c.onDismissFaults)),
 				status(c.state, c.ann, c.err),
 				c.replaced.render(),
+				packProgress(c.loading),
 				progressBar(c.state == "working", c.progress),
 				app.Section().Class("reading").Aria("label", "Annotated text").Body(
 					printLegend(c.ann, c.hidden, c.shownPart()),
@@ -255,6 +300,9 @@ func (c *Annotator) onAnnotate(ctx app.Context, e app.Event) {
 
 func (c *Annotator) onLang(ctx app.Context, e app.Event) {
 	c.lang = ctx.JSSrc().Get("value").String()
+	if c.lang != analyzer.LangAuto {
+		c.fallback = c.lang
+	}
 	c.edits++
 	c.annotate(ctx, pastedText())
 }
@@ -323,15 +371,43 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 	if area := app.Window().GetElementByID(textID); area.Truthy() {
 		c.replaced = loneSurrogates(area.Get("value")).withLines(text)
 	}
-	stop := startRun(c.lastingCtx(ctx), text, analyzer.Options{Lang: c.lang},
+	stop := runInLanguage(c.lastingCtx(ctx), text, c.menuLang(), c.fallbackLang(), false,
+		func(ctx app.Context, l languageRun) {
+			c.loading = l
+			switch {
+			case l.Loading != "":
+				c.state = "loading"
+			case c.state == "loading":
+				c.state = "working"
+			}
+		},
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
 			c.stopRun = nil
 			c.show(ctx, text, start, out)
+			publishPacks()
 		})
-	if c.state == "working" { // a long text, going on in steps
+	if c.state == "working" || c.state == "loading" { // a long text, going on in steps, or a pack on its way
 		c.stopRun = stop
 	}
+}
+
+// menuLang is the language menu's value: auto unless a language was
+// picked.
+func (c *Annotator) menuLang() string {
+	if c.lang == "" {
+		return analyzer.LangAuto
+	}
+	return c.lang
+}
+
+// fallbackLang is the language a text too short or mixed to tell is read
+// in: the last one picked in the menu, English before any.
+func (c *Annotator) fallbackLang() string {
+	if c.fallback == "" {
+		return "en"
+	}
+	return c.fallback
 }
 
 // onMore shows the next window of a long text.
@@ -359,7 +435,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	run := c.runs
 	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
 	c.viewSel = viewSelection{}
-	tokens, lang := 0, ""
+	tokens, lang, langSource := 0, "", ""
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
@@ -368,7 +444,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 			c.corr.note = "" // about another text
 		}
 		stored, inLibrary := c.storedCorrections(text)
-		corrected, cres, cerr := c.corr.onRun(doc, c.lang, stored, inLibrary)
+		corrected, cres, cerr := c.corr.onRun(doc, doc.Lang, stored, inLibrary) // the language it was read in
 		if cerr != nil {
 			c.corr.note = "The corrections could not be applied: " + cerr.Error()
 		}
@@ -379,7 +455,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		c.ann.Tokens, c.ann.Elapsed = out.Tokens, elapsed
 		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"
-		tokens, lang = c.ann.Tokens, res.Lang
+		tokens, lang, langSource = c.ann.Tokens, res.Lang, res.LangSource
 		if c.pendingSelect != "" {
 			c.selected, c.pendingSelect = c.pendingSelect, ""
 			id := c.selected
@@ -400,6 +476,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		ds.Set("tokens", strconv.Itoa(tokens))
 		ds.Set("bytes", strconv.Itoa(len(text)))
 		ds.Set("lang", lang)
+		ds.Set("langSource", langSource)
 		ds.Set("runs", strconv.Itoa(run))
 	}))
 }

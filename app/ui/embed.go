@@ -99,6 +99,9 @@ func (c *Embed) OnMount(ctx app.Context) {
 		framer = ancestors[0]
 	}
 	startWorker()
+	if theWorker() == nil { // the page annotates in itself
+		loadNames(ctx)
+	}
 	named := app.Window().Get("URL").New(location.Get("href")).Get("searchParams").Call("get", "origin")
 	if named.Type() == app.TypeString && c.allowed[named.String()] && (framer == "" || framer == named.String()) {
 		c.host = named.String()
@@ -189,7 +192,11 @@ func (c *Embed) next(ctx app.Context) {
 	req := c.queue[0]
 	c.queue = c.queue[1:]
 	c.busy, c.state, c.progress = true, "working", 0
-	c.stopRun = startRunJSON(ctx, req.text, analyzer.Options{Lang: req.lang}, true,
+	language := req.lang
+	if language == "" {
+		language = analyzer.LangAuto // the embed detects the language unless told
+	}
+	c.stopRun = runInLanguage(ctx, req.text, language, "en", true, func(app.Context, languageRun) {},
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
 			c.answer(req, out)

@@ -443,9 +443,10 @@ func (c *Annotator) annotatePending(ctx app.Context) {
 		return
 	}
 	ctx = c.lastingCtx(ctx)
-	stop := startRun(ctx, e.Text, analyzer.Options{Lang: e.Lang}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
+	stop := runInLanguage(ctx, e.Text, e.Lang, "en", false, func(app.Context, languageRun) {}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
 		if cs, err := e.articleCorrections(); err == nil && out.Err == nil && len(cs) > 0 {
-			if doc, err := analyzer.ApplyCorrections(out.Doc, cs, analyzer.Options{Lang: e.Lang}); err == nil {
+			// In the pack the run used (the document's own).
+			if doc, err := analyzer.ApplyCorrections(out.Doc, cs, analyzer.Options{}); err == nil {
 				out.Result = doc.Result() // linked as corrected
 			}
 		}

@@ -1,12 +1,33 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // pasteAreaProps are what the paste area shows and whom it tells.
 type pasteAreaProps struct {
-	Lang                                  string
+	// Lang is the menu's value: analyzer.LangAuto or a language code;
+	// AutoLabel names the auto entry (Auto (detected: Español)).
+	Lang, AutoLabel                       string
 	Enabled                               bool // false until the app has mounted: the pre-rendered page cannot annotate
 	OnInput, OnLang, OnAnnotate, OnSample app.EventHandler
+}
+
+// autoLabel names the menu's auto entry after the last run: the language
+// detected, or the one fallen back to and why.
+func autoLabel(a *annotation) string {
+	if a == nil || a.Result == nil {
+		return "Auto (detect)"
+	}
+	switch r := a.Result; r.LangSource {
+	case analyzer.LangDetected:
+		return "Auto (detected: " + languageName(r.Lang) + ")"
+	case analyzer.LangFallback:
+		return "Auto (undecided: " + languageName(r.Lang) + ")"
+	}
+	return "Auto (detect)"
 }
 
 // pasteArea renders the text box, the language menu and the buttons. The
@@ -18,7 +39,11 @@ func pasteArea(p pasteAreaProps) app.UI {
 	}
 	lang := p.Lang
 	if lang == "" {
-		lang = "en"
+		lang = analyzer.LangAuto
+	}
+	auto := app.Option().Value(analyzer.LangAuto).Text(p.AutoLabel)
+	if lang == analyzer.LangAuto {
+		auto = auto.Selected(true)
 	}
 	return app.Section().Class("paste").Aria("label", "Article").Body(
 		app.Label().For(textID).Class("paste-label").Text("Article text"),
@@ -33,6 +58,7 @@ func pasteArea(p pasteAreaProps) app.UI {
 		app.Div().Class("controls").Body(
 			app.Label().For("lang").Class("lang-label").Text("Language"),
 			app.Select().ID("lang").Class("lang").Disabled(!p.Enabled).OnChange(p.OnLang).Body(
+				auto,
 				app.Range(languages).Slice(func(i int) app.UI {
 					l := languages[i]
 					opt := app.Option().Value(l.Code).Lang(l.Code).Text(l.Name)

@@ -23,3 +23,17 @@ func progressBar(working bool, done float64) app.UI {
 		app.Progress().ID("progress-bar").Max(100).Value(pct).Aria("valuetext", pct+"% annotated"),
 	)
 }
+
+// packProgress shows a language pack on its way (the language's data come
+// as a file of their own the first time it is needed), or nothing. Like
+// progressBar, the element is always there.
+func packProgress(l languageRun) app.UI {
+	if l.Loading == "" {
+		return app.Div().ID("pack-progress").Class("progress").Hidden(true)
+	}
+	pct := strconv.Itoa(int(l.Share * 100))
+	return app.Div().ID("pack-progress").Class("progress").DataSet("lang", l.Loading).Body(
+		app.Label().For("pack-progress-bar").Text("Loading the "+languageName(l.Loading)+" language pack… "+pct+"%"),
+		app.Progress().ID("pack-progress-bar").Max(100).Value(pct).Aria("valuetext", pct+"% loaded"),
+	)
+}

@@ -45,9 +45,10 @@ func optionalString(record jsval.Value, key string) (string, error) {
 	return "", fmt.Errorf("%s is %s, not text", key, jsval.Describe(v))
 }
 
-// validLang checks a stored language code: empty or one the analyzer knows.
+// validLang checks a stored language code: empty, the menu's automatic
+// choice or one the analyzer knows.
 func validLang(lang string) error {
-	if _, ok := analyzer.Languages[lang]; ok || lang == "" {
+	if _, ok := analyzer.Languages[lang]; ok || lang == "" || lang == analyzer.LangAuto {
 		return nil
 	}
 	return fmt.Errorf("lang %q is not a language the app offers", shorten(lang, 20))

@@ -96,6 +96,10 @@ func TestDecodeDraft(t *testing.T) {
 	if s, _ := AsString(d.Text); err != nil || s != "Kim" || d.Saved != 1.7e12 {
 		t.Fatalf("a valid draft gives %+v, %v", d, err)
 	}
+	// The menu's automatic choice is what the app saves by default.
+	if d, err := decodeDraft(Object("text", String("Kim"), "lang", String("auto"), "saved", Number(1.7e12))); err != nil || d.Lang != "auto" {
+		t.Errorf("a draft in the automatic language gives %+v, %v", d, err)
+	}
 	for _, c := range []struct {
 		name  string
 		draft Value

@@ -42,10 +42,11 @@ const (
 
 // wireHead is the first part: what is small, and the sizes of the rest.
 type wireHead struct {
-	Lang, Dateline string
-	Stats          analyzer.StatsResult
-	Terms          []analyzer.TermResult
-	Phrases        []analyzer.PhraseResult
+	Lang, Dateline         string
+	LangSource, LangReason string
+	Stats                  analyzer.StatsResult
+	Terms                  []analyzer.TermResult
+	Phrases                []analyzer.PhraseResult
 	// Sentences, Entities, Quotes and Mentions are how many the parts
 	// bring (Mentions: the document's).
 	Sentences, Entities, Quotes, Mentions int
@@ -100,7 +101,8 @@ func encodeRun(doc *analyzer.Document, res *analyzer.Result, a *annotation, toke
 		send(wirePart{kind, data})
 	}
 	head := wireHead{
-		Lang: res.Lang, Dateline: res.Dateline, Stats: res.Stats, Terms: res.Terms, Phrases: res.Phrases,
+		Lang: res.Lang, Dateline: res.Dateline, LangSource: res.LangSource, LangReason: res.LangReason,
+		Stats: res.Stats, Terms: res.Terms, Phrases: res.Phrases,
 		Sentences: len(res.Sentences), Entities: len(res.Entities), Quotes: len(res.Quotes), Mentions: len(doc.Mentions),
 		Pairs: a.Pairs, Tokens: tokens, Busy: busy,
 	}
@@ -212,7 +214,8 @@ func (w *wireAssembler) add(kind string, data []byte) error {
 		h := w.head
 		w.headed = true
 		*w.res = analyzer.Result{
-			Lang: h.Lang, Dateline: h.Dateline, Stats: h.Stats, Terms: h.Terms, Phrases: h.Phrases,
+			Lang: h.Lang, Dateline: h.Dateline, LangSource: h.LangSource, LangReason: h.LangReason,
+			Stats: h.Stats, Terms: h.Terms, Phrases: h.Phrases,
 			Sentences: make([]analyzer.SpanResult, 0, h.Sentences),
 			Entities:  make([]analyzer.EntityResult, 0, h.Entities),
 			Quotes:    make([]analyzer.QuoteResult, 0, h.Quotes),
@@ -225,7 +228,7 @@ func (w *wireAssembler) add(kind string, data []byte) error {
 			w.res.Phrases = []analyzer.PhraseResult{}
 		}
 		w.doc = &analyzer.Document{
-			Text: w.text, Lang: h.Lang, Dateline: h.Dateline,
+			Text: w.text, Lang: h.Lang, Dateline: h.Dateline, LangSource: h.LangSource, LangReason: h.LangReason,
 			Mentions: make([]analyzer.Mention, h.Mentions),
 			Entities: make([]analyzer.Entity, 0, h.Entities),
 			Quotes:   make([]analyzer.Quote, 0, h.Quotes),

@@ -105,7 +105,7 @@ func RunWorker() {
 		return nil
 	})
 	self.Set("annotatorReceive", receive)
-	took, err := analyzer.LoadNames()
+	took, err := analyzer.LoadNames(nil)
 	ready := map[string]any{"type": "ready", "namesLoadMs": millis(took.Total()), "modelLoadMs": millis(took.Model), "memory": workerMemory()}
 	if err != nil {
 		ready["namesError"] = err.Error()

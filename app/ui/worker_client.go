@@ -72,14 +72,12 @@ func theWorker() *analyzerWorker {
 	script, exec, wasm := app.Getenv(WorkerScriptEnv), app.Getenv(WasmExecEnv), app.Getenv(WasmEnv)
 	if !app.IsClient || script == "" || exec == "" || wasm == "" || app.Window().Get("Worker").IsUndefined() {
 		pageWorker = &analyzerWorker{failed: true}
-		loadNames()
 		return nil
 	}
 	w := &analyzerWorker{runs: make(map[int]*remoteRun)}
 	if err := catchJS(func() { w.worker = app.Window().Get("Worker").New(script) }); err != nil {
 		app.Logf("annotator: no analyzer worker (%v): annotating in the page", err)
 		pageWorker = &analyzerWorker{failed: true}
-		loadNames()
 		return nil
 	}
 	onMessage := guardFunc("receiving the analyzer's answer", func(this app.Value, args []app.Value) any {
@@ -249,7 +247,6 @@ func (w *analyzerWorker) stop(why string) {
 	workerMu.Unlock()
 	if !wasReady {
 		app.Logf("annotator: the analyzer's worker did not start (%s): annotating in the page", why)
-		loadNames()
 		for _, r := range runs {
 			w.mu.Lock()
 			if !r.stopped {

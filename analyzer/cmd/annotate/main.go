@@ -3,7 +3,7 @@
 // share (the corpus format), through the formats the app exports with
 // (analyzer.Formats).
 //
-//	annotate [-lang L] [-format json|jsonl|jsonld|html|corpus] [FILE...]
+//	annotate [-lang auto|L] [-fallback L] [-format json|jsonl|jsonld|html|corpus] [FILE...]
 //	annotate -corpus [-lang L] FILE...   (the same as -format corpus)
 //	annotate -corrections CORRECTIONS [-format F] [FILE]
 //
@@ -11,6 +11,10 @@
 // the analyzer wrote with its "corrections") to the one input, as the app
 // does; a correction that no longer applies is reported on stderr and
 // changes nothing.
+//
+// -lang auto (the default) detects each file's language; a file too short
+// or too mixed to tell is read in the -fallback language (English), and
+// the JSON says which ("lang_source": "detected", "fallback" or "user").
 //
 // With no FILE it reads standard input. Every input is read and annotated
 // before anything is printed, so an error (unreadable file, invalid UTF-8,
@@ -36,13 +40,14 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	langFlag := flags.String("lang", "en", "language: en, es, fr, ru, sv, no, hu")
+	langFlag := flags.String("lang", analyzer.LangAuto, "language: auto (detect each file's), en, es, fr, ru, sv, no, hu")
+	fallback := flags.String("fallback", "en", "with -lang auto, the language of a file too short or mixed to tell")
 	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), jsonld (W3C Web Annotations), html, corpus (the entities the files share, as JSON clusters)")
 	corpus := flags.Bool("corpus", false, "the same as -format corpus")
 	correctionsFile := flags.String("corrections", "", "apply the corrections in this JSON file (a list, or a document with \"corrections\") to the one input")
 	names := strings.Join(analyzer.FormatNames(), "|")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: annotate [-lang L] [-format %s] [FILE...]\n       annotate -corpus [-lang L] FILE...\n", names)
+		fmt.Fprintf(stderr, "usage: annotate [-lang auto|L] [-fallback L] [-format %s] [FILE...]\n       annotate -corpus [-lang L] FILE...\n", names)
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -56,11 +61,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "annotate: unknown format %q: use %s\n", *format, strings.ReplaceAll(names, "|", ", "))
 		return 2
 	}
-	opts := analyzer.Options{Lang: *langFlag}
-	if pack, err := lang.Get(*langFlag); err == nil {
-		// One view of the pack for every file: words looked up once.
-		// (A bad -lang is reported by Annotate, with the file's name.)
-		opts.Pack, opts.Vocab = pack, pack.NewVocab()
+	for _, l := range []string{*langFlag, *fallback} {
+		if _, err := analyzer.ChooseLanguage("", l, "en"); err != nil {
+			fmt.Fprintln(stderr, "annotate:", err)
+			return 2
+		}
 	}
 	var corrections analyzer.Corrections
 	if *correctionsFile != "" {
@@ -77,12 +82,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	docs, err := annotateInputs(flags.Args(), stdin, opts)
+	langs := &languages{lang: *langFlag, fallback: *fallback}
+	docs, err := annotateInputs(flags.Args(), stdin, langs)
 	if err != nil {
 		fmt.Fprintln(stderr, "annotate:", err)
 		return 1
 	}
 	if corrections != nil {
+		opts, err := langs.options(docs[0].Doc.Text) // the language it was annotated in
+		if err != nil {
+			fmt.Fprintln(stderr, "annotate:", err)
+			return 1
+		}
 		doc, err := analyzer.ApplyCorrections(docs[0].Doc, corrections, opts)
 		if err != nil {
 			fmt.Fprintln(stderr, "annotate:", err)
@@ -107,15 +118,53 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// languages chooses each file's language and lends the files of one
+// language one view of its pack, so that words are looked up once.
+type languages struct {
+	lang, fallback string
+	vocabs         map[string]*lang.Vocab
+}
+
+// options returns the options that annotate text.
+func (l *languages) options(text string) (analyzer.Options, error) {
+	choice, err := analyzer.ChooseLanguage(text, l.lang, l.fallback)
+	if err != nil {
+		return analyzer.Options{}, err
+	}
+	pack, err := lang.Get(choice.Code)
+	if err != nil {
+		return analyzer.Options{}, err
+	}
+	if l.vocabs == nil {
+		l.vocabs = map[string]*lang.Vocab{}
+	}
+	if l.vocabs[choice.Code] == nil {
+		l.vocabs[choice.Code] = pack.NewVocab()
+	}
+	return analyzer.Options{Pack: pack, Choice: choice, Vocab: l.vocabs[choice.Code]}, nil
+}
+
+// annotate validates and annotates one text in its language.
+func (l *languages) annotate(text string) (*analyzer.Document, error) {
+	if err := analyzer.Validate(text, 0); err != nil {
+		return nil, err
+	}
+	opts, err := l.options(text)
+	if err != nil {
+		return nil, err
+	}
+	return analyzer.Annotate(text, opts)
+}
+
 // annotateInputs reads and annotates every file (stdin when none), each an
 // article named after its file.
-func annotateInputs(files []string, stdin io.Reader, opts analyzer.Options) ([]analyzer.Article, error) {
+func annotateInputs(files []string, stdin io.Reader, langs *languages) ([]analyzer.Article, error) {
 	if len(files) == 0 {
 		text, err := io.ReadAll(io.LimitReader(stdin, analyzer.MaxTextBytes+1))
 		if err != nil {
 			return nil, fmt.Errorf("read standard input: %w", err)
 		}
-		doc, err := analyzer.Annotate(string(text), opts)
+		doc, err := langs.annotate(string(text))
 		if err != nil {
 			return nil, fmt.Errorf("standard input: %w", err)
 		}
@@ -127,7 +176,7 @@ func annotateInputs(files []string, stdin io.Reader, opts analyzer.Options) ([]a
 		if err != nil {
 			return nil, err
 		}
-		doc, err := analyzer.Annotate(string(text), opts)
+		doc, err := langs.annotate(string(text))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

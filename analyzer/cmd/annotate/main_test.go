@@ -212,6 +212,39 @@ func TestCorpusClusters(t *testing.T) {
 	}
 }
 
+// -lang auto, the default, reads each file's language and says so; a text
+// too short to tell falls back to -fallback, saying why; -lang is the
+// user's choice.
+func TestLanguageChoice(t *testing.T) {
+	spanish := "El Gobierno anunció ayer que el nuevo puerto de la ciudad abrirá sus puertas en primavera, después de tres años de obras y retrasos."
+	tests := []struct {
+		name, in string
+		args     []string
+		want     []string
+	}{
+		{"detected", spanish, nil, []string{`"lang": "es"`, `"lang_source": "detected"`}},
+		{"fallback", "Hola.", []string{"-fallback", "fr"}, []string{`"lang": "fr"`, `"lang_source": "fallback"`, `"lang_reason": "too short"`}},
+		{"fallback to English", "OK", nil, []string{`"lang": "en"`, `"lang_source": "fallback"`}},
+		{"user", spanish, []string{"-lang", "sv"}, []string{`"lang": "sv"`, `"lang_source": "user"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runAnnotate(t, tt.in, tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %s:\n%.300s", w, out)
+				}
+			}
+		})
+	}
+	if code, _, errOut := runAnnotate(t, "text", "-fallback", "xx"); code != 2 || !strings.Contains(errOut, "unsupported language") {
+		t.Errorf("-fallback xx: exit %d, %q", code, errOut)
+	}
+}
+
 // TestEveryFormatIsTheRegistrys runs every format of analyzer.Formats
 // through the command line, on one file and on two, and compares the bytes
 // with the format's own Write over the same articles.
@@ -228,7 +261,7 @@ func TestEveryFormatIsTheRegistrys(t *testing.T) {
 		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		doc, err := analyzer.Annotate(text, analyzer.Options{})
+		doc, err := analyzer.Annotate(text, analyzer.Options{Lang: analyzer.LangAuto})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@
 // separated documents):
 //
 //	go run ./analyzer/cmd/nereval ../shared/data/conll2003/eng.testa
+//	go run ./analyzer/cmd/nereval -lang es ../shared/data/ner/es/dev.conll
 //
 // Each document is rebuilt as plain text (tokens joined by spaces, sentences
 // by newlines) and annotated through the full pipeline the app and CLI use;
@@ -31,21 +32,23 @@ import (
 
 func main() {
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: nereval FILE...")
+		fmt.Fprintln(os.Stderr, "usage: nereval [-lang L] FILE...")
 		flag.PrintDefaults()
 	}
+	language := flag.String("lang", "en", "language of the files: en, es, fr, ru, sv, no, hu")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(os.Stdout, flag.Args()); err != nil {
+	if err := run(os.Stdout, *language, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "nereval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer, paths []string) error {
+func run(w io.Writer, language string, paths []string) error {
+	opts := analyzer.Options{Lang: language}
 	var docs []conll.Document
 	var passages []conll.Passage
 	for _, p := range paths {
@@ -63,12 +66,12 @@ func run(w io.Writer, paths []string) error {
 		}
 		docs = append(docs, d...)
 	}
-	score, errs, tokens, err := conll.EvaluateErrors(docs, analyzer.Options{})
+	score, errs, tokens, err := conll.EvaluateErrors(docs, opts)
 	if err != nil {
 		return err
 	}
 	if len(passages) > 0 {
-		s2, e2, err := conll.EvaluateMarked(passages, analyzer.Options{})
+		s2, e2, err := conll.EvaluateMarked(passages, opts)
 		if err != nil {
 			return err
 		}
@@ -86,7 +89,7 @@ func run(w io.Writer, paths []string) error {
 	}
 	start := time.Now()
 	for _, t := range texts {
-		if _, err := analyzer.Annotate(t, analyzer.Options{}); err != nil {
+		if _, err := analyzer.Annotate(t, opts); err != nil {
 			return err
 		}
 	}

@@ -38,8 +38,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -301,50 +303,40 @@ func (c *config) crossValidate(k int, foldSeed uint64) error {
 	for pos, i := range order {
 		fold[i] = pos % k
 	}
+	// The folds are independent: they train side by side, as many at once
+	// as there are cores, and are reported and pooled in order.
+	results := make([]foldResult, k)
+	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for f := range k {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer wg.Done()
+			results[f] = c.fold(primary, extra, fold, f)
+			<-slots
+		}()
+	}
+	wg.Wait()
 	total, errs := conll.Score{}, conll.NewErrors()
 	without := map[string]conll.Score{} // rule → pooled score without it
 	var f1s []float64
-	for f := range k {
-		examples := append([]tagger.Example(nil), extra...)
-		var held []conll.Document
-		for i, p := range primary {
-			if fold[i] == f {
-				held = append(held, p.doc)
-			} else {
-				examples = append(examples, p.ex)
+	for f, r := range results {
+		if r.err != nil {
+			return r.err
+		}
+		total.Merge(r.score)
+		errs.Merge(r.errs)
+		for rule, s := range r.without {
+			if without[rule] == nil {
+				without[rule] = conll.Score{}
 			}
+			without[rule].Merge(s)
 		}
-		data, n, err := c.train(examples, false)
-		if err != nil {
-			return err
-		}
-		model, err := tagger.Load(data)
-		if err != nil {
-			return err
-		}
-		model.Beam = c.beam
-		score, e, _, err := conll.EvaluateErrors(held, analyzer.Options{Lang: c.lang, Names: analyzer.TaggerNames{Model: model}})
-		if err != nil {
-			return err
-		}
-		total.Merge(score)
-		errs.Merge(e)
-		if c.weighRules {
-			for _, r := range analyzer.NameRules() {
-				s, _, _, err := conll.EvaluateErrors(held, analyzer.Options{Lang: c.lang, Names: analyzer.TaggerNames{Model: model}, SkipNameRules: []string{r}})
-				if err != nil {
-					return err
-				}
-				if without[r] == nil {
-					without[r] = conll.Score{}
-				}
-				without[r].Merge(s)
-			}
-		}
-		f1 := score.Total().F1()
+		f1 := r.score.Total().F1()
 		f1s = append(f1s, f1)
-		fmt.Fprintf(c.out, "fold %d/%d: %d documents, F1=%.2f (PER/LOC/ORG %.2f), %d features (%s)\n", f+1, k, len(held), f1,
-			score.Total("PER", "LOC", "ORG").F1(), n, time.Since(start).Round(time.Second))
+		fmt.Fprintf(c.out, "fold %d/%d: %d documents, F1=%.2f (PER/LOC/ORG %.2f), %d features\n", f+1, k, r.docs, f1,
+			r.score.Total("PER", "LOC", "ORG").F1(), r.features)
 	}
 	if c.weighRules {
 		fmt.Fprintln(c.out, "name rules, pooled F1 without each (and what the rule adds):")
@@ -359,6 +351,55 @@ func (c *config) crossValidate(k int, foldSeed uint64) error {
 	total.Report(c.out)
 	fmt.Fprintf(c.out, "CV F1 mean %.2f, sd %.2f over folds; took %s\n", mean, sd, time.Since(start).Round(time.Second))
 	return nil
+}
+
+// foldResult is one cross-validation fold's scores.
+type foldResult struct {
+	score    conll.Score
+	errs     *conll.Errors
+	without  map[string]conll.Score // rule → the fold's score without it (-rules)
+	docs     int                    // documents held out
+	features int                    // features the fold's model kept
+	err      error
+}
+
+// fold trains on every primary document outside fold f, plus the extra
+// ones, and scores the documents of fold f through the full pipeline.
+func (c *config) fold(primary []prepared, extra []tagger.Example, fold []int, f int) foldResult {
+	examples := append([]tagger.Example(nil), extra...)
+	var held []conll.Document
+	for i, p := range primary {
+		if fold[i] == f {
+			held = append(held, p.doc)
+		} else {
+			examples = append(examples, p.ex)
+		}
+	}
+	data, n, err := c.train(examples, false)
+	if err != nil {
+		return foldResult{err: err}
+	}
+	model, err := tagger.Load(data)
+	if err != nil {
+		return foldResult{err: err}
+	}
+	model.Beam = c.beam
+	opts := analyzer.Options{Lang: c.lang, Names: analyzer.TaggerNames{Model: model}}
+	score, e, _, err := conll.EvaluateErrors(held, opts)
+	if err != nil {
+		return foldResult{err: err}
+	}
+	r := foldResult{score: score, errs: e, without: map[string]conll.Score{}, docs: len(held), features: n}
+	if c.weighRules {
+		for _, rule := range analyzer.NameRules() {
+			o := opts
+			o.SkipNameRules = []string{rule}
+			if r.without[rule], _, _, err = conll.EvaluateErrors(held, o); err != nil {
+				return foldResult{err: err}
+			}
+		}
+	}
+	return r
 }
 
 func meanSD(xs []float64) (float64, float64) {
