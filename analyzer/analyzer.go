@@ -39,7 +39,8 @@ type Options struct {
 	// Vocab is a view of that pack to look words up in, lent by a caller
 	// that annotates texts one after another (the CLI, an evaluation) so
 	// that each job need not look up again the words the last one did; nil
-	// means a new one for the job. A Vocab serves one job at a time.
+	// means one borrowed from the pack for the job (Pack.BorrowVocab). A
+	// Vocab serves one job at a time.
 	Vocab *lang.Vocab
 	// MaxBytes limits the text size; 0 means MaxTextBytes.
 	MaxBytes int

@@ -99,9 +99,10 @@ const ChunkBytes = 64 << 10
 type Job struct {
 	w          work
 	chunkBytes int
-	done       int // bytes of text through every chunk stage
-	next       int // index in pipeline of the stage the next Step runs
-	chunks     int // chunks done
+	done       int  // bytes of text through every chunk stage
+	next       int  // index in pipeline of the stage the next Step runs
+	chunks     int  // chunks done
+	borrowed   bool // w.vocab is the pack's, given back when the job is done
 }
 
 // Start validates text and prepares its annotation.
@@ -122,9 +123,9 @@ func Start(text string, opts Options) (*Job, error) {
 		choice = LanguageChoice{Source: LangUser}
 	}
 	choice.Code = pack.Code()
-	vocab := opts.Vocab
+	vocab, borrowed := opts.Vocab, false
 	if vocab == nil {
-		vocab = pack.NewVocab()
+		vocab, borrowed = pack.BorrowVocab(), true
 	} else if vocab.Pack() != pack {
 		return nil, fmt.Errorf("Options.Vocab views the %s pack, not the one the job annotates with (%s)", vocab.Pack().Code(), pack.Code())
 	}
@@ -144,7 +145,7 @@ func Start(text string, opts Options) (*Job, error) {
 		skip[r] = true
 	}
 	doc := &Document{Text: text, Lang: pack.Code(), LangSource: choice.Source, LangReason: choice.Reason, pack: pack}
-	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk}
+	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip}, chunkBytes: chunk, borrowed: borrowed}
 	if text == "" {
 		j.next = chunkStages // no chunk to annotate
 	}
@@ -181,6 +182,10 @@ func (j *Job) Step() bool {
 			// budget is 40 times the input, BenchmarkPeakMemory).
 			runtime.GC()
 		}
+	}
+	if j.next >= len(pipeline) && j.borrowed {
+		w.doc.pack.ReturnVocab(w.vocab)
+		w.vocab, j.borrowed = nil, false
 	}
 	return j.next >= len(pipeline)
 }

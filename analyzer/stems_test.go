@@ -68,10 +68,28 @@ func TestJobsHaveTheirOwnVocab(t *testing.T) {
 	if a.w.vocab == b.w.vocab || a.w.vocab.Pack() != b.w.vocab.Pack() {
 		t.Error("two English jobs share a Vocab, or view different packs")
 	}
+	view := a.w.vocab
 	for !a.Step() {
 	}
-	if a.w.vocab.Lookup("Talks").Stem != "talk" {
+	if view.Lookup("Talks").Stem != "talk" {
 		t.Error("the job's Vocab does not know its words")
+	}
+	// Done, a gives its view back: a later job may borrow it, words known
+	// (the pool may also have dropped it, never handing it to two jobs).
+	if a.w.vocab != nil {
+		t.Error("a finished job still holds its view")
+	}
+	for !b.Step() {
+	}
+	c, _ := Start("Talks resumed.", Options{})
+	d, _ := Start("Talks resumed.", Options{})
+	if c.w.vocab == d.w.vocab {
+		t.Error("two running jobs borrowed the same view")
+	}
+	for _, j := range []*Job{c, d} {
+		if j.w.vocab == view && view.Len() == 0 {
+			t.Error("a view given back lost its words")
+		}
 	}
 }
 

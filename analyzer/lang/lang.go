@@ -58,6 +58,7 @@ type Pack struct {
 	err        error
 	background *Background
 	model      *tagger.Model // nil: tagger.Default
+	vocabs     sync.Pool     // views given back by finished jobs (BorrowVocab)
 }
 
 // definition is the part of a pack compiled into the binary: the rules
@@ -322,6 +323,25 @@ func (p *Pack) HasModel() bool {
 // NewVocab returns a new, empty view of the pack for one job.
 func (p *Pack) NewVocab() *Vocab {
 	return &Vocab{pack: p, forms: make(map[string]Word), limit: maxForms}
+}
+
+// BorrowVocab returns a view of the pack for one job: one an earlier job
+// gave back, its words already looked up (news repeats its words from
+// article to article), or a new one. Each view serves one job at a time;
+// the collector may drop views given back, and a job that never ends just
+// keeps its own.
+func (p *Pack) BorrowVocab() *Vocab {
+	if v, ok := p.vocabs.Get().(*Vocab); ok {
+		return v
+	}
+	return p.NewVocab()
+}
+
+// ReturnVocab gives back a view from BorrowVocab once its job is done.
+func (p *Pack) ReturnVocab(v *Vocab) {
+	if v != nil && v.pack == p {
+		p.vocabs.Put(v)
+	}
 }
 
 // honorifics builds an honorifics table from a line of male titles and one

@@ -41,6 +41,9 @@ const maxForms = 200_000
 // Pack returns the pack the Vocab views.
 func (v *Vocab) Pack() *Pack { return v.pack }
 
+// Len returns the number of word forms the Vocab holds.
+func (v *Vocab) Len() int { return len(v.forms) }
+
 // Lookup returns what the pack says of a word form.
 func (v *Vocab) Lookup(form string) Word {
 	if w, ok := v.forms[form]; ok {

@@ -332,6 +332,14 @@ func TestPagesAndFiles(t *testing.T) {
 				t.Errorf("%s lacks %s", c.path, want)
 			}
 		}
+		if c.path == "/" {
+			// go-app writes a tag's attributes in no fixed order.
+			for _, src := range []string{readability, intake} {
+				if !strings.Contains(b, `<script defer src="`+src+`">`) && !strings.Contains(b, `<script src="`+src+`" defer>`) {
+					t.Errorf("/ does not load %s deferred", src)
+				}
+			}
+		}
 		if m := remoteReference(b); m != "" && c.path != "/web/embed.js" { // embed.js shows a host page in its comment
 			t.Errorf("%s refers to %s: the app must not depend on another host", c.path, m)
 		}

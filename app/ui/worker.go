@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"annotator/analyzer"
-	"annotator/analyzer/lang"
 	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -54,15 +53,14 @@ type workerRequest struct {
 	withJSON bool
 }
 
-// workerService runs the page's requests one at a time, lending each
-// language's word cache (lang.Vocab) from run to run: a repeat run of the
-// same text looks no word up again. One job at a time holds a Vocab.
+// workerService runs the page's requests one at a time (each job borrows
+// its language's word cache from the pack: a repeat run of the same text
+// looks no word up again).
 type workerService struct {
 	mu        sync.Mutex
 	queue     []workerRequest
 	cancelled map[int]bool
 	wake      chan struct{}
-	vocabs    map[string]*lang.Vocab
 	post      func(msg map[string]any, transfer ...app.Value)
 }
 
@@ -79,7 +77,6 @@ func RunWorker() {
 	s := &workerService{
 		cancelled: make(map[int]bool),
 		wake:      make(chan struct{}, 1),
-		vocabs:    make(map[string]*lang.Vocab),
 		post: func(msg map[string]any, transfer ...app.Value) {
 			// go-app converts values nested in a map or slice only if
 			// they are Go values: a Uint8Array is set by hand.
@@ -191,10 +188,7 @@ func (s *workerService) run(req workerRequest) {
 		}
 	}()
 	start := time.Now()
-	opts := analyzer.Options{Lang: req.lang}
-	vocab := s.lend(req.lang)
-	opts.Vocab = vocab
-	job, err := analyzer.Start(req.text, opts)
+	job, err := analyzer.Start(req.text, analyzer.Options{Lang: req.lang})
 	if err != nil {
 		s.post(map[string]any{"type": "done", "id": req.id, "error": err.Error(), "errorKind": errorKind(err)})
 		return
@@ -230,21 +224,6 @@ func (s *workerService) run(req workerRequest) {
 		panic(err)
 	}
 	s.post(map[string]any{"type": "done", "id": req.id, "elapsedMs": millis(time.Since(start)), "memory": workerMemory()})
-}
-
-// lend returns the word cache of the language, made on first use; nil when
-// the language is not one the analyzer has (Start then says so).
-func (s *workerService) lend(code string) *lang.Vocab {
-	pack, err := lang.Get(code)
-	if err != nil {
-		return nil
-	}
-	v, ok := s.vocabs[pack.Code()]
-	if !ok {
-		v = pack.NewVocab()
-		s.vocabs[pack.Code()] = v
-	}
-	return v
 }
 
 // errorKind names the analyzer's errors that the page words its own way

@@ -118,11 +118,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// languages chooses each file's language and lends the files of one
-// language one view of its pack, so that words are looked up once.
+// languages chooses each file's language (the files of one language
+// borrow one another's view of its pack, so words are looked up once).
 type languages struct {
 	lang, fallback string
-	vocabs         map[string]*lang.Vocab
 }
 
 // options returns the options that annotate text.
@@ -135,13 +134,7 @@ func (l *languages) options(text string) (analyzer.Options, error) {
 	if err != nil {
 		return analyzer.Options{}, err
 	}
-	if l.vocabs == nil {
-		l.vocabs = map[string]*lang.Vocab{}
-	}
-	if l.vocabs[choice.Code] == nil {
-		l.vocabs[choice.Code] = pack.NewVocab()
-	}
-	return analyzer.Options{Pack: pack, Choice: choice, Vocab: l.vocabs[choice.Code]}, nil
+	return analyzer.Options{Pack: pack, Choice: choice}, nil
 }
 
 // annotate validates and annotates one text in its language.
