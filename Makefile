@@ -27,6 +27,7 @@ test:
 	$(GO) test $$($(GO) list ./... | grep -v -e '/app/site$$' -e '/build$$')
 	$(GO) test -p 1 -timeout 25m $(BROWSER_PKGS)
 	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzCorrections$$' -fuzztime 10s -fuzzminimizetime 5s ./analyzer
 	$(GO) test -run '^$$' -fuzz '^FuzzParseEmbedMessage$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
 

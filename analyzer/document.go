@@ -13,7 +13,8 @@
 // offsets into it, and the text is never altered. Result (schema.go) is its
 // JSON form, the contract with the CLI and the app; Formats (formats.go)
 // write documents out for both; queries.go answers what the app asks of
-// annotated articles.
+// annotated articles. corrections.go holds the user's corrections of a
+// document, which ApplyCorrections (correction_apply.go) applies.
 package analyzer
 
 import "annotator/analyzer/lang"
@@ -107,6 +108,9 @@ type Mention struct {
 	// Unresolved marks a relative date that needed a dateline the article
 	// does not have.
 	Unresolved bool
+	// Corrected marks a mention a correction added, relabelled or moved
+	// to another entity.
+	Corrected bool
 }
 
 // Entity groups the mentions of one person, organisation, place, date...
@@ -136,6 +140,8 @@ type Quote struct {
 	// to"); "" when none (Ruiz: “…”). A quote that goes on from an earlier
 	// one keeps its verb.
 	Verb string
+	// Corrected marks a quote whose speaker a correction set or removed.
+	Corrected bool
 }
 
 // Term is a key term: a stem with the surface forms seen and their count.
@@ -181,6 +187,10 @@ type Document struct {
 	Terms    []Term
 	Phrases  []Phrase
 	Stats    Stats
+	// Corrections are the user's corrections applied to the document
+	// (ApplyCorrections), each anchored where it was found or stale; nil
+	// for the analyzer's own annotation.
+	Corrections []CorrectionResult
 	// pack is the language pack the document was annotated with.
 	pack *lang.Pack
 	// pace is the job's pacer, on the chunk a job's chunk stages annotate:

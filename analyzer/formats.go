@@ -169,6 +169,7 @@ func writeHTMLPage(w io.Writer, articles []Article) error {
 		}
 		b.WriteString(a.Doc.HTML())
 		b.WriteString("\n")
+		writeHTMLCorrections(&b, a.Doc.Corrections)
 	}
 	b.WriteString("</body>\n</html>\n")
 	_, err := io.WriteString(w, b.String())

@@ -7,7 +7,8 @@ import (
 )
 
 // HTML renders the text with a <mark> per mention (class "entity", data-label
-// and data-entity attributes, a label chip) inside <article class="annotated">.
+// and data-entity attributes, data-corrected on one the user's corrections
+// made, a label chip) inside <article class="annotated">.
 // The text is escaped: markup in it shows as text. Line breaks are kept by the
 // "white-space: pre-wrap" in HTMLStyle.
 func (d *Document) HTML() string {
@@ -22,6 +23,9 @@ func (d *Document) HTML() string {
 		b.WriteString(string(m.Label))
 		b.WriteString(`" data-entity="`)
 		b.WriteString(e.ID)
+		if m.Corrected {
+			b.WriteString(`" data-corrected="true`)
+		}
 		b.WriteString(`" title="`)
 		b.WriteString(html.EscapeString(e.Name))
 		b.WriteString(`">`)
@@ -66,5 +70,26 @@ h2{font-size:1.0625rem;color:var(--brand)}
 .annotated{white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.0625rem;line-height:2}
 .entity{padding:.1em .25em;border-radius:.25em;color:inherit;background:var(--bg);-webkit-box-decoration-break:clone;box-decoration-break:clone}
 .entity .label{margin-left:.35em;padding:.1em .35em;font-size:.6em;font-weight:700;letter-spacing:.04em;line-height:1;vertical-align:.15em;color:var(--chip-ink);background:var(--fg);border-radius:.25em}
+.entity[data-corrected]{box-shadow:inset 0 -2px 0 var(--ink)}.corrections .stale{color:var(--muted)}
 @media print{.entity,.entity .label{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `
+
+// writeHTMLCorrections lists the user's corrections under an article, in
+// the order made, each in words, a stale one saying why it was not
+// applied.
+func writeHTMLCorrections(b *strings.Builder, corrections []CorrectionResult) {
+	if len(corrections) == 0 {
+		return
+	}
+	b.WriteString("<section class=\"corrections\">\n<h3>Corrections</h3>\n<ol>\n")
+	for _, c := range corrections {
+		b.WriteString("<li")
+		if c.Stale != "" {
+			b.WriteString(` class="stale"`)
+		}
+		b.WriteString(">")
+		b.WriteString(html.EscapeString(strings.ToUpper(c.String()[:1]) + c.String()[1:]))
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ol>\n</section>\n")
+}

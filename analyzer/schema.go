@@ -22,6 +22,9 @@ type Result struct {
 	Phrases    []PhraseResult `json:"phrases"`
 	Quotes     []QuoteResult  `json:"quotes"`
 	Stats      StatsResult    `json:"stats"`
+	// Corrections are the user's corrections the result shows, in the
+	// order made; absent when there are none.
+	Corrections []CorrectionResult `json:"corrections,omitempty"`
 }
 
 // SpanResult is a span with both offset systems.
@@ -40,6 +43,9 @@ type MentionResult struct {
 	// relative date the article gives no dateline for.
 	Value      string `json:"value,omitempty"`
 	Unresolved bool   `json:"unresolved,omitempty"`
+	// Corrected marks a mention the user's corrections added, relabelled
+	// or moved to another entity.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // EntityResult is an entity with all its mentions.
@@ -81,6 +87,9 @@ type QuoteResult struct {
 	// Verb is the attribution verb's base form ("say", "according to");
 	// absent when none.
 	Verb string `json:"verb,omitempty"`
+	// Corrected marks a quote whose speaker the user's corrections set or
+	// removed.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // StatsResult counts the document.
@@ -116,6 +125,7 @@ func (d *Document) result(pace *pacer) *Result {
 			Characters:     d.Stats.Characters,
 			ReadingMinutes: d.Stats.ReadingMinutes,
 		},
+		Corrections: d.Corrections,
 	}
 	for i, s := range d.Sentences {
 		pace.tick()
@@ -127,7 +137,7 @@ func (d *Document) result(pace *pacer) *Result {
 			pace.tick()
 			s := d.Mentions[m].Span
 			mention := d.Mentions[m]
-			er.Mentions[j] = MentionResult{SpanResult: span(s), Text: d.SpanText(s), Value: mention.Value, Unresolved: mention.Unresolved}
+			er.Mentions[j] = MentionResult{SpanResult: span(s), Text: d.SpanText(s), Value: mention.Value, Unresolved: mention.Unresolved, Corrected: mention.Corrected}
 		}
 		r.Entities[i] = er
 	}
@@ -139,7 +149,7 @@ func (d *Document) result(pace *pacer) *Result {
 	}
 	for i, q := range d.Quotes {
 		pace.tick()
-		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span), Kind: string(q.Kind), Verb: q.Verb}
+		qr := QuoteResult{SpanResult: span(q.Span), Text: d.SpanText(q.Span), Kind: string(q.Kind), Verb: q.Verb, Corrected: q.Corrected}
 		if q.Speaker >= 0 {
 			qr.Speaker = d.Entities[q.Speaker].ID
 		} else if q.Attribution.Start >= 0 {

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"slices"
@@ -134,6 +135,74 @@ func TestU16OffsetsLongText(t *testing.T) {
 	}
 	if got := u.at(len(s)); got != units {
 		t.Fatalf("at(len) = %d, want %d", got, units)
+	}
+}
+
+// The JSON of a corrected document: a "corrections" list (op, anchors,
+// stale), "corrected" on the mentions and quotes they changed; absent
+// without corrections.
+func TestResultCorrectionsSchema(t *testing.T) {
+	base := correctionBase(t)
+	if b, _ := json.Marshal(base); strings.Contains(string(b), `"corrections"`) || strings.Contains(string(b), `"corrected"`) {
+		t.Fatal("an uncorrected document has corrections in its JSON")
+	}
+	r := base.Result()
+	c := Corrector{Text: base.Text, Result: r}
+	var cs Corrections
+	for _, make := range []func() (Correction, error){
+		func() (Correction, error) { return c.RelabelMention(strings.Index(base.Text, "Jordan said"), PER) },
+		func() (Correction, error) { return c.RemoveSpeaker(0) },
+		func() (Correction, error) {
+			return Correction{Op: Split, Mention: &TextAnchor{Text: "Nobody", Start: 1}}, nil
+		},
+	} {
+		corr, err := make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, corr)
+	}
+	doc, err := ApplyCorrections(base, cs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Entities []struct {
+			Mentions []map[string]any `json:"mentions"`
+		} `json:"entities"`
+		Quotes      []map[string]any `json:"quotes"`
+		Corrections []map[string]any `json:"corrections"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Corrections) != 3 {
+		t.Fatalf("corrections %v", got.Corrections)
+	}
+	want := []map[string]any{
+		{"op": "relabel_mention", "label": "PER", "mention": map[string]any{"text": "Jordan", "start": 310.0, "before": "nt well. Later, ", "after": " said: “It is a "}},
+		{"op": "remove_speaker", "quote": map[string]any{"text": "“We will build the pier,”", "start": 109.0, "before": "oor on Tuesday. ", "after": " Ruiz said. Mr K"}},
+		{"op": "split", "mention": map[string]any{"text": "Nobody", "start": 1.0}, "stale": "the words “Nobody” are no longer in the text"},
+	}
+	for i := range want {
+		if a, b := fmt.Sprint(got.Corrections[i]), fmt.Sprint(want[i]); a != b {
+			t.Errorf("correction %d:\n%s\nwant\n%s", i+1, a, b)
+		}
+	}
+	corrected := 0
+	for _, e := range got.Entities {
+		for _, m := range e.Mentions {
+			if m["corrected"] == true {
+				corrected++
+			}
+		}
+	}
+	if corrected != 1 || got.Quotes[0]["corrected"] != true {
+		t.Errorf("%d corrected mentions, first quote %v", corrected, got.Quotes[0])
 	}
 }
 

@@ -61,6 +61,9 @@ type Selector struct {
 	End    *int   `json:"end,omitempty"`
 }
 
+// correctedBody marks an annotation the user's corrections made or changed.
+var correctedBody = AnnotationBody{Type: "TextualBody", Purpose: "commenting", Value: "corrected by hand"}
+
 // selectorContext is how many code points of prefix and suffix a
 // TextQuoteSelector carries.
 const selectorContext = 32
@@ -68,7 +71,9 @@ const selectorContext = 32
 // WebAnnotations exports the document as W3C Web Annotations (JSON-LD): one
 // annotation per mention (tagged with its label, identified by its entity's
 // name and id) and per quote (with its speaker). The source is the text's
-// SHA-256 as a URN, since a pasted article has no address.
+// SHA-256 as a URN, since a pasted article has no address. A corrected
+// document gives its corrected annotations, those the corrections made or
+// changed with a "commenting" body "corrected by hand".
 func (d *Document) WebAnnotations() *AnnotationCollection {
 	sum := sha256.Sum256([]byte(d.Text))
 	source := "urn:sha256:" + hex.EncodeToString(sum[:])
@@ -96,6 +101,9 @@ func (d *Document) WebAnnotations() *AnnotationCollection {
 		if m.Value != "" {
 			body = append(body, AnnotationBody{Type: "TextualBody", Purpose: "describing", Value: m.Value})
 		}
+		if m.Corrected {
+			body = append(body, correctedBody)
+		}
 		c.First.Items = append(c.First.Items, Annotation{
 			ID: source + "#m" + strconv.Itoa(i+1), Type: "Annotation", Motivation: "identifying",
 			Body: body, Target: target(m.Span),
@@ -113,6 +121,9 @@ func (d *Document) WebAnnotations() *AnnotationCollection {
 		body = append(body, AnnotationBody{Type: "TextualBody", Purpose: "classifying", Value: string(q.Kind)})
 		if q.Verb != "" {
 			body = append(body, AnnotationBody{Type: "TextualBody", Purpose: "describing", Value: "verb: " + q.Verb})
+		}
+		if q.Corrected {
+			body = append(body, correctedBody)
 		}
 		c.First.Items = append(c.First.Items, Annotation{
 			ID: source + "#q" + strconv.Itoa(i+1), Type: "Annotation", Motivation: "describing",

@@ -127,6 +127,8 @@ var corruptRecords = []corruptRecord{
 	{"article lang a Map", false, `{id: "map-lang", title: "Kim", text: "Kim met Xi.", lang: new Map(), saved: Date.now()}`},
 	{"article id a number", false, `{id: 10, title: "Kim", text: "Kim met Xi.", lang: "en", saved: Date.now()}`},
 	{"article names a Date", false, `{id: "date-names", title: "Kim", text: "Kim met Xi.", lang: "en", saved: Date.now(), names: new Date()}`},
+	{"article corrections not a list", false, `{id: "bad-corrections", title: "Kim", text: "Kim met Xi.", lang: "en", saved: Date.now(), schema: 2, corrections: "[{\"op\": \"explode\"}"}`},
+	{"article schema a string", false, `{id: "bad-schema", title: "Kim", text: "Kim met Xi.", lang: "en", saved: Date.now(), schema: "2"}`},
 	{"article lang with markup", false, `{id: "xss-lang", title: "<b>Kim</b>", text: "Kim met Xi.", lang: "<img src=x onerror=\"window.__annotatorXSS='unreadable'\">", saved: Date.now()}`},
 }
 
@@ -223,7 +225,10 @@ const stateDump = `JSON.stringify({draft: Object.assign({}, document.getElementB
 	draftStatus: document.getElementById("draft-status").textContent,
 	library: document.getElementById("library-status").textContent,
 	faults: document.getElementById("` + contract.Faults + `").textContent,
-	unreadable: Object.assign({}, document.getElementById("` + contract.Unreadable + `").dataset)})`
+	unreadable: Object.assign({}, document.getElementById("` + contract.Unreadable + `").dataset),
+	corrections: (document.getElementById("corrections") || {}).textContent,
+	libraryList: Array.from(document.querySelectorAll("#library-list li.library-entry")).map(e => e.textContent),
+	text: document.getElementById("text").value.slice(0, 80), runs: document.getElementById("annotator").dataset.runs})`
 
 // pollOrDump waits up to 20 s for expr to be truthy, and fails with what
 // the page says of its storage if it does not become so.

@@ -227,7 +227,7 @@ func (e *typeError) Error() string { return "JavaScript error: TypeError: " + e.
 
 // arbitraryKeys are the property names Arbitrary picks from: the fields the
 // app reads, and others.
-var arbitraryKeys = []string{"type", "id", "text", "lang", "saved", "title", "names", "version", "length", "0", "data", "__proto__", ""}
+var arbitraryKeys = []string{"type", "id", "text", "lang", "saved", "title", "names", "version", "length", "0", "data", "__proto__", "schema", "corrections", ""}
 
 // Arbitrary builds a fake value from fuzz input: any mix of every kind,
 // objects and arrays nested as deep as the input goes. The same input
@@ -273,7 +273,7 @@ func (r *byteReader) value(depth int) Value {
 	case 2:
 		return Bool(k&0x80 != 0)
 	case 3:
-		special := []float64{0, -0.0, 1, -1, 1e300, math.NaN(), math.Inf(1), math.Inf(-1), 8.64e15 + 1, 1.5, 1e21, -1e300}
+		special := []float64{0, -0.0, 1, -1, 1e300, math.NaN(), math.Inf(1), math.Inf(-1), 8.64e15 + 1, 1.5, 1e21, -1e300, 2}
 		return Number(special[int(r.next())%len(special)])
 	case 4, 5:
 		return String(r.text())

@@ -68,8 +68,12 @@ func (r *viewRenderer) run(nodes []app.UI, end int) []app.UI {
 		mk := app.Mark().
 			DataSet("label", string(m.Label)).
 			DataSet("entity", m.Entity).
+			DataSet("start", m.Start).
 			Title("%s", markTitle(m)).
 			Text(a.Text[m.Start:m.End])
+		if m.Corrected {
+			mk = mk.DataSet("corrected", "true")
+		}
 		if m.Entity == r.selected {
 			mk = mk.Class("selected")
 		}

@@ -61,6 +61,7 @@ type mark struct {
 	// Value and Unresolved are the mention's date or time value.
 	Value      string
 	Unresolved bool
+	Corrected  bool // made or changed by the user's corrections
 }
 
 // dateValue is one ISO 8601 value of a date or time entity.
@@ -111,7 +112,7 @@ func buildAnnotation(text string, res *analyzer.Result, tick func()) *annotation
 		byLabel[e.Label] = append(byLabel[e.Label], e)
 		for _, m := range e.Mentions {
 			tick()
-			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved})
+			a.Marks = append(a.Marks, mark{Start: m.Start, End: m.End, Label: e.Label, Entity: e.ID, Name: e.Name, Value: m.Value, Unresolved: m.Unresolved, Corrected: m.Corrected})
 		}
 	}
 	tick()

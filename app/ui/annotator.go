@@ -59,6 +59,11 @@ type Annotator struct {
 	pendingSelect string
 	library       library // saved articles (library.go)
 	exportNote    string  // what the last copy or download did
+	// corr keeps the user's corrections (corrections_keeper.go); mention
+	// is the start of the mention last clicked in the view, -1 for none.
+	corr    correctionsKeeper
+	mention int
+	viewSel viewSelection // text selected in the view, to add as a mention
 
 	// A long text is annotated a chunk at a time (chunked_run.go).
 	progress float64     // how far the run has got, 0 to 1
@@ -91,6 +96,7 @@ func (c *Annotator) lastingCtx(ctx app.Context) app.Context {
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted, c.lasting = true, ctx
+	ctx.Handle(correctionAction, guardAction("correcting", c.onCorrection))
 	c.release = append(c.release, setFaultSink(func(f fault) {
 		ctx.Dispatch(func(app.Context) { c.addFault(f) })
 	}))
@@ -260,6 +266,7 @@ func (c *Annotator) Render() app.UI {
 			),
 			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
 				statsPanel(c.ann),
+				c.correctionsPanel(),
 				entityList(c.ann, c.selected, c.pages, guardEvent("selecting an entity", c.onEntity), guardEvent("showing more", c.onShowMore)),
 				quoteList(c.ann, quoteListProps{
 					Current:   c.current,
@@ -338,14 +345,18 @@ func scrollToEntity(id string) {
 // onMarkClick selects the entity of the clicked mark; the view has one
 // handler for all its marks.
 func (c *Annotator) onMarkClick(ctx app.Context, e app.Event) {
+	if c.viewSel = readViewSelection(); c.viewSel.Words != "" {
+		return // selecting words to add, not picking an entity
+	}
 	m := e.Get("target").Call("closest", "mark")
 	if m.Truthy() {
 		c.toggleEntity(m.Get("dataset").Get("entity").String())
+		c.mention = markStart(m)
 	}
 }
 
 func (c *Annotator) toggleEntity(id string) {
-	c.current = ""
+	c.current, c.mention = "", -1
 	if c.selected == id {
 		c.selected = ""
 		return
@@ -429,6 +440,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	c.runs++
 	run := c.runs
 	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
+	c.viewSel = viewSelection{}
 	tokens, lang, langSource := 0, "", ""
 	strips := 0 // the mention strips on screen: they are updated in place
 	if c.ann != nil {
@@ -438,6 +450,18 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
 		c.ann = out.Annotation
+		if c.corr.base == nil || c.corr.base.Text != text {
+			c.corr.note = "" // about another text
+		}
+		stored, inLibrary := c.storedCorrections(text)
+		corrected, cres, cerr := c.corr.onRun(doc, doc.Lang, stored, inLibrary) // the language it was read in
+		if cerr != nil {
+			c.corr.note = "The corrections could not be applied: " + cerr.Error()
+		}
+		if corrected != doc {
+			doc, res = corrected, cres
+			c.ann = newAnnotation(text, res)
+		}
 		c.ann.Tokens, c.ann.Elapsed = out.Tokens, elapsed
 		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"

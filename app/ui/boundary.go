@@ -11,9 +11,9 @@ import (
 )
 
 // The guarded boundary: every entry from JavaScript into the app's Go code
-// (event handlers, message handlers, IndexedDB and clipboard callbacks,
+// (event handlers, actions, message handlers, IndexedDB and clipboard callbacks,
 // observers, timers, dispatched and background work) goes through one of
-// guardEvent, guardFunc, guardDispatch or guardAsync. Each recovers from a
+// guardEvent, guardAction, guardFunc, guardDispatch or guardAsync. Each recovers from a
 // panic and reports it as a fault to the page's root component, which shows
 // it and keeps running: an unexpected value costs one action, never the
 // program. Values from outside are read with package jsval, which checks
@@ -75,6 +75,14 @@ func guardEvent(where string, h app.EventHandler) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		defer recovering(where)
 		h(ctx, e)
+	}
+}
+
+// guardAction wraps a go-app action handler (ctx.Handle).
+func guardAction(where string, h app.ActionHandler) app.ActionHandler {
+	return func(ctx app.Context, a app.Action) {
+		defer recovering(where)
+		h(ctx, a)
 	}
 }
 

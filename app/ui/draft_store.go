@@ -238,7 +238,11 @@ func removeKeys(storage app.Value, prefix string) {
 	}
 }
 
-// openIDB opens the IndexedDB database name at version and calls done with
+// currentVersion asks openIDB for a database at whatever version it has.
+const currentVersion = 0
+
+// openIDB opens the IndexedDB database name at version, or at the version
+// it has with currentVersion (version 1 for a new one), and calls done with
 // it, creating the object store (with options, nil for none) when an
 // upgrade finds it missing.
 func openIDB(name string, version int, store string, options map[string]any, done func(app.Value, error)) {
@@ -248,7 +252,13 @@ func openIDB(name string, version int, store string, options map[string]any, don
 		return
 	}
 	var req app.Value
-	if err := catchJS(func() { req = idb.Call("open", name, version) }); err != nil {
+	if err := catchJS(func() {
+		if version == currentVersion {
+			req = idb.Call("open", name)
+		} else {
+			req = idb.Call("open", name, version)
+		}
+	}); err != nil {
 		done(nil, err)
 		return
 	}

@@ -44,6 +44,7 @@ func exportable(doc *analyzer.Document) *analyzer.Document {
 	return &analyzer.Document{
 		Text: doc.Text, Lang: doc.Lang, Dateline: doc.Dateline,
 		Mentions: doc.Mentions, Entities: doc.Entities, Quotes: doc.Quotes,
+		Corrections: doc.Corrections,
 	}
 }
 

@@ -27,6 +27,10 @@ type libraryEntry struct {
 	// that opening the library does not annotate every article again.
 	Names   string
 	Version string
+	// Schema is the record's layout (libraryRecordSchema); Corrections
+	// the user's corrections of the article, as JSON, as stored.
+	Schema      int
+	Corrections string
 }
 
 // library is the articles saved in this browser and the entities they
@@ -276,6 +280,7 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 			c.library.state = "ready"
 			c.library.set(entries)
 			c.quarantineArticles(ctx, bad)
+			c.adoptStoredCorrections()
 			c.annotatePending(ctx)
 		}))
 	})
@@ -439,6 +444,12 @@ func (c *Annotator) annotatePending(ctx app.Context) {
 	}
 	ctx = c.lastingCtx(ctx)
 	stop := runInLanguage(ctx, e.Text, e.Lang, "en", false, func(app.Context, languageRun) {}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
+		if cs, err := e.articleCorrections(); err == nil && out.Err == nil && len(cs) > 0 {
+			// In the pack the run used (the document's own).
+			if doc, err := analyzer.ApplyCorrections(out.Doc, cs, analyzer.Options{}); err == nil {
+				out.Result = doc.Result() // linked as corrected
+			}
+		}
 		l.annotated(e.ID, out.Result)
 		ctx.After(yieldPause, guardDispatch("linking saved articles", c.annotatePending))
 	})
@@ -469,7 +480,7 @@ func (c *Annotator) onLibrarySave(ctx app.Context, e app.Event) {
 		Text:  c.ann.Text,
 		Lang:  c.ann.Result.Lang,
 		Saved: float64(time.Now().UnixMilli()),
-	}.withNames(c.ann.Result, c.library.version)
+	}.withNames(c.ann.Result, c.library.version).withCorrections(c.corr.corrections(c.ann.Text))
 	res := c.ann.Result
 	c.library.note = "Saving…"
 	ctx = c.lastingCtx(ctx)

@@ -13,10 +13,16 @@ import (
 // by its id (see libraryEntry). Every call here is asynchronous: it returns
 // at once and calls done later, on the browser's event loop; the UI hands
 // the outcome to its own goroutine with ctx.Dispatch.
+//
+// The database has no fixed version: the app makes the store at version 1,
+// and, finding a database at some version without it (made again by
+// someone else after a deletion), opens it one version up to make it. So
+// it opens whatever version is there (currentVersion): asking for 1 after
+// such an upgrade would fail with a VersionError on every later visit,
+// the library unavailable for good.
 const (
-	libraryDBName  = "annotator-library"
-	libraryVersion = 1
-	articleStore   = "articles"
+	libraryDBName = "annotator-library"
+	articleStore  = "articles"
 )
 
 // libraryStore is the open database, or none yet.
@@ -37,7 +43,7 @@ func (s *libraryStore) open(done func(db app.Value, err error)) {
 		done(s.db, nil)
 		return
 	}
-	s.openVersion(libraryVersion, done)
+	s.openVersion(currentVersion, done)
 }
 
 // openVersion opens the database at the version, creating the store if
@@ -158,5 +164,6 @@ func idbError(v app.Value) error {
 
 // toJS is the record stored for an article.
 func (e libraryEntry) toJS() map[string]any {
-	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved, "names": e.Names, "version": e.Version}
+	return map[string]any{"id": e.ID, "title": e.Title, "text": e.Text, "lang": e.Lang, "saved": e.Saved, "names": e.Names, "version": e.Version,
+		"schema": max(e.Schema, libraryRecordSchema), "corrections": e.Corrections}
 }

@@ -91,6 +91,12 @@ func decodeArticle(v jsval.Value) (libraryEntry, error) {
 	if e.Saved, err = savedTime(jsval.Field(v, "saved")); err != nil {
 		return e, err
 	}
+	if e.Schema, err = recordSchema(jsval.Field(v, "schema")); err != nil {
+		return e, err
+	}
+	if e.Corrections, err = recordCorrections(v, e.Schema); err != nil {
+		return e, err
+	}
 	return e, nil
 }
 

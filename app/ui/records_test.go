@@ -39,6 +39,13 @@ func TestDecodeArticle(t *testing.T) {
 	if err != nil || e.ID != "a1" || e.Title != "Talks" || e.Text != "Kim met Xi." || e.Saved != 1.7e12 {
 		t.Fatalf("a valid record gives %+v, %v", e, err)
 	}
+	if e.Schema != 1 || e.Corrections != "" {
+		t.Errorf("a record without a schema gives schema %d, corrections %q: want 1, none", e.Schema, e.Corrections)
+	}
+	kept := `[{"op":"remove_entity","entity":{"name":"Kim","label":"PER","start":0}}]`
+	if e, err := decodeArticle(article("schema", Number(2), "corrections", String(kept))); err != nil || e.Schema != 2 || e.Corrections != kept {
+		t.Errorf("a record with corrections gives %+v, %v", e, err)
+	}
 	if e, err := decodeArticle(article("title", Undefined())); err != nil || e.Title != "Kim met Xi." {
 		t.Errorf("a record without a title gives %+v, %v: want the text's first line", e, err)
 	}
@@ -57,6 +64,12 @@ func TestDecodeArticle(t *testing.T) {
 		{"lang unknown", article("lang", String("tlh")), "lang"},
 		{"names a number", article("names", Number(3)), "names"},
 		{"id a number", article("id", Number(7)), "id"},
+		{"schema a string", article("schema", String("2")), "schema"},
+		{"schema of a newer version", article("schema", Number(3)), "schema"},
+		{"corrections not JSON", article("schema", Number(2), "corrections", String("[{op:")), "corrections"},
+		{"corrections of an unknown kind", article("schema", Number(2), "corrections", String(`[{"op":"explode"}]`)), "corrections"},
+		{"corrections a list, not its JSON", article("schema", Number(2), "corrections", Array(String("split"))), "corrections"},
+		{"corrections in schema 1", article("corrections", String(`[{"op":"remove_entity","entity":{"name":"Kim","label":"PER","start":0}}]`)), "corrections"},
 		{"a string", String("article"), "not an article"},
 		{"an array", Array(String("a")), "not an article"},
 		{"null", Null(), "not an article"},
@@ -68,9 +81,9 @@ func TestDecodeArticle(t *testing.T) {
 		}
 	}
 	for name, v := range exotic() {
-		for _, field := range []string{"id", "title", "text", "lang", "saved", "names", "version"} {
+		for _, field := range []string{"id", "title", "text", "lang", "saved", "names", "version", "schema", "corrections"} {
 			_, err := decodeArticle(article(field, v))
-			optional := field == "title" || field == "lang" || field == "names" || field == "version"
+			optional := field == "title" || field == "lang" || field == "names" || field == "version" || field == "schema" || field == "corrections"
 			if ok := optional && (name == "undefined" || name == "null"); ok != (err == nil) {
 				t.Errorf("%s as %s: error %v", name, field, err)
 			}
@@ -108,10 +121,18 @@ func TestDecodeDraft(t *testing.T) {
 func FuzzDecodeRecord(f *testing.F) {
 	f.Add([]byte{10, 5, 1, 4, 2, 'a', '1', 2, 5, 3, 'K', 'i', 'm', 4, 3, 1})
 	f.Add([]byte{11, 3, 2, 8, 1, 4, 3, 0})
+	// An article of schema 2 (number 12: 2), whose corrections are a list
+	// of one correction that anchors nothing.
+	f.Add(append([]byte{10, 5, 1, 4, 2, 'a', '1', 2, 4, 3, 'K', 'i', 'm', 4, 3, 2, 12, 3, 12, 13, 4, 14}, `[{"op":"add"}]`...))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v := Arbitrary(data)
-		if e, err := decodeArticle(v); err == nil && (e.ID == "" || e.Text == "" || e.Saved < 0 || e.Saved > maxDateMs) {
-			t.Fatalf("accepted a bad article: %+v", e)
+		if e, err := decodeArticle(v); err == nil {
+			if e.ID == "" || e.Text == "" || e.Saved < 0 || e.Saved > maxDateMs || e.Schema < 1 || e.Schema > libraryRecordSchema {
+				t.Fatalf("accepted a bad article: %+v", e)
+			}
+			if _, err := e.articleCorrections(); err != nil {
+				t.Fatalf("accepted an article whose corrections are bad: %v", err)
+			}
 		}
 		if d, err := decodeDraft(v); err == nil {
 			if _, ok := AsString(d.Text); !ok {

@@ -5,6 +5,12 @@
 //
 //	annotate [-lang auto|L] [-fallback L] [-format json|jsonl|jsonld|html|corpus] [FILE...]
 //	annotate -corpus [-lang L] FILE...   (the same as -format corpus)
+//	annotate -corrections CORRECTIONS [-format F] [FILE]
+//
+// -corrections applies the user's corrections (a JSON list, or a document
+// the analyzer wrote with its "corrections") to the one input, as the app
+// does; a correction that no longer applies is reported on stderr and
+// changes nothing.
 //
 // -lang auto (the default) detects each file's language; a file too short
 // or too mixed to tell is read in the -fallback language (English), and
@@ -38,6 +44,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fallback := flags.String("fallback", "en", "with -lang auto, the language of a file too short or mixed to tell")
 	format := flags.String("format", "json", "output: json (one object; an array for several files), jsonl (one object per line), jsonld (W3C Web Annotations), html, corpus (the entities the files share, as JSON clusters)")
 	corpus := flags.Bool("corpus", false, "the same as -format corpus")
+	correctionsFile := flags.String("corrections", "", "apply the corrections in this JSON file (a list, or a document with \"corrections\") to the one input")
 	names := strings.Join(analyzer.FormatNames(), "|")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "usage: annotate [-lang auto|L] [-fallback L] [-format %s] [FILE...]\n       annotate -corpus [-lang L] FILE...\n", names)
@@ -60,10 +67,44 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	docs, err := annotateInputs(flags.Args(), stdin, &languages{lang: *langFlag, fallback: *fallback})
+	var corrections analyzer.Corrections
+	if *correctionsFile != "" {
+		if len(flags.Args()) > 1 {
+			fmt.Fprintln(stderr, "annotate: -corrections applies to one input, not", len(flags.Args()))
+			return 2
+		}
+		data, err := readFile(*correctionsFile)
+		if err == nil {
+			corrections, err = analyzer.ParseCorrections(data)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "annotate: %s: %v\n", *correctionsFile, err)
+			return 1
+		}
+	}
+	langs := &languages{lang: *langFlag, fallback: *fallback}
+	docs, err := annotateInputs(flags.Args(), stdin, langs)
 	if err != nil {
 		fmt.Fprintln(stderr, "annotate:", err)
 		return 1
+	}
+	if corrections != nil {
+		opts, err := langs.options(docs[0].Doc.Text) // the language it was annotated in
+		if err != nil {
+			fmt.Fprintln(stderr, "annotate:", err)
+			return 1
+		}
+		doc, err := analyzer.ApplyCorrections(docs[0].Doc, corrections, opts)
+		if err != nil {
+			fmt.Fprintln(stderr, "annotate:", err)
+			return 1
+		}
+		for i, c := range doc.Corrections {
+			if c.Stale != "" {
+				fmt.Fprintf(stderr, "annotate: correction %d (%s) no longer applies: %s\n", i+1, c.Correction, c.Stale)
+			}
+		}
+		docs[0].Doc = doc
 	}
 	var out bytes.Buffer
 	if err := f.Write(&out, docs); err != nil {

@@ -287,3 +287,91 @@ func TestEveryFormatIsTheRegistrys(t *testing.T) {
 		t.Error("-corpus and -format corpus differ")
 	}
 }
+
+// -corrections applies a list to the input, the same code as the app's:
+// the output has the corrected entities and the corrections; exported, it
+// can be applied again; a stale one is reported and changes nothing.
+func TestCorrectionsFlag(t *testing.T) {
+	dir := t.TempDir()
+	text := "Ana Ruiz met Dara Quell in Portmoor. “We will build the pier,” Ruiz said.\n"
+	article := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runAnnotate(t, "", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var plain analyzer.Result
+	if err := json.Unmarshal([]byte(out), &plain); err != nil {
+		t.Fatal(err)
+	}
+	var ruiz analyzer.EntityResult
+	for _, e := range plain.Entities {
+		if e.Name == "Ana Ruiz" {
+			ruiz = e
+		}
+	}
+	if ruiz.ID == "" {
+		t.Fatalf("no Ana Ruiz in %s", out)
+	}
+	c, err := analyzer.Corrector{Text: text, Result: &plain}.RemoveEntity(ruiz.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := analyzer.Correction{Op: analyzer.Split, Mention: &analyzer.TextAnchor{Text: "Nobody", Start: 3}}
+	list, _ := json.Marshal(analyzer.Corrections{c, stale})
+	file := filepath.Join(dir, "corrections.json")
+	if err := os.WriteFile(file, list, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runAnnotate(t, "", "-corrections", file, article)
+	if code != 0 || !strings.Contains(errOut, "correction 2 (split the mention “Nobody” off its entity) no longer applies") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var corrected analyzer.Result
+	if err := json.Unmarshal([]byte(out), &corrected); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range corrected.Entities {
+		if e.Name == "Ana Ruiz" {
+			t.Errorf("Ana Ruiz still there: %s", out)
+		}
+	}
+	if len(corrected.Corrections) != 2 || corrected.Corrections[0].Stale != "" || corrected.Corrections[1].Stale == "" {
+		t.Errorf("corrections %+v", corrected.Corrections)
+	}
+	if len(corrected.Quotes) != 1 || corrected.Quotes[0].Speaker != "" || corrected.Quotes[0].SpeakerText != "Ruiz" {
+		t.Errorf("the quote of a removed entity: %+v", corrected.Quotes)
+	}
+	// The output, given as the corrections, gives the same output.
+	exported := filepath.Join(dir, "exported.json")
+	if err := os.WriteFile(exported, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, again, _ := runAnnotate(t, "", "-corrections", exported, article); code != 0 || again != out {
+		t.Errorf("exit %d; applied from its own output:\n%s\nnot\n%s", code, again, out)
+	}
+	// Every format shows them: HTML lists them, JSON-LD has the corrected
+	// annotations.
+	if code, page, _ := runAnnotate(t, "", "-corrections", file, "-format", "html", article); code != 0 || !strings.Contains(page, `<section class="corrections">`) || !strings.Contains(page, "Removed “Ana Ruiz” (PER)") {
+		t.Errorf("exit %d, HTML without its corrections:\n%s", code, page)
+	}
+	if code, ld, _ := runAnnotate(t, "", "-corrections", file, "-format", "jsonld", article); code != 0 || strings.Contains(ld, "Ana Ruiz (") {
+		t.Errorf("exit %d, JSON-LD still names the removed entity:\n%s", code, ld)
+	}
+	for _, bad := range []struct{ data, says string }{
+		{`[{"op":"merge"}]`, "entity is missing"},
+		{`not json`, "invalid corrections"},
+	} {
+		if err := os.WriteFile(file, []byte(bad.data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, out, errOut := runAnnotate(t, "", "-corrections", file, article); code != 1 || out != "" || !strings.Contains(errOut, bad.says) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", bad.data, code, out, errOut)
+		}
+	}
+	if code, _, errOut := runAnnotate(t, "", "-corrections", file, article, article); code != 2 || !strings.Contains(errOut, "one input") {
+		t.Errorf("two inputs: exit %d, %q", code, errOut)
+	}
+}
