@@ -116,6 +116,12 @@ type correctionStep struct {
 // and removes the article from the library again.
 func Corrections(t *testing.T, b *Browser, url string) {
 	page := Open(t, b, url)
+	// A draft left by the tests before is restored and annotated in slices:
+	// its run must end first, or the paste's wait would take it for its own.
+	page.WaitDraft()
+	if page.PastedText() != "" {
+		page.WaitRun(0)
+	}
 	p := correctionsPage{page}
 	var text string
 	steps := []correctionStep{
