@@ -207,6 +207,11 @@ func Accessibility(t *testing.T, b *Browser, appURL string, a Axe) {
 			if dir := os.Getenv(ShotsEnv); dir != "" {
 				p.Shot(filepath.Join(dir, shotName(s.Name)+".png"))
 			}
+			// An element the app hides must not show: a class that sets
+			// display outranks the hidden attribute's own rule.
+			if shown := Eval[[]string](p, `Array.from(document.querySelectorAll("[hidden]")).filter(e => getComputedStyle(e).display !== "none").map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : ""))`); len(shown) > 0 {
+				t.Errorf("hidden elements shown: %v", shown)
+			}
 			r := p.Audit(a)
 			total += len(r.Violations)
 			t.Logf("%d rules run, %d passed, %d violated; undecided: %v", r.Rules, r.Passes, len(r.Violations), r.Incomplete)
