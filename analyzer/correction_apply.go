@@ -59,10 +59,8 @@ func applyCorrections(doc *Document, cs Corrections, opts Options) (*Document, [
 			return nil, nil, errIncomplete
 		}
 	}
-	vocab, err := correctionVocab(doc, opts)
-	if err != nil {
-		return nil, nil, err
-	}
+	vocab, giveBack := correctionVocab(doc, opts)
+	defer giveBack()
 	// A document corrected already holds the first of the corrections:
 	// only those after them are applied.
 	done := len(doc.Corrections)
@@ -84,16 +82,18 @@ func applyCorrections(doc *Document, cs Corrections, opts Options) (*Document, [
 }
 
 // correctionVocab is the view of the language pack the key terms are
-// found again with.
-func correctionVocab(doc *Document, opts Options) (*lang.Vocab, error) {
+// found again with: the caller's, or one borrowed from the pack (its words
+// stemmed already by the jobs before), given back by giveBack.
+func correctionVocab(doc *Document, opts Options) (vocab *lang.Vocab, giveBack func()) {
 	pack := opts.Pack
 	if pack == nil {
 		pack = doc.language() // the pack it was annotated with
 	}
 	if opts.Vocab != nil && opts.Vocab.Pack() == pack {
-		return opts.Vocab, nil
+		return opts.Vocab, func() {}
 	}
-	return pack.NewVocab(), nil
+	vocab = pack.BorrowVocab()
+	return vocab, func() { pack.ReturnVocab(vocab) }
 }
 
 // correcting is a document under correction. Between corrections its

@@ -652,7 +652,21 @@ func partSuffix(part string) string {
 // first, as in US usage, unless the first number cannot be a month) and
 // 19.06.2018 (day first).
 func numericDate(w string) (year, month, day int) {
-	sep := "-"
+	sep, a, b, c, yearFirst := splitNumericDate(w)
+	switch {
+	case yearFirst:
+		return a, b, c
+	case sep == "." || a > 12:
+		return c, b, a
+	}
+	return c, a, b
+}
+
+// splitNumericDate splits a numeric date at its separator into its three
+// numbers; unless the year comes first, a two-digit year (the last number)
+// is made whole: 1950-2049.
+func splitNumericDate(w string) (sep string, a, b, c int, yearFirst bool) {
+	sep = "-"
 	switch {
 	case strings.Contains(w, "/"):
 		sep = "/"
@@ -660,20 +674,17 @@ func numericDate(w string) (year, month, day int) {
 		sep = "."
 	}
 	p := strings.Split(w, sep)
-	a, b, c := atoi(p[0]), atoi(p[1]), atoi(p[2])
-	switch {
-	case len(p[0]) == 4:
-		return a, b, c
-	case len(p[2]) == 2:
+	a, b, c = atoi(p[0]), atoi(p[1]), atoi(p[2])
+	if len(p[0]) == 4 {
+		return sep, a, b, c, true
+	}
+	if len(p[2]) == 2 {
 		c += 1900
 		if c < 1950 {
 			c += 100
 		}
 	}
-	if sep == "." || a > 12 {
-		return c, b, a
-	}
-	return c, a, b
+	return sep, a, b, c, false
 }
 
 func decadeStart(w string) int {

@@ -372,23 +372,9 @@ func (m *numberMatcher) countAt(k int) (int, bool) {
 // numericDayFirst reads 19.06.2018, 19/06/2018 and 2018-06-19: the day
 // before the month, as every language but American English writes them.
 func numericDayFirst(w string) (year, month, day int) {
-	sep := "-"
-	switch {
-	case strings.Contains(w, "/"):
-		sep = "/"
-	case strings.Contains(w, "."):
-		sep = "."
-	}
-	p := strings.Split(w, sep)
-	a, b, c := atoi(p[0]), atoi(p[1]), atoi(p[2])
-	if len(p[0]) == 4 {
+	_, a, b, c, yearFirst := splitNumericDate(w)
+	if yearFirst {
 		return a, b, c
-	}
-	if len(p[2]) == 2 {
-		c += 1900
-		if c < 1950 {
-			c += 100
-		}
 	}
 	return c, b, a
 }
