@@ -505,6 +505,7 @@ func (p *Page) Clear() {
 // Focus focuses the element the CSS selector matches.
 func (p *Page) Focus(sel string) {
 	p.tb.Helper()
+	p.Reveal(sel)
 	p.do(chromedp.Focus(chromedp.CSS(sel)))
 }
 

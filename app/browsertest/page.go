@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"annotator/app/contract"
+
 	"github.com/chromedp/chromedp"
 )
 
@@ -218,9 +220,11 @@ func (p *Page) Entities() []ListedEntity {
 	}))`)
 }
 
-// Click clicks the element the CSS selector matches.
+// Click clicks the element the CSS selector matches, first opening its
+// panel or the surface's mode that shows it, as a user would (Reveal).
 func (p *Page) Click(sel string) {
 	p.tb.Helper()
+	p.Reveal(sel)
 	p.do(chromedp.Click(chromedp.CSS(sel)))
 }
 
@@ -228,13 +232,41 @@ func (p *Page) Click(sel string) {
 // Enter).
 func (p *Page) Press(sel, keys string) {
 	p.tb.Helper()
+	p.Reveal(sel)
 	p.do(chromedp.Focus(chromedp.CSS(sel)), chromedp.KeyEvent(keys))
 }
 
 // Type focuses the element and types text into it key by key.
 func (p *Page) Type(sel, text string) {
 	p.tb.Helper()
+	p.Reveal(sel)
 	p.do(chromedp.SendKeys(chromedp.CSS(sel), text))
+}
+
+// Reveal brings the element the CSS selector matches on screen as a user
+// would: it clicks the tab of the panel holding it, or the surface's Edit
+// text or Show annotated button, and waits until nothing hides it. An
+// element that is not in the page is left for the caller to wait for.
+func (p *Page) Reveal(sel string) {
+	p.tb.Helper()
+	js, _ := json.Marshal(sel)
+	Poll[bool](p, fmt.Sprintf(`(() => {
+		const el = document.querySelector(%s);
+		if (!el) return true;
+		const once = (button) => {
+			if (button && !(window.revealAt > Date.now() - 500)) { window.revealAt = Date.now(); button.click(); }
+			return false;
+		};
+		const panel = el.closest("[role=tabpanel]");
+		if (panel) {
+			const closed = !!el.closest("#%s[data-sheet=closed]") && getComputedStyle(panel).display === "none";
+			return panel.hidden || closed ? once(document.getElementById("%s" + panel.id.slice(%d))) : true;
+		}
+		if (el.closest("#%s") && el.closest("[hidden]")) {
+			return once(document.getElementById("%s") || document.getElementById("%s"));
+		}
+		return true;
+	})()`, js, contract.PanelsRoot, contract.TabPrefix, len(contract.PanelPrefix), contract.Surface, contract.EditText, contract.ShowView))
 }
 
 // Viewport sets the page's viewport size in CSS pixels.

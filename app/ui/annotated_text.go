@@ -30,7 +30,9 @@ func annotatedText(a *annotation, hidden map[analyzer.Label]bool, selected, curr
 			classes = append(classes, "hide-"+string(l))
 		}
 	}
-	view := app.Article().ID("view").Class(classes...).Aria("label", "Annotated text").OnClick(onClick)
+	// The view is one Tab stop; the arrow keys move between its marks
+	// (pageKeys).
+	view := app.Article().ID("view").Class(classes...).Aria("label", "Annotated text").TabIndex(0).OnClick(onClick)
 	if a == nil || a.Text == "" {
 		return view.Class("empty").Body(
 			app.P().Class("placeholder").Text("The annotated article appears here."),
@@ -69,6 +71,7 @@ func (r *viewRenderer) run(nodes []app.UI, end int) []app.UI {
 			DataSet("label", string(m.Label)).
 			DataSet("entity", m.Entity).
 			DataSet("start", m.Start).
+			TabIndex(-1).
 			Title("%s", markTitle(m)).
 			Text(a.Text[m.Start:m.End])
 		if m.Corrected {

@@ -8,6 +8,7 @@ import (
 
 	"annotator/analyzer"
 	"annotator/analyzer/lang"
+	"annotator/app/contract"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -41,7 +42,19 @@ type Annotator struct {
 	err      error       // the last run's error
 	hidden   map[analyzer.Label]bool
 	selected string // id of the entity whose mentions are highlighted
-	mounted  bool
+	// entityFilter is the entity list's search box's text.
+	entityFilter string
+	mounted      bool
+	// editMode is whether the surface shows the text box rather than the
+	// annotated view (it always does before a text is annotated); typing
+	// is whether the last edit was typed, which keeps the box on screen
+	// after the run.
+	editMode, typing bool
+	// panel is the panel shown ("" for the first); sheetOpen whether the
+	// bottom sheet is open on a narrow screen.
+	panel     string
+	sheetOpen bool
+	textNote  textNote // the last replacement of the whole text (text_history.go)
 	edits    int    // edits so far: a debounced run proceeds only if none came after it
 	runs     int    // runs finished, successful or not
 	state    string // idle, pending, working, done or error
@@ -97,6 +110,8 @@ func (c *Annotator) lastingCtx(ctx app.Context) app.Context {
 func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted, c.lasting = true, ctx
 	ctx.Handle(correctionAction, guardAction("correcting", c.onCorrection))
+	ctx.Handle(showPanelAction, guardAction("showing a panel", c.onShowPanel))
+	c.release = append(c.release, c.listenPageKeys())
 	c.release = append(c.release, setFaultSink(func(f fault) {
 		ctx.Dispatch(func(app.Context) { c.addFault(f) })
 	}))
@@ -222,71 +237,178 @@ func (c *Annotator) OnDismount() {
 	c.lasting = nil
 }
 
-// Render draws the page.
+// Render draws the page: skip links, the masthead, the article surface
+// (the text box while editing, the annotated view once annotated) and the
+// panels beside it (panels.go).
 func (c *Annotator) Render() app.UI {
 	state := c.state
 	if state == "" {
 		state = "idle"
 	}
+	tabs := panelTabs(c.ann, c.correctionCount(), len(c.library.entries))
 	return app.Main().ID("annotator").Class("annotator").DataSet("state", state).Body(
+		skipLinks(tabs),
 		&UpdateBanner{},
 		app.Header().Class("masthead").Body(
-			app.H1().Text("Annotator"),
-			app.P().Class("tagline").Text("People, organisations, places, dates and numbers, highlighted as you paste. Everything runs in your browser: the text never leaves this device."),
+			app.Div().Class("masthead-title").Body(
+				app.H1().Text("Annotator"),
+				app.P().Class("tagline").Text("People, organisations, places, dates and numbers, highlighted as you paste. Everything runs in your browser: the text never leaves this device."),
+			),
+			app.Div().ID(contract.SlotInstall).Class("install-slot"),
 		),
 		app.Div().Class("layout").Body(
-			app.Div().Class("work").Body(
-				pasteArea(pasteAreaProps{
-					Lang:       c.menuLang(),
-					AutoLabel:  autoLabel(c.ann),
-					Enabled:    c.mounted,
-					OnInput:    guardEvent("reading the text", c.onInput),
-					OnLang:     guardEvent("changing the language", c.onLang),
-					OnAnnotate: guardEvent("annotating", c.onAnnotate),
-					OnSample:   guardEvent("loading the sample", c.onSample),
-				}),
-				&Intake{},
-				&LocalData{},
-				&OfflineLanguages{},
-				faultNotice(c.faults, c.nFaults, guardEvent("dismissing", c.onDismissFaults)),
-				status(c.state, c.ann, c.err),
-				c.replaced.render(),
-				packProgress(c.loading),
-				progressBar(c.state == "working", c.progress),
-				app.Section().Class("reading").Aria("label", "Annotated text").Body(
-					printLegend(c.ann, c.hidden, c.shownPart()),
-					legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
-					annotatedText(c.shownPart(), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
-					moreText(c.ann, c.windows, guardEvent("showing earlier text", c.onEarlier), guardEvent("showing more of the text", c.onMore)),
-				),
-				&PrintReport{Ann: c.ann},
-				c.pictures(),
-				c.exportPanel(),
-				c.libraryPanel(),
-			),
-			app.Aside().Class("sidebar").Aria("label", "What the analyzer found").Body(
-				statsPanel(c.ann),
-				c.correctionsPanel(),
-				entityList(c.ann, c.selected, c.pages, guardEvent("selecting an entity", c.onEntity), guardEvent("showing more", c.onShowMore)),
-				quoteList(c.ann, quoteListProps{
-					Current:   c.current,
-					Speaker:   c.quoteSpeaker,
-					OnQuote:   guardEvent("selecting a quote", c.onQuote),
-					OnSpeaker: guardEvent("listing a speaker's quotes", c.onQuoteSpeaker),
-					Pages:     c.pages,
-					OnMore:    guardEvent("showing more", c.onShowMore),
-				}),
-				keyTerms(c.ann),
-				keyPhrases(c.ann),
-			),
+			c.surface(),
+			panels(panelsProps{
+				Tabs:      tabs,
+				Active:    c.activePanel(),
+				SheetOpen: c.sheetOpen,
+				Bodies:    c.panelBodies(),
+				OnTab:     guardEvent("showing a panel", c.onTab),
+				OnClose:   guardEvent("closing the panel", c.onSheetClose),
+			}),
 		),
 	)
+}
+
+// editing reports whether the surface shows the text box.
+func (c *Annotator) editing() bool {
+	return c.editMode || c.ann == nil || c.ann.Text == ""
+}
+
+// surface renders the article: its toolbar and notices, then the text box
+// or the annotated view.
+func (c *Annotator) surface() app.UI {
+	editing := c.editing()
+	mode := "view"
+	if editing {
+		mode = "edit"
+	}
+	var toggle app.UI
+	switch {
+	case !editing:
+		toggle = app.Button().ID(contract.EditText).Type("button").OnClick(guardEvent("editing the text", c.onEditText)).Text("Edit text")
+	case c.ann != nil && c.ann.Text != "":
+		toggle = app.Button().ID(contract.ShowView).Type("button").Class("primary").OnClick(guardEvent("showing the annotated text", c.onShowView)).Text("Show annotated")
+	}
+	return app.Section().ID(contract.Surface).Class("surface").DataSet("mode", mode).TabIndex(-1).Aria("label", "Article").Body(
+		app.Div().Class("surface-bar").Body(
+			toggle,
+			app.Button().ID("annotate").Type("button").Class("primary").Disabled(!c.mounted).Hidden(!editing).
+				OnClick(guardEvent("annotating", c.onAnnotate)).Text("Annotate"),
+			app.Button().ID("sample").Type("button").Disabled(!c.mounted).OnClick(guardEvent("loading the sample", c.onSample)).Text("Try a sample"),
+			app.Button().ID(contract.ClearText).Type("button").Disabled(!c.mounted || c.ann == nil && !editing).
+				OnClick(guardEvent("clearing the text", c.onClearText)).Text("Clear"),
+			&Intake{},
+		),
+		c.textNote.render(guardEvent("undoing", c.onTextUndo), guardEvent("redoing", c.onTextRedo)),
+		faultNotice(c.faults, c.nFaults, guardEvent("dismissing", c.onDismissFaults)),
+		status(c.state, c.ann, c.err),
+		c.replaced.render(),
+		packProgress(c.loading),
+		progressBar(c.state == "working", c.progress),
+		pasteArea(pasteAreaProps{
+			Hidden:  !editing,
+			Enabled: c.mounted,
+			OnInput: guardEvent("reading the text", c.onInput),
+		}),
+		app.Div().Class("reading").Hidden(editing).Body(
+			printLegend(c.ann, c.hidden, c.shownPart()),
+			legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
+			selectionBar(c.ann, c.selected, c.current, guardEvent("stepping through mentions", c.onMentionPrev),
+				guardEvent("stepping through mentions", c.onMentionNext), guardEvent("clearing the selection", c.onSelectionClear)),
+			annotatedText(c.shownPart(), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
+			moreText(c.ann, c.windows, guardEvent("showing earlier text", c.onEarlier), guardEvent("showing more of the text", c.onMore)),
+		),
+		&PrintReport{Ann: c.ann},
+	)
+}
+
+// panelBodies are the panels' contents by name.
+func (c *Annotator) panelBodies() map[string]app.UI {
+	none := c.ann == nil || c.ann.Text == ""
+	orEmpty := func(title, hint string, body func() app.UI) app.UI {
+		if none {
+			return emptyPanel(title, hint)
+		}
+		return body()
+	}
+	return map[string]app.UI{
+		contract.PanelEntities: app.Div().Body(
+			entityList(c.ann, c.selected, c.pages, entityListProps{
+				Filter:   c.entityFilter,
+				OnFilter: guardEvent("filtering the entities", c.onEntityFilter),
+				OnSelect: guardEvent("selecting an entity", c.onEntity),
+				OnMore:   guardEvent("showing more", c.onShowMore),
+			}),
+			statsPanel(c.ann),
+		),
+		contract.PanelQuotes: quoteList(c.ann, quoteListProps{
+			Current:   c.current,
+			Speaker:   c.quoteSpeaker,
+			OnQuote:   guardEvent("selecting a quote", c.onQuote),
+			OnSpeaker: guardEvent("listing a speaker's quotes", c.onQuoteSpeaker),
+			Pages:     c.pages,
+			OnMore:    guardEvent("showing more", c.onShowMore),
+		}),
+		contract.PanelTerms: orEmpty("Key terms", "None yet: annotate an article.", func() app.UI {
+			return app.Div().Body(keyTerms(c.ann), keyPhrases(c.ann))
+		}),
+		contract.PanelPictures: orEmpty("Pictures", "Annotate an article to draw its main entities.", c.pictures),
+		contract.PanelCorrections: c.correctionsPanel(),
+		contract.PanelExport:      orEmpty("Export", "Annotate an article to export it.", c.exportPanel),
+		contract.PanelLibrary:     c.libraryPanel(),
+		contract.PanelSettings: settingsPanel(settingsProps{
+			Lang:      c.menuLang(),
+			AutoLabel: autoLabel(c.ann),
+			Note:      c.languageNote(),
+			Enabled:   c.mounted,
+			OnLang:    guardEvent("changing the language", c.onLang),
+		}),
+	}
+}
+
+// correctionCount is how many corrections the article on screen has.
+func (c *Annotator) correctionCount() int {
+	if c.ann == nil || c.ann.Result == nil {
+		return 0
+	}
+	return len(c.ann.Result.Corrections)
+}
+
+// languageNote says which language the text on screen was read in.
+func (c *Annotator) languageNote() string {
+	if c.ann == nil || c.ann.Result == nil {
+		return ""
+	}
+	return languageNote(c.ann.Result)
+}
+
+// onEditText shows the text box in place of the view.
+func (c *Annotator) onEditText(ctx app.Context, e app.Event) {
+	c.editMode = true
+	ctx.Defer(func(app.Context) { focusByID(textID) })
+}
+
+// onShowView shows the annotated view in place of the text box.
+func (c *Annotator) onShowView(ctx app.Context, e app.Event) {
+	c.editMode, c.typing = false, false
+	ctx.Defer(func(app.Context) { focusByID("view") })
+}
+
+// onEntityFilter narrows the entity list to the names matching the box.
+func (c *Annotator) onEntityFilter(ctx app.Context, e app.Event) {
+	c.entityFilter = ctx.JSSrc().Get("value").String()
 }
 
 // onInput schedules a run once typing pauses. The text is read when the
 // run starts, not at every keystroke: copying a long article out of the
 // page on each key would cost more than the key.
 func (c *Annotator) onInput(ctx app.Context, e app.Event) {
+	kind := e.Get("inputType")
+	c.typing = kind.Truthy() && isTyping(kind.String()) && !boxWrites.made(e.Get("timeStamp"))
+	if c.typing {
+		c.textNote = textNote{} // the history is the user's again
+	}
 	c.edits++
 	edit := c.edits
 	c.state = "pending"
@@ -312,10 +434,15 @@ func (c *Annotator) onLang(ctx app.Context, e app.Event) {
 	c.annotate(ctx, pastedText())
 }
 
-func (c *Annotator) onSample(ctx app.Context, e app.Event) {
-	app.Window().GetElementByID(textID).Set("value", Sample)
-	c.edits++
-	c.annotate(ctx, Sample)
+// isTyping reports whether an input event's inputType is typing or
+// deleting, rather than a paste, a drop or an undo: after typing the box
+// stays on screen.
+func isTyping(inputType string) bool {
+	switch inputType {
+	case "insertFromPaste", "insertFromDrop", "insertReplacementText", "historyUndo", "historyRedo", "":
+		return false
+	}
+	return true
 }
 
 // onLegend shows or hides a label's highlights.
@@ -446,6 +573,9 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	if c.ann != nil {
 		strips = max(len(c.ann.Main)-c.stripsHeld, 0)
 	}
+	// The selection follows the entity, by name and label: ids are the
+	// run's own.
+	followed, following := keyOf(c.ann, c.selected)
 	if err != nil {
 		c.ann, c.err, c.state, c.selected = nil, err, "error", ""
 	} else {
@@ -466,6 +596,10 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		c.ann.Doc = exportable(doc)
 		c.err, c.state = nil, "done"
 		tokens, lang, langSource = c.ann.Tokens, res.Lang, res.LangSource
+		c.selected = ""
+		if following {
+			c.selected = idOf(c.ann, followed)
+		}
 		if c.pendingSelect != "" {
 			c.selected, c.pendingSelect = c.pendingSelect, ""
 			id := c.selected
@@ -473,6 +607,12 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		}
 		if _, ok := c.ann.Names[c.selected]; !ok {
 			c.selected = ""
+		}
+		if strings.TrimSpace(text) == "" { // cleared: nothing to count or list
+			c.ann, c.selected = nil, ""
+		}
+		if !c.typing {
+			c.editMode = false // a paste, a file, the sample: show the result
 		}
 	}
 	publish := func(ctx app.Context) {

@@ -4,27 +4,48 @@ import (
 	"strconv"
 	"strings"
 
+	"annotator/analyzer"
+	"annotator/app/contract"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
+
+// entityListProps are the entity list's search box and whom it tells.
+type entityListProps struct {
+	Filter                     string // the search box's text: only names containing it are listed
+	OnFilter, OnSelect, OnMore app.EventHandler
+}
 
 // entityList renders the entities grouped by label, the most salient first.
 // Each is a button that highlights all its mentions, aliases included
 // (buttons, so Enter and Space work too), showing its canonical name, the
 // other names the text uses for it, a date's normalised value, its
 // salience as a bar and its mention count. The article's dateline, against
-// which relative dates are resolved, heads the list.
-func entityList(a *annotation, selected string, p pages, onSelect, onMore app.EventHandler) app.UI {
+// which relative dates are resolved, heads the list, under a search box
+// that narrows it to the names (or other names) containing its text.
+func entityList(a *annotation, selected string, p pages, props entityListProps) app.UI {
 	if a == nil || len(a.Groups) == 0 {
 		return app.Section().Class("panel entities").Body(
 			app.H2().Text("Entities"),
 			app.P().Class("hint").Text("None yet."),
 		)
 	}
-	return app.Section().ID("entities").Class("panel entities").Body(
-		app.H2().Text("Entities"),
+	groups, shown, total := filterGroups(a, props.Filter)
+	count := strconv.Itoa(total)
+	if shown != total {
+		count = strconv.Itoa(shown) + " of " + count
+	}
+	return app.Section().ID("entities").Class("panel entities").DataSet("shown", shown).DataSet("total", total).Body(
+		app.H2().Body(app.Text("Entities "), app.Span().Class("count").Text(count)),
+		app.Div().Class("entity-search").Role("search").Body(
+			app.Label().For(contract.EntityFilter).Class("visually-hidden").Text("Find an entity"),
+			app.Input().Type("search").ID(contract.EntityFilter).Class("entity-filter").
+				Placeholder("Find an entity…").AutoComplete(false).Spellcheck(false).OnInput(props.OnFilter),
+		),
 		dateline(a),
-		app.Range(a.Groups).Slice(func(i int) app.UI {
-			g := a.Groups[i]
+		app.If(shown == 0, app.P().Class("hint").Text("No entity matches “"+oneLine(props.Filter)+"”.")),
+		app.Range(groups).Slice(func(i int) app.UI {
+			g := groups[i]
 			key := "entities-" + string(g.Label)
 			listed := g.Entities[:p.limit(key, len(g.Entities))]
 			return app.Div().Class("group").DataSet("label", string(g.Label)).DataSet("shown", len(listed)).DataSet("total", len(g.Entities)).Body(
@@ -43,7 +64,7 @@ func entityList(a *annotation, selected string, p pages, onSelect, onMore app.Ev
 								DataSet("entity", e.ID).
 								DataSet("label", string(e.Label)).
 								Aria("pressed", e.ID == selected).
-								OnClick(onSelect).
+								OnClick(props.OnSelect).
 								Body(
 									app.Span().Class("entity-main").Body(
 										app.Span().Class("entity-name").Text(e.Name),
@@ -56,10 +77,51 @@ func entityList(a *annotation, selected string, p pages, onSelect, onMore app.Ev
 						)
 					}),
 				),
-				showMore(key, len(listed), len(g.Entities), strings.ToLower(labelGroups[g.Label]), onMore),
+				showMore(key, len(listed), len(g.Entities), strings.ToLower(labelGroups[g.Label]), props.OnMore),
 			)
 		}),
 	)
+}
+
+// filterGroups returns a's groups narrowed to the entities whose name or
+// other names contain filter (case-insensitively), with how many are shown
+// and how many there are.
+func filterGroups(a *annotation, filter string) (groups []entityGroup, shown, total int) {
+	for _, g := range a.Groups {
+		total += len(g.Entities)
+	}
+	needle := strings.ToLower(strings.TrimSpace(filter))
+	if needle == "" {
+		return a.Groups, total, total
+	}
+	for _, g := range a.Groups {
+		var kept []analyzer.EntityResult
+		for _, e := range g.Entities {
+			if matchesEntity(e.Name, a.Aliases[e.ID], needle) {
+				kept = append(kept, e)
+			}
+		}
+		if len(kept) > 0 {
+			g.Entities = kept
+			groups = append(groups, g)
+			shown += len(kept)
+		}
+	}
+	return groups, shown, total
+}
+
+// matchesEntity reports whether the lower-cased needle is in the name or
+// one of the other names.
+func matchesEntity(name string, aliases []string, needle string) bool {
+	if strings.Contains(strings.ToLower(name), needle) {
+		return true
+	}
+	for _, a := range aliases {
+		if strings.Contains(strings.ToLower(a), needle) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateline says which date relative dates were resolved against, if any.

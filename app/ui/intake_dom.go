@@ -152,6 +152,7 @@ var writing int
 // when it differs. It returns the steps written. Where the browser has no
 // insertText command it sets the text directly, and the history is lost.
 func writeBox(box app.Value, raw, clean string, whole bool) (steps int, edit boxEdit) {
+	defer boxWrites.during()()
 	writing++
 	defer func() { writing-- }()
 	box.Call("focus")
@@ -197,6 +198,7 @@ func cleanAgain(box app.Value, e boxEdit) bool {
 	if e.raw == "" || slice.Call("call", box.Get("value"), e.start, e.end).String() != e.raw {
 		return false
 	}
+	defer boxWrites.during()()
 	writing++
 	defer func() { writing-- }()
 	box.Call("focus")

@@ -31,7 +31,7 @@ func TestEntityListShowsAliasesValuesAndDateline(t *testing.T) {
 			{ID: "e2", Label: analyzer.DATE, Name: "Tuesday", Mentions: []analyzer.MentionResult{tue}},
 			{ID: "e3", Label: analyzer.DATE, Name: "Friday", Mentions: []analyzer.MentionResult{fri}},
 		}}
-		html := app.HTMLString(entityList(newAnnotation(text, res), "e1", nil, nil, nil))
+		html := app.HTMLString(entityList(newAnnotation(text, res), "e1", nil, entityListProps{}))
 		for _, want := range append(c.want,
 			`Kim Jong Un · Mr Kim`, `2018-06-19`, `XXXX-WXX-5`, `unresolved`, `salience 80%`) {
 			if !strings.Contains(html, want) {

@@ -177,6 +177,7 @@ func (d *LocalData) save(ctx app.Context) {
 		return
 	}
 	d.lastText = fp
+	empty := textLength(value) == 0
 	lang := ""
 	if l := app.Window().GetElementByID("lang"); l.Truthy() {
 		lang = l.Get("value").String()
@@ -191,6 +192,9 @@ func (d *LocalData) save(ctx app.Context) {
 				return
 			}
 			d.state, d.message = "saved", "Draft saved on this device."
+			if empty {
+				d.message = "The box is empty: so is the saved draft."
+			}
 		}))
 	})
 }

@@ -6,13 +6,11 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// pasteAreaProps are what the paste area shows and whom it tells.
+// pasteAreaProps are what the text box shows and whom it tells.
 type pasteAreaProps struct {
-	// Lang is the menu's value: analyzer.LangAuto or a language code;
-	// AutoLabel names the auto entry (Auto (detected: Español)).
-	Lang, AutoLabel                       string
-	Enabled                               bool // false until the app has mounted: the pre-rendered page cannot annotate
-	OnInput, OnLang, OnAnnotate, OnSample app.EventHandler
+	Hidden  bool // the surface shows the annotated view
+	Enabled bool // false until the app has mounted: the pre-rendered page cannot annotate
+	OnInput app.EventHandler
 }
 
 // autoLabel names the menu's auto entry after the last run: the language
@@ -30,13 +28,39 @@ func autoLabel(a *annotation) string {
 	return "Auto (detect)"
 }
 
-// pasteArea renders the text box, the language menu and the buttons. The
-// text box is left unbound (see Annotator).
+// pasteArea renders the text box, left unbound (see Annotator). It stays
+// in the page while hidden: the draft, the intake and the runs read it.
 func pasteArea(p pasteAreaProps) app.UI {
 	placeholder := "Loading the analyzer…"
 	if p.Enabled {
 		placeholder = "Paste or type a news article. It is annotated as you type."
 	}
+	return app.Div().Class("paste").Hidden(p.Hidden).Body(
+		app.Label().For(textID).Class("paste-label").Text("Article text"),
+		app.Textarea().
+			ID(textID).
+			Class("paste-text").
+			Rows(14).
+			Spellcheck(false).
+			Placeholder("%s", placeholder).
+			Disabled(!p.Enabled).
+			OnInput(p.OnInput),
+	)
+}
+
+// settingsProps are what the settings panel shows and whom it tells.
+type settingsProps struct {
+	// Lang is the menu's value: analyzer.LangAuto or a language code;
+	// AutoLabel names the auto entry (Auto (detected: Español)); Note
+	// says which language the text on screen was read in, and why.
+	Lang, AutoLabel, Note string
+	Enabled               bool
+	OnLang                app.EventHandler
+}
+
+// settingsPanel renders the language menu, what language the text was read
+// in, the language downloads and the local data.
+func settingsPanel(p settingsProps) app.UI {
 	lang := p.Lang
 	if lang == "" {
 		lang = analyzer.LangAuto
@@ -45,16 +69,8 @@ func pasteArea(p pasteAreaProps) app.UI {
 	if lang == analyzer.LangAuto {
 		auto = auto.Selected(true)
 	}
-	return app.Section().Class("paste").Aria("label", "Article").Body(
-		app.Label().For(textID).Class("paste-label").Text("Article text"),
-		app.Textarea().
-			ID(textID).
-			Class("paste-text").
-			Rows(10).
-			Spellcheck(false).
-			Placeholder("%s", placeholder).
-			Disabled(!p.Enabled).
-			OnInput(p.OnInput),
+	return app.Div().ID("settings").Class("panel settings").Body(
+		app.H2().Text("Settings"),
 		app.Div().Class("controls").Body(
 			app.Label().For("lang").Class("lang-label").Text("Language"),
 			app.Select().ID("lang").Class("lang").Disabled(!p.Enabled).OnChange(p.OnLang).Body(
@@ -69,8 +85,9 @@ func pasteArea(p pasteAreaProps) app.UI {
 					return opt
 				}),
 			),
-			app.Button().ID("annotate").Type("button").Class("primary").Disabled(!p.Enabled).OnClick(p.OnAnnotate).Text("Annotate"),
-			app.Button().ID("sample").Type("button").Disabled(!p.Enabled).OnClick(p.OnSample).Text("Try a sample"),
 		),
+		app.If(p.Note != "", app.P().ID("lang-note").Class("hint").Text(p.Note)),
+		&OfflineLanguages{},
+		&LocalData{},
 	)
 }

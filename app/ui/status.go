@@ -40,6 +40,8 @@ func status(state string, a *annotation, err error) app.UI {
 	switch {
 	case state == "pending":
 		msg = "Annotating when you pause typing…"
+	case state == "done" && a == nil:
+		msg = "The box is empty: no counts, entities or quotes."
 	case a != nil && a.Text != "":
 		msg = fmt.Sprintf("%s found in %s. %s", plural(len(a.Result.Entities), "entity", "entities"), formatDuration(a.Elapsed), languageNote(a.Result))
 	}
