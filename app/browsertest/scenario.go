@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"annotator/analyzer"
+	"annotator/app/contract"
 	"annotator/app/ui"
 
 	"github.com/chromedp/chromedp"
@@ -250,15 +251,16 @@ func Scenario(t *testing.T, b *Browser, url string, article Article) {
 
 	t.Run("keyboard focus is visible", func(t *testing.T) {
 		p.tb = t
-		// Tab from the language menu: focus moves by keyboard, so
-		// :focus-visible applies to the Annotate button.
-		p.do(chromedp.Focus(chromedp.ID("lang")), chromedp.KeyEvent(kb.Tab))
+		// Tab from the sample button: focus moves by keyboard, so
+		// :focus-visible applies to the Clear button.
+		p.Reveal("#sample")
+		p.do(chromedp.Focus(chromedp.ID("sample")), chromedp.KeyEvent(kb.Tab))
 		style := Eval[map[string]string](p, `(() => {
 			const e = document.activeElement, s = getComputedStyle(e);
 			return {id: e.id, style: s.outlineStyle, width: s.outlineWidth};
 		})()`)
-		if style["id"] != "annotate" {
-			t.Fatalf("Tab from the language menu focused #%s, want #annotate", style["id"])
+		if style["id"] != contract.ClearText {
+			t.Fatalf("Tab from the sample button focused #%s, want #%s", style["id"], contract.ClearText)
 		}
 		if style["style"] == "none" || style["width"] == "0px" {
 			t.Errorf("the focused button has outline %s %s: focus is invisible", style["style"], style["width"])
@@ -349,9 +351,10 @@ func Scenario(t *testing.T, b *Browser, url string, article Article) {
 			t.Errorf("the page is %d px wide at a 375 px viewport: it scrolls sideways", w)
 		}
 		for _, sel := range []string{"#text", "#view", "#annotate", "#lang", "#pictures", "#entity-chart", "#cooccurrence", "#exports .download", "#library-save"} {
-			right := Eval[float64](p, `document.querySelector("`+sel+`").getBoundingClientRect().right`)
-			if right > 375 {
-				t.Errorf("%s ends at x=%.0f, beyond the 375 px viewport", sel, right)
+			p.Reveal(sel) // its panel opened, or the text box shown
+			r := Eval[map[string]float64](p, `(() => { const r = document.querySelector("`+sel+`").getBoundingClientRect(); return {right: r.right, width: r.width}; })()`)
+			if right := r["right"]; right > 375 || r["width"] == 0 {
+				t.Errorf("%s ends at x=%.0f (%.0f px wide), beyond the 375 px viewport or not shown", sel, right, r["width"])
 			}
 		}
 	})

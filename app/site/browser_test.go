@@ -52,6 +52,7 @@ func TestBrowser(t *testing.T) {
 	})
 	browsertest.Scenario(t, b, url, article)
 	t.Run("corrections", func(t *testing.T) { browsertest.Corrections(t, b, url) })
+	t.Run("layout and navigation", func(t *testing.T) { browsertest.Layout(t, b, url) })
 	t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
 	t.Run("a draft survives a reload", func(t *testing.T) { browsertest.Draft(t, b, url) })
 	t.Run("the text never leaves the device", func(t *testing.T) { browsertest.Private(t, b, url) })

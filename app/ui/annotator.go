@@ -313,9 +313,9 @@ func (c *Annotator) surface() app.UI {
 		}),
 		app.Div().Class("reading").Hidden(editing).Body(
 			printLegend(c.ann, c.hidden, c.shownPart()),
-			legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
 			selectionBar(c.ann, c.selected, c.current, guardEvent("stepping through mentions", c.onMentionPrev),
 				guardEvent("stepping through mentions", c.onMentionNext), guardEvent("clearing the selection", c.onSelectionClear)),
+			legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
 			annotatedText(c.shownPart(), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
 			moreText(c.ann, c.windows, guardEvent("showing earlier text", c.onEarlier), guardEvent("showing more of the text", c.onMore)),
 		),

@@ -107,7 +107,7 @@ func (c *Intake) Render() app.UI {
 			app.Button().ID(contract.OpenFile).Type("button").OnClick(c.onOpen).Text("Open a file…"),
 			app.Input().ID(contract.OpenFileInput).Type("file").Class("visually-hidden").
 				Accept(intake.Accept).TabIndex(-1).Aria("hidden", true).OnChange(c.onFileChosen),
-			app.Span().Class("hint").Text(".txt, .md or .html, or drop one on the page. Pasted web pages and Markdown become plain text."),
+			app.Span().Class("hint intake-hint").Text(".txt, .md or .html, or drop one on the page. Pasted web pages and Markdown become plain text."),
 		),
 		app.P().ID(contract.IntakeStatus).Class(statusClass).Aria("live", "polite").Body(
 			app.Text(c.note.Message),

@@ -24,6 +24,7 @@ func legend(a *annotation, hidden map[analyzer.Label]bool, onToggle app.EventHan
 				Class("legend-item").
 				DataSet("label", string(l)).
 				Aria("pressed", !hidden[l]).
+				Hidden(a != nil && n == 0 && !hidden[l]). // nothing to show or hide: it would only take room above the text
 				Title("%s: show or hide highlights", labelNames[l]).
 				OnClick(onToggle).
 				Body(

@@ -33,7 +33,7 @@ func autoLabel(a *annotation) string {
 func pasteArea(p pasteAreaProps) app.UI {
 	placeholder := "Loading the analyzer…"
 	if p.Enabled {
-		placeholder = "Paste or type a news article. It is annotated as you type."
+		placeholder = "Paste or type a news article, or drop a .txt, .md or .html file. It is annotated as you type."
 	}
 	return app.Div().Class("paste").Hidden(p.Hidden).Body(
 		app.Label().For(textID).Class("paste-label").Text("Article text"),
