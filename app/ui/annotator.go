@@ -16,8 +16,8 @@ import (
 // debounce is how long typing must pause before the text is annotated.
 const debounce = 300 * time.Millisecond
 
-// Annotator is the page: a paste area, the annotated text with its legend,
-// and a sidebar of stats, entities, quotes and key terms.
+// Annotator is the page: the article surface (the text box, or the annotated
+// text with its legend and selection bar) and the panels beside it.
 //
 // The paste area is deliberately not bound to a field: go-app trims bound
 // values, so the text is read from the element when needed and never written
@@ -611,8 +611,8 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		if strings.TrimSpace(text) == "" { // cleared: nothing to count or list
 			c.ann, c.selected = nil, ""
 		}
-		if !c.typing {
-			c.editMode = false // a paste, a file, the sample: show the result
+		if !boxFocused() {
+			c.editMode = false // the text came from elsewhere (the sample, the library, a file, a draft): show the result
 		}
 	}
 	publish := func(ctx app.Context) {
@@ -661,6 +661,13 @@ func (c *Annotator) publishRun(run int, elapsed time.Duration, start time.Time, 
 }
 
 const textID = "text"
+
+// boxFocused reports whether the user is in the text box: it stays on
+// screen after the run.
+func boxFocused() bool {
+	box := app.Window().GetElementByID(textID)
+	return box.Truthy() && box.Equal(app.Window().Get("document").Get("activeElement"))
+}
 
 // pastedText reads the paste area.
 func pastedText() string {

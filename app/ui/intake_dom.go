@@ -152,6 +152,12 @@ var writing int
 // when it differs. It returns the steps written. Where the browser has no
 // insertText command it sets the text directly, and the history is lost.
 func writeBox(box app.Value, raw, clean string, whole bool) (steps int, edit boxEdit) {
+	withBoxShown(box, func() { steps, edit = writeShownBox(box, raw, clean, whole) })
+	return steps, edit
+}
+
+// writeShownBox is writeBox once the box is on screen.
+func writeShownBox(box app.Value, raw, clean string, whole bool) (steps int, edit boxEdit) {
 	defer boxWrites.during()()
 	writing++
 	defer func() { writing-- }()
@@ -198,12 +204,16 @@ func cleanAgain(box app.Value, e boxEdit) bool {
 	if e.raw == "" || slice.Call("call", box.Get("value"), e.start, e.end).String() != e.raw {
 		return false
 	}
-	defer boxWrites.during()()
-	writing++
-	defer func() { writing-- }()
-	box.Call("focus")
-	box.Call("setSelectionRange", e.start, e.end)
-	return app.Window().Get("document").Call("execCommand", "insertText", false, e.clean).Bool()
+	ok := false
+	withBoxShown(box, func() {
+		defer boxWrites.during()()
+		writing++
+		defer func() { writing-- }()
+		box.Call("focus")
+		box.Call("setSelectionRange", e.start, e.end)
+		ok = app.Window().Get("document").Call("execCommand", "insertText", false, e.clean).Bool()
+	})
+	return ok
 }
 
 // historyStep undoes or redoes the box's last edit, as Ctrl+Z and
@@ -213,8 +223,34 @@ func historyStep(id, command string) {
 	if !box.Truthy() {
 		return
 	}
-	box.Call("focus")
-	app.Window().Get("document").Call("execCommand", command)
+	withBoxShown(box, func() {
+		box.Call("focus")
+		app.Window().Get("document").Call("execCommand", command)
+	})
+}
+
+// withBoxShown runs f, which edits the box by editing commands, with the
+// box on screen: they need it focused, and the surface hides it while it
+// shows the annotated view. The hidden ancestors are shown for the time
+// of f only, in the same turn, so nothing is painted; the page's render
+// stays the one that hides them.
+func withBoxShown(box app.Value, f func()) {
+	var hidden []app.Value
+	for el := box; el.Truthy(); el = el.Get("parentElement") {
+		if el.Get("hidden").Bool() {
+			hidden = append(hidden, el)
+			el.Set("hidden", false)
+		}
+	}
+	defer func() {
+		for _, el := range hidden {
+			el.Set("hidden", true)
+		}
+		if len(hidden) > 0 {
+			box.Call("blur")
+		}
+	}()
+	f()
 }
 
 // onDragOver lets a dragged file be dropped on the page, and shows where.

@@ -16,7 +16,8 @@ import (
 //     marks (the view is one Tab stop), Enter or Space selects one.
 //   - In the tablist, the arrow keys, Home and End move between the tabs.
 //   - Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) outside a text field undo and redo
-//     the last replacement of the whole text (the sample, clearing it).
+//     the last replacement of the whole text (the sample, clearing it), or
+//     the box's last edit while the view hides it.
 //   - A skip link opens its panel and moves the focus there.
 func (c *Annotator) listenPageKeys() (remove func()) {
 	doc := app.Window().Get("document")
@@ -76,15 +77,23 @@ func (c *Annotator) listenPageKeys() (remove func()) {
 		case ctrl && !editable && !target.Call("closest", "#corrections").Truthy():
 			redo := key == "y" || key == "Y" || ((key == "z" || key == "Z") && e.Get("shiftKey").Bool())
 			undo := !redo && (key == "z" || key == "Z")
-			if (undo && c.textNote.Undo) || (redo && c.textNote.Redo) {
+			if !undo && !redo {
+				return nil
+			}
+			command := "undo"
+			if redo {
+				command = "redo"
+			}
+			switch {
+			case (undo && c.textNote.Undo) || (redo && c.textNote.Redo):
 				e.Call("preventDefault")
-				dispatch(func(ctx app.Context) {
-					if undo {
-						c.textStep(ctx, "undo")
-					} else {
-						c.textStep(ctx, "redo")
-					}
-				})
+				dispatch(func(ctx app.Context) { c.textStep(ctx, command) })
+			case !c.editing(): // the box is hidden behind the view: its own history (a paste, a file)
+				e.Call("preventDefault")
+				historyStep(textID, command)
+				if box := app.Window().GetElementByID(textID); box.Truthy() {
+					box.Call("blur")
+				}
 			}
 		}
 		return nil

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"annotator/app/contract"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -23,24 +21,22 @@ type textNote struct {
 }
 
 // replaceText writes text in place of the whole box as one undoable edit,
-// then annotates it. The box must be on screen for the editing commands,
-// so the surface goes back to editing first.
+// then annotates it.
 func (c *Annotator) replaceText(ctx app.Context, text, state, message, what string) {
-	c.editMode, c.typing = true, false
-	before := ""
-	if box := app.Window().GetElementByID(textID); box.Truthy() {
-		before = box.Get("value").String()
+	box := app.Window().GetElementByID(textID)
+	if !box.Truthy() {
+		return
 	}
-	c.textNote = textNote{State: state, Message: message, Undo: strings.TrimSpace(before) != "", What: what}
-	ctx.Defer(guardDispatch("replacing the text", func(ctx app.Context) {
-		box := app.Window().GetElementByID(textID)
-		if !box.Truthy() {
-			return
-		}
-		if text != "" {
-			writeBox(box, text, text, true) // its input event annotates the text (onInput)
-			return
-		}
+	before := textLength(box.Get("value")) > 0
+	c.textNote = textNote{State: state, Message: message, Undo: before, What: what}
+	// Its input event annotates the text (onInput); the box loses the
+	// focus, so that the view shows the result.
+	defer box.Call("blur")
+	if text != "" {
+		writeBox(box, text, text, true)
+		return
+	}
+	withBoxShown(box, func() {
 		defer boxWrites.during()()
 		writing++
 		defer func() { writing-- }()
@@ -50,7 +46,7 @@ func (c *Annotator) replaceText(ctx app.Context, text, state, message, what stri
 			box.Set("value", "")
 			box.Call("dispatchEvent", app.Window().Get("InputEvent").New("input", map[string]any{"bubbles": true, "inputType": "deleteContent"}))
 		}
-	}))
+	})
 }
 
 // boxWrites is when the page last wrote into the box by editing commands
@@ -104,8 +100,10 @@ func (c *Annotator) textStep(ctx app.Context, command string) {
 	default:
 		return
 	}
-	c.editMode, c.typing = true, false
-	ctx.Defer(guardDispatch("undoing", func(app.Context) { historyStep(textID, command) }))
+	historyStep(textID, command)
+	if box := app.Window().GetElementByID(textID); box.Truthy() {
+		box.Call("blur") // the view shows the result
+	}
 }
 
 // render draws the note with its Undo and Redo buttons.
