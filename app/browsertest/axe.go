@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"annotator/app/contract"
+
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -154,6 +156,7 @@ type AccessibilityState struct {
 	Scheme string // prefers-color-scheme
 	Embed  bool   // the /embed view rather than the app
 	Text   bool   // with an annotated article (else the empty page)
+	Panel  string // a panel opened by its tab (on a phone, the bottom sheet open); "" for none
 }
 
 // AccessibilityStates are the audited states: the empty page and an
@@ -170,6 +173,9 @@ var AccessibilityStates = func() []AccessibilityState {
 				AccessibilityState{Name: "empty page, " + w.name + ", " + scheme, Width: w.width, Scheme: scheme},
 				AccessibilityState{Name: "annotated article, " + w.name + ", " + scheme, Width: w.width, Scheme: scheme, Text: true},
 			)
+			if w.width < 600 {
+				states = append(states, AccessibilityState{Name: "quotes in the bottom sheet, " + w.name + ", " + scheme, Width: w.width, Scheme: scheme, Text: true, Panel: contract.PanelQuotes})
+			}
 		}
 		states = append(states, AccessibilityState{Name: "embed view, " + scheme, Width: 720, Scheme: scheme, Embed: true, Text: true})
 	}
@@ -200,6 +206,10 @@ func Accessibility(t *testing.T, b *Browser, appURL string, a Axe) {
 					p.Paste(intakeArticle)
 					// A selected entity, as a user leaves the page.
 					p.Click("#view mark")
+					if s.Panel != "" {
+						p.Click("#" + contract.TabPrefix + s.Panel)
+						Poll[bool](p, `document.getElementById("`+contract.PanelsRoot+`").dataset.sheet === "open" && !document.getElementById("`+contract.PanelPrefix+s.Panel+`").hidden`)
+					}
 				} else {
 					p.Paste("")
 				}

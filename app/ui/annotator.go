@@ -55,9 +55,9 @@ type Annotator struct {
 	panel     string
 	sheetOpen bool
 	textNote  textNote // the last replacement of the whole text (text_history.go)
-	edits    int    // edits so far: a debounced run proceeds only if none came after it
-	runs     int    // runs finished, successful or not
-	state    string // idle, pending, working, done or error
+	edits     int      // edits so far: a debounced run proceeds only if none came after it
+	runs      int      // runs finished, successful or not
+	state     string   // idle, pending, working, done or error
 	// stripsHeld is how many of a long run's mention strips (a few hundred
 	// elements each) are still held back once its result is shown: those
 	// not already on screen come stripsPerTurn a render, the browser's
@@ -351,9 +351,17 @@ func (c *Annotator) panelBodies() map[string]app.UI {
 			OnMore:    guardEvent("showing more", c.onShowMore),
 		}),
 		contract.PanelTerms: orEmpty("Key terms", "None yet: annotate an article.", func() app.UI {
+			if len(c.ann.Result.Terms) == 0 && len(c.ann.Result.Phrases) == 0 {
+				return emptyPanel("Key terms", "This text has no key terms.")
+			}
 			return app.Div().Body(keyTerms(c.ann), keyPhrases(c.ann))
 		}),
-		contract.PanelPictures: orEmpty("Pictures", "Annotate an article to draw its main entities.", c.pictures),
+		contract.PanelPictures: orEmpty("Pictures", "Annotate an article to draw its main entities.", func() app.UI {
+			if len(c.ann.Main) == 0 {
+				return emptyPanel("Pictures", "This text names no one and nothing to draw.")
+			}
+			return c.pictures()
+		}),
 		contract.PanelCorrections: c.correctionsPanel(),
 		contract.PanelExport:      orEmpty("Export", "Annotate an article to export it.", c.exportPanel),
 		contract.PanelLibrary:     c.libraryPanel(),
