@@ -186,6 +186,7 @@ func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 	t.Run("pictures are drawn in light and dark colour schemes", func(t *testing.T) {
 		p.tb = t
 		res := pasteAndAnnotate(t, p, article)
+		p.Reveal("#pictures") // its panel open: a hidden one draws nothing
 		main := analyzer.MainEntities(res.Entities, 8)
 		if len(main) < 2 {
 			t.Fatalf("%s has %d named entities: too few to draw", article.Name, len(main))
@@ -643,12 +644,15 @@ func sharedSentencePairs(res *analyzer.Result, es []analyzer.EntityResult) [][2]
 // and in view.
 func checkCurrentMark(t *testing.T, p *Page, e analyzer.EntityResult, n int) {
 	t.Helper()
+	// Until it is the nth: the mark current before the key may still be
+	// on screen (the pictures are in the side panel, beside the text).
 	Poll[bool](p, fmt.Sprintf(`(() => {
 		const m = document.querySelector("#view mark.current");
 		if (!m || m.dataset.entity !== %q) return false;
 		const r = m.getBoundingClientRect();
-		return r.bottom > 0 && r.top < innerHeight;
-	})()`, e.ID))
+		const nth = Array.from(document.querySelectorAll('#view mark[data-entity="' + m.dataset.entity + '"]')).indexOf(m);
+		return r.bottom > 0 && r.top < innerHeight && nth === %d;
+	})()`, e.ID, n))
 	got := Eval[int](p, `(() => {
 		const c = document.querySelector("#view mark.current");
 		return Array.from(document.querySelectorAll('#view mark[data-entity="' + c.dataset.entity + '"]')).indexOf(c);

@@ -283,16 +283,16 @@ func (c *Annotator) surface() app.UI {
 	if editing {
 		mode = "edit"
 	}
-	var toggle app.UI
-	switch {
-	case !editing:
-		toggle = app.Button().ID(contract.EditText).Type("button").OnClick(guardEvent("editing the text", c.onEditText)).Text("Edit text")
-	case c.ann != nil && c.ann.Text != "":
-		toggle = app.Button().ID(contract.ShowView).Type("button").Class("primary").OnClick(guardEvent("showing the annotated text", c.onShowView)).Text("Show annotated")
-	}
+	annotated := c.ann != nil && c.ann.Text != ""
 	return app.Section().ID(contract.Surface).Class("surface").DataSet("mode", mode).TabIndex(-1).Aria("label", "Article").Body(
+		// Every control is always rendered, hidden or not: go-app matches
+		// children by position, and a shifted Intake would be mounted
+		// afresh, its undo steps lost.
 		app.Div().Class("surface-bar").Body(
-			toggle,
+			app.Button().ID(contract.EditText).Type("button").Hidden(editing).
+				OnClick(guardEvent("editing the text", c.onEditText)).Text("Edit text"),
+			app.Button().ID(contract.ShowView).Type("button").Class("primary").Hidden(!editing || !annotated).
+				OnClick(guardEvent("showing the annotated text", c.onShowView)).Text("Show annotated"),
 			app.Button().ID("annotate").Type("button").Class("primary").Disabled(!c.mounted).Hidden(!editing).
 				OnClick(guardEvent("annotating", c.onAnnotate)).Text("Annotate"),
 			app.Button().ID("sample").Type("button").Disabled(!c.mounted).OnClick(guardEvent("loading the sample", c.onSample)).Text("Try a sample"),

@@ -86,7 +86,7 @@ func settingsPanel(p settingsProps) app.UI {
 				}),
 			),
 		),
-		app.If(p.Note != "", app.P().ID("lang-note").Class("hint").Text(p.Note)),
+		app.P().ID("lang-note").Class("hint").Hidden(p.Note == "").Text(p.Note), // always there: a shift would mount the components below afresh
 		&OfflineLanguages{},
 		&LocalData{},
 	)
