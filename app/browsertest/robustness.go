@@ -328,7 +328,7 @@ func ListHeavyTexts() map[string]string {
 // of the annotated view.
 const nodeCountJS = `(() => {
 	const count = (root) => { if (!root) return 0; let n = 1; const w = document.createTreeWalker(root, NodeFilter.SHOW_ALL); while (w.nextNode()) n++; return n; };
-	const panels = [".sidebar", "#pictures", "#exports", "#library"].reduce((n, s) => n + count(document.querySelector(s)), 0);
+	const panels = count(document.getElementById("panels")); // every panel, shown or not
 	return {panels, view: count(document.getElementById("view"))};
 })()`
 
