@@ -17,9 +17,10 @@ type NameRecognizer interface {
 	RecognizeNames(doc *Document) []Mention
 }
 
-// DefaultNames is the recogniser Annotate uses for English when
-// Options.Names is nil: the English pack's tagger model, loaded on first
-// use. Other languages use their pack's (see lang.Pack.Tagger).
+// DefaultNames recognises English names with the English pack's tagger
+// model, loaded on first use. A job with Options.Names nil uses its
+// language pack's model the same way, through a tagger of its own
+// (jobNames; see lang.Pack.Tagger).
 var DefaultNames NameRecognizer = packNames{englishPack}
 
 // TaggerNames recognises names with a trained tagger model.
