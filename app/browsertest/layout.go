@@ -276,8 +276,9 @@ func Layout(t *testing.T, b *Browser, appURL string) {
 				Eval[bool](p.Page, `(document.activeElement && document.activeElement.blur(), window.scrollTo(0, 0), true)`)
 				p.do(chromedp.MouseClickXY(2, 2))
 				presses := 0
-				for ; presses < 12; presses++ {
+				for presses < 12 {
 					p.key(kb.Tab)
+					presses++
 					if strings.HasSuffix(p.activeElement(), "["+name+"]") {
 						break
 					}

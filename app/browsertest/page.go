@@ -263,7 +263,7 @@ func (p *Page) Reveal(sel string) {
 			return panel.hidden || closed ? once(document.getElementById("%s" + panel.id.slice(%d))) : true;
 		}
 		if (el.closest("#%s") && el.closest("[hidden]")) {
-			return once(document.getElementById("%s") || document.getElementById("%s"));
+			return once([document.getElementById("%s"), document.getElementById("%s")].find((b) => b && !b.hidden));
 		}
 		return true;
 	})()`, js, contract.PanelsRoot, contract.TabPrefix, len(contract.PanelPrefix), contract.Surface, contract.EditText, contract.ShowView))

@@ -263,6 +263,7 @@ func (c *Annotator) Render() app.UI {
 				Active:    c.activePanel(),
 				SheetOpen: c.sheetOpen,
 				Bodies:    c.panelBodies(),
+				Mounted:   c.mounted,
 				OnTab:     guardEvent("showing a panel", c.onTab),
 				OnClose:   guardEvent("closing the panel", c.onSheetClose),
 			}),

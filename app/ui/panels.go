@@ -62,7 +62,11 @@ type panelsProps struct {
 	// on a wide one the active panel always shows).
 	SheetOpen bool
 	// Bodies are the panels' contents by name.
-	Bodies  map[string]app.UI
+	Bodies map[string]app.UI
+	// Mounted is false on the pre-rendered page: until the app runs, the
+	// tabs cannot switch, so every panel shows (web/recovery.js's "Clear
+	// local data" must be in reach without Go).
+	Mounted bool
 	OnTab   app.EventHandler // a tab clicked: its data-panel names it
 	OnClose app.EventHandler
 }
@@ -100,7 +104,7 @@ func panels(p panelsProps) app.UI {
 			t := p.Tabs[i]
 			return app.Section().ID(contract.PanelPrefix+t.Name).Class("tabpanel").Role("tabpanel").
 				Aria("labelledby", contract.TabPrefix+t.Name).TabIndex(-1).
-				Hidden(t.Name != p.Active).Body(p.Bodies[t.Name])
+				Hidden(p.Mounted && t.Name != p.Active).Body(p.Bodies[t.Name])
 		}),
 	)
 }
