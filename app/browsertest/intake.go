@@ -364,7 +364,7 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 				entities: document.querySelectorAll("#print-report .print-entity").length,
 				quotes: document.querySelectorAll("#print-report .print-quote").length,
 				screenQuotes: document.querySelectorAll("#quotes .quote-button").length,
-				sidebar: visible(document.querySelector(".sidebar")),
+				sidebar: visible(document.getElementById("`+contract.PanelsRoot+`")),
 				textarea: visible(document.getElementById("text")),
 			};
 		})()`)
