@@ -290,12 +290,12 @@ func (c *Annotator) surface() app.UI {
 		// children by position, and a shifted Intake would be mounted
 		// afresh, its undo steps lost.
 		app.Div().Class("surface-bar").Body(
-			app.Button().ID(contract.EditText).Type("button").Hidden(editing).
-				OnClick(guardEvent("editing the text", c.onEditText)).Text("Edit text"),
-			app.Button().ID(contract.ShowView).Type("button").Class("primary").Hidden(!editing || !annotated).
-				OnClick(guardEvent("showing the annotated text", c.onShowView)).Text("Show annotated"),
-			app.Button().ID("annotate").Type("button").Class("primary").Disabled(!c.mounted).Hidden(!editing).
-				OnClick(guardEvent("annotating", c.onAnnotate)).Text("Annotate"),
+			hideIf(app.Button().ID(contract.EditText).Type("button").
+				OnClick(guardEvent("editing the text", c.onEditText)).Text("Edit text"), editing),
+			hideIf(app.Button().ID(contract.ShowView).Type("button").Class("primary").
+				OnClick(guardEvent("showing the annotated text", c.onShowView)).Text("Show annotated"), !editing || !annotated),
+			hideIf(app.Button().ID("annotate").Type("button").Class("primary").Disabled(!c.mounted).
+				OnClick(guardEvent("annotating", c.onAnnotate)).Text("Annotate"), !editing),
 			app.Button().ID("sample").Type("button").Disabled(!c.mounted).OnClick(guardEvent("loading the sample", c.onSample)).Text("Try a sample"),
 			app.Button().ID(contract.ClearText).Type("button").Disabled(!c.mounted || c.ann == nil && !editing).
 				OnClick(guardEvent("clearing the text", c.onClearText)).Text("Clear"),
@@ -312,7 +312,7 @@ func (c *Annotator) surface() app.UI {
 			Enabled: c.mounted,
 			OnInput: guardEvent("reading the text", c.onInput),
 		}),
-		app.Div().Class("reading").Hidden(editing).Body(
+		hideIf(app.Div().Class("reading"), editing).Body(
 			printLegend(c.ann, c.hidden, c.shownPart()),
 			selectionBar(c.ann, c.selected, c.current, guardEvent("stepping through mentions", c.onMentionPrev),
 				guardEvent("stepping through mentions", c.onMentionNext), guardEvent("clearing the selection", c.onSelectionClear)),

@@ -43,7 +43,7 @@ func entityList(a *annotation, selected string, p pages, props entityListProps) 
 				Placeholder("Find an entity…").AutoComplete(false).Spellcheck(false).OnInput(props.OnFilter),
 		),
 		dateline(a),
-		app.P().Class("hint").Hidden(shown != 0).Text("No entity matches “"+oneLine(props.Filter)+"”."),
+		hideIf(app.P().Class("hint"), shown != 0).Text("No entity matches “"+oneLine(props.Filter)+"”."),
 		app.Range(groups).Slice(func(i int) app.UI {
 			g := groups[i]
 			key := "entities-" + string(g.Label)

@@ -19,15 +19,14 @@ func legend(a *annotation, hidden map[analyzer.Label]bool, onToggle app.EventHan
 			if a != nil {
 				n = a.Counts[l]
 			}
-			return app.Button().
-				Type("button").
-				Class("legend-item").
-				DataSet("label", string(l)).
-				Aria("pressed", !hidden[l]).
-				Hidden(a != nil && n == 0 && !hidden[l]). // nothing to show or hide: it would only take room above the text
-				Title("%s: show or hide highlights", labelNames[l]).
-				OnClick(onToggle).
-				Body(
+			return hideIf(app.Button(), a != nil && n == 0 && !hidden[l]). // nothing to show or hide: it would only take room above the text
+											Type("button").
+											Class("legend-item").
+											DataSet("label", string(l)).
+											Aria("pressed", !hidden[l]).
+											Title("%s: show or hide highlights", labelNames[l]).
+											OnClick(onToggle).
+											Body(
 					app.Span().Class("swatch").Aria("hidden", true),
 					app.Text(labelNames[l]),
 					app.Span().Class("count").Text(strconv.Itoa(n)),

@@ -97,14 +97,13 @@ func panels(p panelsProps) app.UI {
 					return tab.Body(app.Span().Class("tab-title").Text(t.Title), count)
 				}),
 			),
-			app.Button().Type("button").ID(contract.SheetClose).Class("sheet-close").Aria("label", "Close the panel").
-				Hidden(!p.SheetOpen).OnClick(p.OnClose).Text("×"),
+			hideIf(app.Button().Type("button").ID(contract.SheetClose).Class("sheet-close").Aria("label", "Close the panel").
+				OnClick(p.OnClose).Text("×"), !p.SheetOpen),
 		),
 		app.Range(p.Tabs).Slice(func(i int) app.UI {
 			t := p.Tabs[i]
-			return app.Section().ID(contract.PanelPrefix+t.Name).Class("tabpanel").Role("tabpanel").
-				Aria("labelledby", contract.TabPrefix+t.Name).TabIndex(-1).
-				Hidden(p.Mounted && t.Name != p.Active).Body(p.Bodies[t.Name])
+			return hideIf(app.Section().ID(contract.PanelPrefix+t.Name).Class("tabpanel").Role("tabpanel").
+				Aria("labelledby", contract.TabPrefix+t.Name).TabIndex(-1), p.Mounted && t.Name != p.Active).Body(p.Bodies[t.Name])
 		}),
 	)
 }
@@ -114,6 +113,16 @@ func tabIndex(on bool) int {
 		return 0
 	}
 	return -1
+}
+
+// hideIf gives e the hidden attribute when hide is true, and none
+// otherwise: go-app pre-renders Hidden(false) as hidden="false", which
+// hides.
+func hideIf[T interface{ Hidden(bool) T }](e T, hide bool) T {
+	if hide {
+		return e.Hidden(true)
+	}
+	return e
 }
 
 // emptyPanel stands for a panel with nothing to show yet.

@@ -35,7 +35,7 @@ func pasteArea(p pasteAreaProps) app.UI {
 	if p.Enabled {
 		placeholder = "Paste or type a news article, or drop a .txt, .md or .html file. It is annotated as you type."
 	}
-	return app.Div().Class("paste").Hidden(p.Hidden).Body(
+	return hideIf(app.Div().Class("paste"), p.Hidden).Body(
 		app.Label().For(textID).Class("paste-label").Text("Article text"),
 		app.Textarea().
 			ID(textID).
@@ -86,7 +86,7 @@ func settingsPanel(p settingsProps) app.UI {
 				}),
 			),
 		),
-		app.P().ID("lang-note").Class("hint").Hidden(p.Note == "").Text(p.Note), // always there: a shift would mount the components below afresh
+		hideIf(app.P().ID("lang-note").Class("hint"), p.Note == "").Text(p.Note), // always there: a shift would mount the components below afresh
 		&OfflineLanguages{},
 		&LocalData{},
 	)
