@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"annotator/analyzer"
+	"annotator/analyzer/gazetteer"
 	"annotator/analyzer/lang"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -80,6 +81,17 @@ func (lp *languagePacks) ready(code string) (*lang.Pack, bool) {
 func (lp *languagePacks) load(ctx app.Context, code string, progress func(float64), done func(*lang.Pack, error)) {
 	if p, ok := lp.ready(code); ok {
 		done(p, nil)
+		return
+	}
+	if code != "en" && !gazetteer.Ready() {
+		// Every language's model reads the name lists English's pack brings.
+		lp.load(ctx, "en", nil, func(_ *lang.Pack, err error) {
+			if err != nil {
+				done(nil, err)
+				return
+			}
+			lp.load(ctx, code, progress, done)
+		})
 		return
 	}
 	ref, ok := lp.refs[code]
