@@ -115,6 +115,7 @@ func (c *Annotator) OnMount(ctx app.Context) {
 		onQuarantine.Release()
 	})
 	c.openLibrary(ctx)
+	takeEarlyText(ctx)
 	startWorker()
 	if theWorker() == nil { // the page annotates in itself
 		loadNames(ctx)
@@ -231,6 +232,7 @@ func (c *Annotator) Render() app.UI {
 	return app.Main().ID("annotator").Class("annotator").DataSet("state", state).Body(
 		&UpdateBanner{},
 		app.Header().Class("masthead").Body(
+			&InstallButton{}, // first: it floats to the header's end
 			app.H1().Text("Annotator"),
 			app.P().Class("tagline").Text("People, organisations, places, dates and numbers, highlighted as you paste. Everything runs in your browser: the text never leaves this device."),
 		),

@@ -50,16 +50,22 @@ func (lp *languagePacks) init() {
 	if lp.refs != nil {
 		return
 	}
-	lp.refs, lp.packs, lp.waiting, lp.loadMs = map[string]packRef{}, map[string]*lang.Pack{}, map[string][]packWaiter{}, map[string]float64{}
-	for _, e := range strings.Fields(app.Getenv(PacksEnv)) {
+	lp.refs, lp.packs, lp.waiting, lp.loadMs = parsePacks(app.Getenv(PacksEnv)), map[string]*lang.Pack{}, map[string][]packWaiter{}, map[string]float64{}
+}
+
+// parsePacks reads PacksEnv's value: "code=URL:size" entries.
+func parsePacks(env string) map[string]packRef {
+	refs := map[string]packRef{}
+	for _, e := range strings.Fields(env) {
 		code, rest, ok := strings.Cut(e, "=")
 		i := strings.LastIndexByte(rest, ':')
 		if !ok || i < 0 {
 			continue
 		}
 		size, _ := strconv.Atoi(rest[i+1:])
-		lp.refs[code] = packRef{url: rest[:i], size: size}
+		refs[code] = packRef{url: rest[:i], size: size}
 	}
+	return refs
 }
 
 // ready returns the pack of a language if it is in.

@@ -10,8 +10,11 @@ import (
 type pasteAreaProps struct {
 	// Lang is the menu's value: analyzer.LangAuto or a language code;
 	// AutoLabel names the auto entry (Auto (detected: Español)).
-	Lang, AutoLabel                       string
-	Enabled                               bool // false until the app has mounted: the pre-rendered page cannot annotate
+	Lang, AutoLabel string
+	// Enabled is false until the app has mounted: the pre-rendered page
+	// cannot annotate, but its text box takes a paste (web/early-text.js
+	// keeps it for the app).
+	Enabled                               bool
 	OnInput, OnLang, OnAnnotate, OnSample app.EventHandler
 }
 
@@ -33,7 +36,7 @@ func autoLabel(a *annotation) string {
 // pasteArea renders the text box, the language menu and the buttons. The
 // text box is left unbound (see Annotator).
 func pasteArea(p pasteAreaProps) app.UI {
-	placeholder := "Loading the analyzer…"
+	placeholder := "Paste or type a news article. It is annotated once the analyzer has loaded."
 	if p.Enabled {
 		placeholder = "Paste or type a news article. It is annotated as you type."
 	}
@@ -53,7 +56,6 @@ func pasteArea(p pasteAreaProps) app.UI {
 			Rows(10).
 			Spellcheck(false).
 			Placeholder("%s", placeholder).
-			Disabled(!p.Enabled).
 			OnInput(p.OnInput),
 		app.Div().Class("controls").Body(
 			app.Label().For("lang").Class("lang-label").Text("Language"),
