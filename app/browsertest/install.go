@@ -21,16 +21,20 @@ const firePrompt = `(() => {
 	return e.defaultPrevented;
 })()`
 
-// Install checks the header's Install button: hidden until the browser
-// offers to install the app (beforeinstallprompt, kept, its own mini
-// prompt suppressed), shown then, and a click calls the event's prompt();
-// hidden again once the prompt is used, and once the app is installed
-// (appinstalled).
+// Install checks the header's Install button: hidden once the app is
+// installed (appinstalled), shown when the browser offers to install it
+// (beforeinstallprompt, kept, its own mini prompt suppressed), and a click
+// calls the event's prompt(); hidden again once the prompt is used.
 func Install(t *testing.T, b *Browser, appURL string) {
 	p := Open(t, b, appURL)
-	if Eval[bool](p, installButtonShown) {
-		t.Fatal("the Install button shows before the browser offered to install the app")
+	// Chromium may have offered already (the app is installable): the
+	// button shows exactly when go-app holds an offer.
+	if shown, offered := Eval[bool](p, installButtonShown), Eval[bool](p, `goappIsAppInstallable()`); shown != offered {
+		t.Errorf("the Install button shown %v, an install offer held %v", shown, offered)
 	}
+	// Installed (by the browser's own menu, say): the button goes.
+	Eval[bool](p, `window.dispatchEvent(new Event("appinstalled"))`)
+	Poll[bool](p, `!`+installButtonShown)
 	if !Eval[bool](p, firePrompt) {
 		t.Error("beforeinstallprompt was not kept (its default, the browser's own mini prompt, not prevented)")
 	}
@@ -41,7 +45,7 @@ func Install(t *testing.T, b *Browser, appURL string) {
 	}
 	Poll[bool](p, `!`+installButtonShown)
 
-	// Offered again, then installed: the button goes.
+	// Offered again, then installed: the button goes again.
 	Eval[bool](p, firePrompt)
 	Poll[bool](p, installButtonShown)
 	Eval[bool](p, `window.dispatchEvent(new Event("appinstalled"))`)
