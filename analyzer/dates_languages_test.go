@@ -1,31 +1,6 @@
 package analyzer
 
-import (
-	"strings"
-	"testing"
-)
-
-// langDateValues annotates text in a language and lists its DATE and TIME
-// mentions as "text=value" ("?" marks unresolved).
-func langDateValues(t *testing.T, lang, text string) (string, string) {
-	t.Helper()
-	doc, err := Annotate(text, Options{Lang: lang, Names: noNames{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, m := range doc.Mentions {
-		if m.Label != DATE && m.Label != TIME {
-			continue
-		}
-		v := doc.SpanText(m.Span) + "=" + m.Value
-		if m.Unresolved {
-			v += "?"
-		}
-		out = append(out, v)
-	}
-	return doc.Dateline, strings.Join(out, " | ")
-}
+import "testing"
 
 // Each language's dates, absolute and relative, resolved against the
 // dateline its first full date gives (texts written for these tests).

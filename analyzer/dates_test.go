@@ -5,11 +5,17 @@ import (
 	"testing"
 )
 
-// dateValues annotates text and lists DATE and TIME mentions as
-// "text=value" ("?" marks unresolved).
+// dateValues annotates text in English and lists DATE and TIME mentions
+// as "text=value" ("?" marks unresolved).
 func dateValues(t *testing.T, text string) (string, string) {
 	t.Helper()
-	doc, err := Annotate(text, Options{Names: noNames{}})
+	return langDateValues(t, "", text)
+}
+
+// langDateValues is dateValues in language lang ("" for the default).
+func langDateValues(t *testing.T, lang, text string) (string, string) {
+	t.Helper()
+	doc, err := Annotate(text, Options{Lang: lang, Names: noNames{}})
 	if err != nil {
 		t.Fatal(err)
 	}

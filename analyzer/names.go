@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"time"
 
 	"annotator/analyzer/gazetteer"
@@ -16,9 +17,10 @@ type NameRecognizer interface {
 	RecognizeNames(doc *Document) []Mention
 }
 
-// DefaultNames is the recogniser Annotate uses for English when
-// Options.Names is nil: the English pack's tagger model, loaded on first
-// use. Other languages use their pack's (see lang.Pack.Tagger).
+// DefaultNames recognises English names with the English pack's tagger
+// model, loaded on first use. A job with Options.Names nil uses its
+// language pack's model the same way, through a tagger of its own
+// (jobNames; see lang.Pack.Tagger).
 var DefaultNames NameRecognizer = packNames{englishPack}
 
 // TaggerNames recognises names with a trained tagger model.
@@ -29,10 +31,15 @@ type TaggerNames struct {
 // RecognizeNames tags the document's sentences with the model.
 func (n TaggerNames) RecognizeNames(doc *Document) []Mention {
 	tdoc := TaggerDoc(doc)
+	return tagNames(doc, &tdoc, n.Model.Tag)
+}
+
+// tagNames tags doc, whose tagger's view is tdoc, with tag.
+func tagNames(doc *Document, tdoc *tagger.Doc, tag func(*tagger.Doc) []tagger.Mention) []Mention {
 	if doc.pace != nil {
 		tdoc.Pause = doc.pace.tick
 	}
-	found := n.Model.Tag(&tdoc)
+	found := tag(tdoc)
 	out := make([]Mention, len(found))
 	for i, m := range found {
 		out[i] = Mention{
@@ -48,18 +55,22 @@ func (n TaggerNames) RecognizeNames(doc *Document) []Mention {
 // TaggerDoc is the tagger's view of doc: its tokens, their stems and its
 // sentences (training uses it too, so both see the same input).
 func TaggerDoc(doc *Document) tagger.Doc {
-	td := tagger.Doc{
-		Text:      doc.Text,
-		Tokens:    make([]tagger.Token, len(doc.Tokens)),
-		Sentences: make([]tagger.Range, len(doc.Sentences)),
-	}
-	for i, t := range doc.Tokens {
-		td.Tokens[i] = tagger.Token{Start: t.Start, End: t.End, Stem: t.Stem}
-	}
-	for i, s := range doc.Sentences {
-		td.Sentences[i] = tagger.Range{First: s.FirstToken, End: s.EndToken}
-	}
+	var td tagger.Doc
+	fillTaggerDoc(&td, doc)
 	return td
+}
+
+// fillTaggerDoc makes td the tagger's view of doc, reusing its slices.
+func fillTaggerDoc(td *tagger.Doc, doc *Document) {
+	td.Text, td.Pause = doc.Text, nil
+	td.Tokens = slices.Grow(td.Tokens[:0], len(doc.Tokens))
+	for _, t := range doc.Tokens {
+		td.Tokens = append(td.Tokens, tagger.Token{Start: t.Start, End: t.End, Stem: t.Stem})
+	}
+	td.Sentences = slices.Grow(td.Sentences[:0], len(doc.Sentences))
+	for _, s := range doc.Sentences {
+		td.Sentences = append(td.Sentences, tagger.Range{First: s.FirstToken, End: s.EndToken})
+	}
 }
 
 func labelOf(t tagger.Type) Label {
@@ -87,6 +98,27 @@ func (n packNames) RecognizeNames(doc *Document) []Mention {
 		return nil
 	}
 	return TaggerNames{m}.RecognizeNames(doc)
+}
+
+// jobNames is packNames for one job: its chunks share one tagger and one
+// view of the document, so a long text's chunks reuse their buffers
+// rather than allocate them again (its peak memory was half garbage).
+type jobNames struct {
+	pack   *lang.Pack
+	tagger *tagger.Tagger // made at the first chunk
+	tdoc   tagger.Doc
+}
+
+func (n *jobNames) RecognizeNames(doc *Document) []Mention {
+	if n.tagger == nil {
+		m, err := n.pack.Tagger()
+		if err != nil {
+			return nil // as packNames
+		}
+		n.tagger = m.NewTagger()
+	}
+	fillTaggerDoc(&n.tdoc, doc)
+	return tagNames(doc, &n.tdoc, n.tagger.Tag)
 }
 
 // englishPack is the built-in English pack.

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 	"testing"
+
+	"annotator/analyzer/tagger"
 )
 
 // TestDefaultNames checks the trained tagger through the pipeline on plain
@@ -153,4 +155,51 @@ func TestLoadNames(t *testing.T) {
 	if _, err := LoadNames(nil); err != nil {
 		t.Fatalf("loading again: %v", err)
 	}
+}
+
+// TestJobTaggerAcrossChunks checks that the tagger a job keeps for all its
+// chunks (jobNames) finds what a fresh one per chunk finds: nothing of one
+// chunk's tables is left over for the next.
+func TestJobTaggerAcrossChunks(t *testing.T) {
+	parts := []string{
+		"Angela Merkel met Emmanuel Macron in Paris on Monday.",
+		"Shares of Siemens rose 3 percent in Frankfurt.",
+		"MERKEL SAID BERLIN WOULD WAIT\nThe European Commission said on Friday it would appeal.",
+		"Paris Saint-Germain beat Lyon 3-1. Macron was there.",
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < 12_000; i++ {
+		sb.WriteString(parts[i%len(parts)])
+		sb.WriteString("\n\n")
+	}
+	text := sb.String()
+	pack := englishPack
+	model, err := pack.Tagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := Annotate(text, Options{ChunkBytes: 1500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Annotate(text, Options{ChunkBytes: 1500, Names: freshTagger{model}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept.Mentions) == 0 || len(kept.Mentions) != len(fresh.Mentions) {
+		t.Fatalf("%d mentions with the job's tagger, %d with one per chunk", len(kept.Mentions), len(fresh.Mentions))
+	}
+	for i, m := range kept.Mentions {
+		if f := fresh.Mentions[i]; m.Span != f.Span || m.Label != f.Label {
+			t.Fatalf("mention %d: %q %s with the job's tagger, %q %s with one per chunk", i, kept.SpanText(m.Span), m.Label, fresh.SpanText(f.Span), f.Label)
+		}
+	}
+}
+
+// freshTagger tags each chunk with a new tagger.
+type freshTagger struct{ model *tagger.Model }
+
+func (f freshTagger) RecognizeNames(doc *Document) []Mention {
+	tdoc := TaggerDoc(doc)
+	return tagNames(doc, &tdoc, f.model.NewTagger().Tag)
 }

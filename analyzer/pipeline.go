@@ -161,7 +161,7 @@ func Start(text string, opts Options) (*Job, error) {
 	}
 	names := opts.Names
 	if names == nil {
-		names = packNames{pack}
+		names = &jobNames{pack: pack}
 	}
 	chunk := opts.ChunkBytes
 	if chunk <= 0 {

@@ -1,30 +1,12 @@
 package analyzer
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
-// langQuoteLines annotates text in a language, with the names given, and
-// lists each quote as `text => speaker [kind verb]`.
+// langQuoteLines lists text's quotes in lang, with the names given, as
+// `text => speaker [kind verb]`.
 func langQuoteLines(t *testing.T, lang, text string, names NameRecognizer) string {
 	t.Helper()
-	doc, err := Annotate(text, Options{Lang: lang, Names: names})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, q := range doc.Quotes {
-		who := "?"
-		switch {
-		case q.Speaker >= 0:
-			who = doc.Entities[q.Speaker].Name
-		case q.Attribution.Start >= 0:
-			who = "'" + doc.SpanText(q.Attribution) + "'"
-		}
-		out = append(out, doc.SpanText(q.Span)+" => "+who+" ["+string(q.Kind)+" "+q.Verb+"]")
-	}
-	return strings.Join(out, "\n")
+	return describeQuotes(t, lang, text, names, true)
 }
 
 // langNames are the names of the texts below, for a recogniser that needs

@@ -32,18 +32,21 @@ var quoteNames = listedNames{"Ruiz": PER, "Kim": PER, "Mr Kim": PER, "Xi": PER, 
 // quoteSummary lists each quote as `text => speaker name or words`.
 func quoteSummary(t *testing.T, text string) string {
 	t.Helper()
-	return describeQuotes(t, text, quoteNames, false)
+	return describeQuotes(t, "", text, quoteNames, false)
 }
 
 // quoteLines lists each quote as `text => speaker [kind verb]`.
 func quoteLines(t *testing.T, text string) string {
 	t.Helper()
-	return describeQuotes(t, text, ruleNames, true)
+	return describeQuotes(t, "", text, ruleNames, true)
 }
 
-func describeQuotes(t *testing.T, text string, names NameRecognizer, kinds bool) string {
+// describeQuotes annotates text in language lang ("" for the default) with
+// the names given and lists each quote as `text => speaker`, with
+// ` [kind verb]` when kinds is set.
+func describeQuotes(t *testing.T, lang, text string, names NameRecognizer, kinds bool) string {
 	t.Helper()
-	doc, err := Annotate(text, Options{Names: names})
+	doc, err := Annotate(text, Options{Lang: lang, Names: names})
 	if err != nil {
 		t.Fatal(err)
 	}

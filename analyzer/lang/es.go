@@ -14,6 +14,10 @@ var spanishPack = &definition{
 	abbreviations: set("sra", "srta", "dña", "dra", "ud", "uds", "vd", "vds", "núm", "pág", "gral", "ee.uu", "s.a"),
 	dates:         spanishDates,
 	quotes:        spanishQuotes,
+	// make cv LANG=es: CV F1 80.44 with every rule; without particles
+	// 81.08 (Spanish names keep de/del/la as the data tag them), without
+	// trailing 80.63; the others change nothing or less than 0.02.
+	skipNameRules: set("particles", "trailing"),
 	honorifics: honorifics(
 		"sr sr. señor don d. presidente rey príncipe general coronel ministro alcalde",
 		"sra sra. señora srta srta. señorita doña dña. reina princesa ministra alcaldesa presidenta"),

@@ -14,6 +14,9 @@ var russianPack = &definition{
 	abbreviations: set("им", "ул", "пр", "просп", "пер", "св", "проф", "акад", "ген", "см", "т.е", "т.к", "т.н"),
 	dates:         russianDates,
 	quotes:        russianQuotes,
+	// make cv LANG=ru: CV F1 73.84 with every rule, 74.63 without
+	// trailing; the others change nothing.
+	skipNameRules: set("trailing"),
 	honorifics: honorifics(
 		"господин г-н президент король принц генерал министр мэр",
 		"госпожа г-жа королева принцесса"),

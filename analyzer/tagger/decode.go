@@ -1,6 +1,9 @@
 package tagger
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // decoder tags documents left to right. Training is greedy: each token's
 // tag is the best-scoring one given the tags already chosen, unconstrained,
@@ -49,6 +52,9 @@ type hyp struct {
 	tag, prev uint8
 	back      int16
 }
+
+// negInf pads a token's beam below every hypothesis.
+var negInf = float32(math.Inf(-1))
 
 // noTag is the previous tag at a sentence's start.
 const noTag = uint8(numTags)
@@ -192,6 +198,9 @@ func (d *decoder) beamSentence(doc *Doc, s Range, sc scorer) {
 		ti := &d.x.info[i]
 		d.gen++
 		out := d.lattice[pos*k : pos*k+k]
+		for m := range out {
+			out[m].score = negInf
+		}
 		width, from := 0, 1
 		if pos > 0 {
 			from = d.width[pos-1]
@@ -218,20 +227,26 @@ func (d *decoder) beamSentence(doc *Doc, s Range, sc scorer) {
 			}
 			for allowed := allowedNext[p][last]; allowed != 0; allowed &= allowed - 1 {
 				t := bits.TrailingZeros32(allowed)
-				c := hyp{score: sofar + base[t] + pair[t] + byPrev[t], tag: uint8(t), prev: prev, back: int16(j)}
-				// Insert c into out[:width], kept sorted best first.
-				at := width
-				for at > 0 && out[at-1].score < c.score {
-					at--
+				score := sofar + base[t] + pair[t] + byPrev[t]
+				if out[k-1].score >= score {
+					continue // the beam is full of better (or earlier) ones
 				}
-				if at >= k {
-					continue
+				// Insert after every hypothesis at least as good, so ties
+				// keep the order they came in. out is sorted best first
+				// and padded with -Inf, so those are a prefix: count them
+				// with a fixed number of comparisons, not a loop that
+				// stops where the branch predictor cannot guess.
+				at := 0
+				for m := range k {
+					if out[m].score >= score {
+						at++
+					}
 				}
-				if width < k {
-					width++
+				width = min(width+1, k)
+				for m := k - 1; m > at; m-- {
+					out[m] = out[m-1]
 				}
-				copy(out[at+1:width], out[at:width-1])
-				out[at] = c
+				out[at] = hyp{score: score, tag: uint8(t), prev: prev, back: int16(j)}
 			}
 		}
 		d.width[pos] = width

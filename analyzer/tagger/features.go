@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -164,13 +165,13 @@ const maxWordScores = 1 << 15
 // extract fills x.info and x.feats for doc.
 func (x *extractor) extract(doc *Doc) {
 	n := len(doc.Tokens)
-	x.info = x.info[:0]
+	x.info = slices.Grow(x.info[:0], n)
 	x.lower = x.lower[:0]
 	for _, t := range doc.Tokens {
 		doc.tick()
 		x.info = append(x.info, x.describe(doc.Text[t.Start:t.End], t.Stem))
 	}
-	x.sentOf = x.sentOf[:0]
+	x.sentOf = slices.Grow(x.sentOf[:0], n)
 	for range n {
 		x.sentOf = append(x.sentOf, -1)
 	}

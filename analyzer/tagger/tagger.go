@@ -37,11 +37,30 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 func (m *Model) Tag(doc *Doc) []Mention {
 	d := decoders.Get().(*decoder)
 	defer decoders.Put(d)
+	return m.tagWith(d, doc)
+}
+
+func (m *Model) tagWith(d *decoder, doc *Doc) []Mention {
 	d.twoPass = m.twoPass
 	d.beam = m.Beam
 	d.trans = m.trans
 	return decodeSentences(doc, d.tag(doc, m, nil, nil))
 }
+
+// Tagger tags documents one after another with a model, reusing its
+// buffers: one job's chunks share one. (Model.Tag's pooled buffers do
+// not last: the collections a long text's chunks cause empty the pool,
+// and each chunk allocated them again.)
+type Tagger struct {
+	model *Model
+	d     decoder
+}
+
+// NewTagger returns a Tagger of m's.
+func (m *Model) NewTagger() *Tagger { return &Tagger{model: m} }
+
+// Tag returns the names in doc, in order, within sentences.
+func (t *Tagger) Tag(doc *Doc) []Mention { return t.model.tagWith(&t.d, doc) }
 
 // decodeSentences decodes tags sentence by sentence, so no mention crosses
 // a sentence boundary.

@@ -34,15 +34,16 @@ func appFormat(name string) analyzer.Format {
 	return f
 }
 
-// exportable keeps what the exports need of a document (its text, lang,
-// dateline, mentions, entities and quotes) and drops the rest: the tokens of
-// a long text take far more memory than its annotations.
+// exportable keeps what the exports need of a document (its text, its
+// language and how it was chosen, dateline, mentions, entities, quotes and
+// corrections) and drops the rest: the tokens of a long text take far more
+// memory than its annotations.
 func exportable(doc *analyzer.Document) *analyzer.Document {
 	if doc == nil {
 		return nil
 	}
 	return &analyzer.Document{
-		Text: doc.Text, Lang: doc.Lang, Dateline: doc.Dateline,
+		Text: doc.Text, Lang: doc.Lang, LangSource: doc.LangSource, LangReason: doc.LangReason, Dateline: doc.Dateline,
 		Mentions: doc.Mentions, Entities: doc.Entities, Quotes: doc.Quotes,
 		Corrections: doc.Corrections,
 	}
