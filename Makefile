@@ -9,8 +9,13 @@ WASM    := web/app.wasm
 # (make run) or the static bundle's embed.html (make dist).
 EMBED_ORIGINS ?=
 
-run: wasm
-	$(GO) run ./app -addr $(ADDR) -embed-origins '$(EMBED_ORIGINS)'
+# make run serves the bundle make dist writes (built into dist/, for the
+# site's root): minified, brotli 11. The compressed files are cached
+# between builds (build/compress_cache.go), so only the first run, or one
+# after app.wasm changed, spends most of a minute compressing it.
+run:
+	$(GO) run ./build -out dist -embed-origins '$(EMBED_ORIGINS)'
+	$(GO) run ./app -addr $(ADDR) -bundle dist
 
 # The flags match build/wasm.Flags, so the tests and make dist reuse this build.
 wasm:

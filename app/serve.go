@@ -22,8 +22,9 @@ import (
 // serve runs the HTTP server until interrupted.
 func serve() {
 	addr := flag.String("addr", "localhost:8000", "`host:port` to listen on")
-	web := flag.String("web", "web", "`directory` holding app.wasm, the styles and the icons")
-	origins := flag.String("embed-origins", "", "`origins` (comma-separated, like https://cms.example.com) that may embed /embed and send it texts")
+	bundle := flag.String("bundle", "", "`directory` of a bundle built by go run ./build (make run builds dist/ and serves it): served as it is, minified and precompressed")
+	web := flag.String("web", "web", "`directory` holding app.wasm, the styles and the icons, rendered and compressed (quickly) at start when -bundle is not given")
+	origins := flag.String("embed-origins", "", "`origins` (comma-separated, like https://cms.example.com) that may embed /embed and send it texts; a bundle has them built in")
 	flag.Parse()
 	list, err := site.ParseOrigins(*origins)
 	if err != nil {
@@ -35,6 +36,19 @@ func serve() {
 		<-ctx.Done()
 		stop() // a second Ctrl-C during the drain ends the program at once
 	}()
+	if *bundle != "" {
+		if *origins != "" {
+			log.Fatal("-embed-origins: a bundle has its embed origins built in (make run EMBED_ORIGINS=...)")
+		}
+		s, err := site.Open(*bundle)
+		if err == nil {
+			err = listen(ctx, *addr, s, defaultTimeouts, os.Stdout)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if err := run(ctx, *addr, *web, site.Config{EmbedOrigins: list}, defaultTimeouts, os.Stdout); err != nil {
 		log.Fatal(err)
 	}
@@ -65,6 +79,11 @@ func run(ctx context.Context, addr, web string, cfg site.Config, t timeouts, out
 	if err != nil {
 		return err
 	}
+	return listen(ctx, addr, s, t, out)
+}
+
+// listen serves s on addr until ctx is done, as run says.
+func listen(ctx context.Context, addr string, s *site.Server, t timeouts, out io.Writer) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err

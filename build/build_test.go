@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"annotator/analyzer/lang"
 	"annotator/app/browsertest"
 	"annotator/app/site"
 	"annotator/app/ui"
@@ -333,6 +334,108 @@ func TestRefusesToReplaceOtherDirectories(t *testing.T) {
 	}
 }
 
+// packBudgets are the most each language's pack may weigh as served (the
+// bundle's brotli 11 copy, which make run serves too; issue 13): English's
+// names data, model, lists and clusters, 1.2 MB (issue 10's budget),
+// every other language's 700 KB.
+var packBudgets = map[string]int{"en": 1_200_000, "es": 700_000, "fr": 700_000, "ru": 700_000, "sv": 700_000, "no": 700_000, "hu": 700_000}
+
+func TestPackBudgets(t *testing.T) {
+	dir := dist(t)
+	for _, code := range lang.Codes() {
+		packs, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(site.PacksDir), code+".*.pack.br"))
+		if len(packs) != 1 {
+			t.Errorf("%s: %d brotli pack files, want 1", code, len(packs))
+			continue
+		}
+		size := len(read(t, packs[0]))
+		t.Logf("%s pack: %d bytes brotli", code, size)
+		if size > packBudgets[code] {
+			t.Errorf("%s pack: %d bytes brotli, over its budget of %d", code, size, packBudgets[code])
+		}
+	}
+}
+
+// TestServerServesTheBundle: the server, given the bundle (make run),
+// serves each file of it as it is, in each precompressed coding, with the
+// headers _headers gives it, the pages by their routes too, and nothing
+// else.
+func TestServerServesTheBundle(t *testing.T) {
+	dir := dist(t)
+	srv, err := site.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := regexp.MustCompile(`GOAPP_VERSION"?:"([0-9a-f]{20})"`).FindSubmatch(read(t, filepath.Join(dir, "app.js"))); m == nil || string(m[1]) != srv.Version {
+		t.Errorf("the server says version %q, app.js %q", srv.Version, m)
+	}
+	rules := parseHostHeaders(t, string(read(t, filepath.Join(dir, site.HostHeadersFile))))
+	pages := map[string]string{}
+	for _, p := range site.Pages {
+		pages[p.Path] = p.Name
+	}
+	served := 0
+	for path, headers := range rules {
+		name := strings.TrimPrefix(path, "/")
+		if page, ok := pages[path]; ok {
+			name = page
+		}
+		raw := read(t, filepath.Join(dir, filepath.FromSlash(name)))
+		for _, coding := range append([]string{"identity"}, "br", "gzip") {
+			want := raw
+			if coding != "identity" {
+				enc, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)) + map[string]string{"br": ".br", "gzip": ".gz"}[coding])
+				if err != nil {
+					continue // left uncompressed by the builder
+				}
+				want = enc
+			}
+			r := httptest.NewRequest(http.MethodGet, path, nil)
+			r.Header.Set("Accept-Encoding", coding)
+			w := httptest.NewRecorder()
+			srv.ServeHTTP(w, r)
+			served++
+			if w.Code != http.StatusOK || !bytes.Equal(w.Body.Bytes(), want) {
+				t.Errorf("%s (%s): status %d, %d bytes, want the bundle's %d", path, coding, w.Code, w.Body.Len(), len(want))
+				continue
+			}
+			if got := w.Header().Get("Content-Encoding"); coding != "identity" && got != coding {
+				t.Errorf("%s: Content-Encoding %q, want %q", path, got, coding)
+			}
+			for h, v := range headers {
+				if got := w.Header().Get(h); got != v {
+					t.Errorf("%s: %s %q, _headers says %q", path, h, got, v)
+				}
+			}
+		}
+	}
+	if served < 3*len(site.Pages) {
+		t.Fatalf("served only %d responses", served)
+	}
+	for _, path := range []string{"/" + site.HostHeadersFile, "/web/app.wasm", "/index.html.br", "/nothing"} {
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+		if w.Code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, w.Code)
+		}
+	}
+	// A bundle built for a sub-path is not served at the root.
+	sub := filepath.Join(t.TempDir(), "sub")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	headers := strings.ReplaceAll(string(read(t, filepath.Join(dir, site.HostHeadersFile))), "\n/", "\n/annotator/")
+	if err := os.WriteFile(filepath.Join(sub, site.HostHeadersFile), []byte(headers), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := site.Open(sub); err == nil || !strings.Contains(err.Error(), "sub-path") {
+		t.Errorf("a bundle for /annotator/: %v, want an error saying it was built for a sub-path", err)
+	}
+	if _, err := site.Open(t.TempDir()); err == nil || !strings.Contains(err.Error(), "make dist") {
+		t.Errorf("an empty directory: %v, want an error saying how to build a bundle", err)
+	}
+}
+
 // TestBrowserDist runs the end-to-end scenarios against bundles served by
 // a plain file server, which knows nothing of go-app: the bundle at the
 // root, then one built for /annotator/ with an embed allowlist, served
@@ -354,6 +457,16 @@ func TestBrowserDist(t *testing.T) {
 		browsertest.Scenario(t, b, url, article)
 		t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
 		t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
+	})
+
+	t.Run("by the server, as make run serves it", func(t *testing.T) {
+		s, err := site.Open(dist(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(s)
+		defer srv.Close()
+		browsertest.Scenario(t, b, srv.URL+"/", article)
 	})
 
 	t.Run("under /annotator/", func(t *testing.T) {

@@ -68,6 +68,7 @@ type bundle struct {
 	origins []string     // that may embed the embed page (site.Config.EmbedOrigins)
 	version string       // content hash, set once app.wasm and the web files are in
 	files   *site.Bundle // the rendered bundle, set by render pages
+	cache   compressCache
 	log     func(format string, args ...any)
 }
 
@@ -119,7 +120,7 @@ func build(ctx context.Context, out, prefix string, origins []string, logf func(
 	}
 
 	ui.Routes()
-	b := &bundle{root: root, dir: dir, prefix: site.NormalizePrefix(prefix), origins: origins, log: logf}
+	b := &bundle{root: root, dir: dir, prefix: site.NormalizePrefix(prefix), origins: origins, log: logf, cache: newCompressCache(os.Getenv("ANNOTATOR_COMPRESS_CACHE"))}
 	for _, s := range steps {
 		start := time.Now()
 		if err := ctx.Err(); err != nil {

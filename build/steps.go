@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -171,7 +172,7 @@ func precompressFiles(ctx context.Context, b *bundle) error {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				errs <- compressFile(j.path, j.c)
+				errs <- compressFile(b.cache, j.path, j.c)
 			}
 		}()
 	}
@@ -187,26 +188,38 @@ func precompressFiles(ctx context.Context, b *bundle) error {
 
 // compressed remembers what this process has compressed, by coding and
 // content hash: a second bundle of the same app.wasm (another -prefix, in
-// the tests) does not spend another 20 s of brotli on it.
+// the tests) does not spend another 40 s of brotli on it. The cache on
+// disk does the same across builds (make run's, above all).
 var compressed sync.Map
 
-func compressFile(path string, c site.Coding) error {
+func compressFile(cache compressCache, path string, c site.Coding) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	key := c.Name + fmt.Sprintf("%x", sha256.Sum256(raw))
+	sum := fmt.Sprintf("%x", sha256.Sum256(raw))
+	key := c.Name + sum
 	var enc []byte
 	if v, ok := compressed.Load(key); ok {
 		enc = v.([]byte)
+	} else if cached, ok := cache.get(c.Name, sum); ok && decodesTo(c, cached, raw) {
+		enc = cached
 	} else if enc, err = c.Encode(raw, site.Best); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
+	} else {
+		cache.put(c.Name, sum, enc)
 	}
 	compressed.Store(key, enc)
 	if len(enc) >= len(raw) {
 		return nil
 	}
 	return os.WriteFile(path+c.Ext, enc, 0o644)
+}
+
+// decodesTo reports whether enc decodes to raw with c.
+func decodesTo(c site.Coding, enc, raw []byte) bool {
+	dec, err := c.Decode(enc)
+	return err == nil && bytes.Equal(dec, raw)
 }
 
 // eachFile calls f with the path of every regular file under dir.

@@ -1,7 +1,7 @@
 // The analyzer's Web Worker: the page's app.wasm, started here, where its
 // main sees no document and serves the page's requests (app/ui/worker.go
 // says the protocol) instead of drawing the UI. The page starts it with
-// {type: "init", exec, wasm}: the URLs of wasm_exec.js and app.wasm, which
+// {type: "init", exec, wasm, packs}: the URLs of wasm_exec.js and app.wasm, which
 // the browser has already (HTTP or service-worker cache), so the worker
 // costs a second compile and its own memory, no second download.
 "use strict";
@@ -36,6 +36,8 @@ self.onmessage = (e) => {
 };
 
 async function start(m) {
+	// The language packs' addresses (app/ui/worker.go fetches them itself).
+	self.annotatorPacks = typeof m.packs === "string" ? m.packs : "";
 	importScripts(m.exec);
 	const go = new Go();
 	const response = fetch(m.wasm);

@@ -4,16 +4,19 @@
 // agencies) for the named-entity tagger.
 //
 // The lists are generated from openly licensed npm packages by ./gen, run by
-// a developer (see its doc for sources and licences), and embedded as
-// lists.txt. Lookup works on hashes of lower-cased phrases, so the tagger
-// matches them without allocating.
+// a developer (see its doc for sources and licences), as lists.txt and
+// clusters.txt: embedded in native binaries, and brought by the English
+// language pack in the browser (Use), whose wasm holds none of them. Lookup
+// works on hashes of lower-cased phrases, so the tagger matches them
+// without allocating.
 package gazetteer
 
 import (
-	_ "embed"
+	"errors"
 	"math/bits"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Kind is one list. Their order is part of the tagger's model: append only.
@@ -99,24 +102,84 @@ func hashRaw(s string) uint64 {
 	return h
 }
 
-//go:embed lists.txt
-var lists string
+// table is a parsed text: lists or clusters, with its fingerprint.
+type table struct {
+	set hashSet
+	fp  uint64 // folded while parsing
+}
 
 var (
-	loadOnce sync.Once
-	set      hashSet
-	listsFP  uint64 // the lists' fingerprint, folded while loading them
+	sourceMu     sync.Mutex
+	listsText    = embeddedLists    // "" until Use in the browser's build
+	clustersText = embeddedClusters // likewise
+	listsTable   atomic.Pointer[table]
+	clusterTable atomic.Pointer[table]
+	// noTable answers before the texts are in (the browser's build
+	// before its English pack): nothing is listed.
+	noTable = func() *table { t := &table{}; t.set.init(0); return t }()
 )
+
+// Embedded returns the lists and clusters texts built into the binary: nil
+// in the browser's build, whose English pack brings them (Use).
+func Embedded() (lists, clusters []byte) {
+	if embeddedLists == "" {
+		return nil, nil
+	}
+	return []byte(embeddedLists), []byte(embeddedClusters)
+}
+
+// ErrOtherLists reports lists other than those in use.
+var ErrOtherLists = errors.New("gazetteer: other lists and clusters than those in use")
+
+// Use makes lists and clusters, as Embedded returns them, the ones looked
+// up: the browser's build gets them from the English pack, before any
+// lookup. A binary that has its own accepts the same texts again and
+// refuses others.
+func Use(lists, clusters []byte) error {
+	sourceMu.Lock()
+	defer sourceMu.Unlock()
+	if listsText == "" && clustersText == "" {
+		listsText, clustersText = string(lists), string(clusters)
+		return nil
+	}
+	if listsText == string(lists) && clustersText == string(clusters) {
+		return nil
+	}
+	return ErrOtherLists
+}
+
+// Ready reports whether lists are in (always in native binaries).
+func Ready() bool {
+	sourceMu.Lock()
+	defer sourceMu.Unlock()
+	return listsText != ""
+}
+
+// loaded returns the parsed table in p, parsing text with parse the first
+// time text is there.
+func loaded(p *atomic.Pointer[table], text *string, parse func(string, *hashSet) uint64) *table {
+	if t := p.Load(); t != nil {
+		return t
+	}
+	sourceMu.Lock()
+	defer sourceMu.Unlock()
+	if t := p.Load(); t != nil {
+		return t
+	}
+	if *text == "" {
+		return noTable
+	}
+	t := &table{}
+	t.fp = parse(*text, &t.set)
+	p.Store(t)
+	return t
+}
 
 // Lookup returns the bit set (1<<Kind) of the lists holding the phrase
 // whose hash is h.
 func Lookup(h uint64) uint16 {
-	loadOnce.Do(load)
-	return set.get(h)
+	return loaded(&listsTable, &listsText, parseLists).set.get(h)
 }
-
-// load parses the embedded lists.
-func load() { listsFP = parseLists(lists, &set) }
 
 // parseLists reads lists text (sections "#kind" followed by one phrase a
 // line) into s and returns its fingerprint.
@@ -186,28 +249,15 @@ func (s *hashSet) get(h uint64) uint16 {
 	}
 }
 
-//go:embed clusters.txt
-var clusters string
-
-var (
-	clusterOnce sync.Once
-	clusterSet  hashSet
-	clustersFP  uint64 // the clusters' fingerprint, folded while loading them
-)
-
 // Cluster returns the word cluster of the lower-case word whose phrase hash
 // is h: its path in the cluster tree as 1<<depth | bits, so the prefix of
 // length n is code>>(depth-n); 0 when the word has no cluster.
 func Cluster(h uint64) uint16 {
-	clusterOnce.Do(loadClusters)
-	return clusterSet.get(h)
+	return loaded(&clusterTable, &clustersText, parseClusters).set.get(h)
 }
 
 // ClusterDepth returns the depth of a cluster code (its path's length).
 func ClusterDepth(code uint16) int { return bits.Len16(code) - 1 }
-
-// loadClusters parses the embedded clusters.
-func loadClusters() { clustersFP = parseClusters(clusters, &clusterSet) }
 
 // parseClusters reads clusters text (lines "path<TAB>word word...") into s
 // and returns its fingerprint. It hashes the words as it scans the bytes,
@@ -243,7 +293,5 @@ func parseClusters(text string, s *hashSet) uint64 {
 // that loading computes anyway (hashing the 1.5 MB of text again cost the
 // wasm several milliseconds at every start), so it loads both.
 func Fingerprint() uint64 {
-	loadOnce.Do(load)
-	clusterOnce.Do(loadClusters)
-	return listsFP ^ 31*clustersFP
+	return loaded(&listsTable, &listsText, parseLists).fp ^ 31*loaded(&clusterTable, &clustersText, parseClusters).fp
 }

@@ -53,7 +53,8 @@ func TestKindNames(t *testing.T) {
 
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
-		load()
+		var s hashSet
+		parseLists(listsText, &s)
 	}
 }
 
@@ -81,7 +82,8 @@ func TestCluster(t *testing.T) {
 
 func BenchmarkLoadClusters(b *testing.B) {
 	for b.Loop() {
-		loadClusters()
+		var s hashSet
+		parseClusters(clustersText, &s)
 	}
 }
 
@@ -106,5 +108,23 @@ func TestFingerprintFollowsTheLists(t *testing.T) {
 	}
 	if Fingerprint() != Fingerprint() || Fingerprint() == 0 {
 		t.Error("the embedded lists' fingerprint is not stable")
+	}
+}
+
+// TestUse: the binary's own lists are accepted again (the English pack
+// carries them), others refused.
+func TestUse(t *testing.T) {
+	lists, clusters := Embedded()
+	if len(lists) == 0 || len(clusters) == 0 {
+		t.Fatal("a native binary has no embedded lists")
+	}
+	if err := Use(lists, clusters); err != nil {
+		t.Errorf("the binary's own lists: %v", err)
+	}
+	if err := Use([]byte("#first\nanna\n"), clusters); err == nil {
+		t.Error("other lists were accepted")
+	}
+	if !Ready() || Lookup(Hash("Paris")) == 0 {
+		t.Error("the lists are not in after Use")
 	}
 }

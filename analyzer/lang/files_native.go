@@ -5,6 +5,7 @@ package lang
 import (
 	_ "embed"
 
+	"annotator/analyzer/gazetteer"
 	"annotator/analyzer/tagger"
 )
 
@@ -12,8 +13,12 @@ import (
 // server, tests); the browser's build leaves them out and fetches each
 // pack as a file of its own (files_wasm.go, EncodePack): English's at
 // start-up, in parallel with the wasm, the others when first needed.
+// The name lists and word clusters every model reads: English's pack
+// carries them.
+var gazetteerLists, gazetteerClusters = gazetteer.Embedded()
+
 var (
-	englishFiles   = Files{BackgroundFile: englishBackground, ModelFile: tagger.Embedded()}
+	englishFiles   = Files{BackgroundFile: englishBackground, ModelFile: tagger.Embedded(), ListsFile: gazetteerLists, ClustersFile: gazetteerClusters}
 	spanishFiles   = Files{BackgroundFile: spanishBackground, ModelFile: spanishModel}
 	frenchFiles    = Files{BackgroundFile: frenchBackground, ModelFile: frenchModel}
 	russianFiles   = Files{BackgroundFile: russianBackground, ModelFile: russianModel}

@@ -28,6 +28,7 @@ import (
 	"strings"
 	"sync"
 
+	"annotator/analyzer/gazetteer"
 	"annotator/analyzer/tagger"
 )
 
@@ -45,6 +46,11 @@ type Files map[string][]byte
 const (
 	BackgroundFile = "background.txt" // see ReadBackground
 	ModelFile      = "model.bin"      // a tagger model (tagger.Load)
+	// ListsFile and ClustersFile are the gazetteer's name lists and word
+	// clusters (gazetteer.Use), which every tagger model reads: English's
+	// pack carries them, so the browser's app.wasm holds none.
+	ListsFile    = "gazetteer-lists.txt"
+	ClustersFile = "gazetteer-clusters.txt"
 )
 
 // Pack is what the analyzer knows of one language. It does not change once
@@ -215,6 +221,11 @@ func (p *Pack) read() error {
 			return fmt.Errorf("%s pack: %s: %w", code, BackgroundFile, err)
 		}
 		p.background = bg
+	}
+	if lists, ok := p.files[ListsFile]; ok {
+		if err := gazetteer.Use(lists, p.files[ClustersFile]); err != nil {
+			return fmt.Errorf("%s pack: %s: %w", code, ListsFile, err)
+		}
 	}
 	if b, ok := p.files[ModelFile]; ok && len(b) > 0 {
 		load := tagger.Load

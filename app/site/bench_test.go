@@ -3,14 +3,18 @@
 package site
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"annotator/analyzer/corpora"
+	"annotator/analyzer/lang"
 	"annotator/app/browsertest"
 	"annotator/app/ui"
 )
@@ -20,8 +24,10 @@ import (
 //
 //	go test -run '^$' -bench Wasm -benchtime 3x ./app/site
 
-// BenchmarkWasmSize reports the size of app.wasm raw and compressed as make
-// dist compresses it (best effort), and as the server does at start (fast).
+// BenchmarkWasmSize reports the size of app.wasm raw and compressed as the
+// bundle compresses it (dist: make dist and make run), and as site.New, the
+// tests' server, does at start (server); and English's pack as the bundle
+// compresses it.
 func BenchmarkWasmSize(b *testing.B) {
 	root := browsertest.BuildWasm(b)
 	raw, err := os.ReadFile(filepath.Join(root, "web", WasmFile))
@@ -40,6 +46,16 @@ func BenchmarkWasmSize(b *testing.B) {
 			}
 		}
 	}
+	// English's pack, which the page fetches beside app.wasm.
+	en, err := lang.BuiltinFiles("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pack, err := Codings[0].Encode(lang.EncodePack("en", en), Best)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(len(pack)), "en-pack-br-bytes")
 	b.ReportMetric(float64(len(raw)), "raw-bytes")
 	for k, v := range sizes {
 		b.ReportMetric(float64(v), k+"-bytes")
@@ -119,22 +135,66 @@ func BenchmarkWasmAnnotate(b *testing.B) {
 	b.ReportMetric(median(render), "shown-ms")
 }
 
-// BenchmarkWasmMount times navigation to mounted (the performance.now() of
-// the root component's OnMount): each iteration starts a browser with a
-// cold profile, loads the page, waits for the service worker to finish
-// caching, and loads it again from the service worker.
-func BenchmarkWasmMount(b *testing.B) {
-	root := browsertest.BuildWasm(b)
-	s, err := New(filepath.Join(root, "web"), Config{})
+// bundleServer builds the bundle as make run does (go run ./build, whose
+// compressed files are cached across builds) and serves it as make run
+// does (Open), counting the body bytes it sends.
+func bundleServer(b *testing.B, root string) (*httptest.Server, *atomic.Int64) {
+	dir := filepath.Join(b.TempDir(), "dist")
+	cmd := exec.Command("go", "run", "./build", "-out", dir)
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go run ./build: %v\n%s", err, out)
+	}
+	s, err := Open(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	var cold, warm []float64
+	var sent atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.ServeHTTP(countingWriter{w, &sent}, r)
+	}))
+	b.Cleanup(srv.Close)
+	return srv, &sent
+}
+
+// countingWriter adds the body bytes written to n.
+type countingWriter struct {
+	http.ResponseWriter
+	n *atomic.Int64
+}
+
+func (w countingWriter) Write(p []byte) (int, error) {
+	k, err := w.ResponseWriter.Write(p)
+	w.n.Add(int64(k))
+	return k, err
+}
+
+// markFirstRun runs in every document: it notes the performance.now() at
+// which the page first shows a finished run (#annotator's data-runs).
+const markFirstRun = `(() => {
+	new MutationObserver(() => {
+		const a = document.getElementById("annotator");
+		if (!window.__firstRunMs && a && Number(a.dataset.runs || 0) > 0) window.__firstRunMs = performance.now();
+	}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-runs"]});
+})();`
+
+// BenchmarkWasmMount times the start of the bundle as make run serves it,
+// each iteration in a browser with a cold profile: "ready", navigation to
+// mounted (the performance.now() of the root component's OnMount), cold;
+// the bytes the server sent for that first visit, the service worker's
+// caching included (transfer); then ready again from the service worker
+// (warm); then, in a new cold profile, an article pasted as soon as the
+// pre-rendered page shows its text box, and navigation to the page showing
+// its annotation (first-annotation). Medians.
+func BenchmarkWasmMount(b *testing.B) {
+	root := browsertest.BuildWasm(b)
+	srv, sent := bundleServer(b, root)
+	article := benchArticle(b, root)
+	var cold, warm, transfer, first []float64
 	b.ResetTimer()
 	for range b.N {
 		br := browsertest.NewBrowser(b)
+		sent.Store(0)
 		p := browsertest.Open(b, br, srv.URL)
 		cold = append(cold, browsertest.Eval[float64](p, `Number(document.body.dataset.mountedMs)`))
 		// ready resolves once the worker is active, that is once it has
@@ -142,16 +202,40 @@ func BenchmarkWasmMount(b *testing.B) {
 		if !browsertest.Await[bool](p, `navigator.serviceWorker.ready.then(r => !!r.active)`) {
 			b.Fatal("no active service worker")
 		}
+		browsertest.Poll[bool](p, `!!document.getElementById("annotator").dataset.namesLoadMs`)
+		transfer = append(transfer, float64(sent.Load()))
 
 		p = browsertest.Open(b, br, srv.URL)
 		if !browsertest.Eval[bool](p, `navigator.serviceWorker.controller !== null`) {
 			b.Fatal("the second load is not controlled by the service worker")
 		}
 		warm = append(warm, browsertest.Eval[float64](p, `Number(document.body.dataset.mountedMs)`))
+
+		br = browsertest.NewBrowser(b)
+		browsertest.OnNewDocument(b, br, markFirstRun)
+		p = browsertest.Open0(b, br, srv.URL)
+		if run, _ := p.Paste(article); run.State != "done" {
+			b.Fatalf("state %q", run.State)
+		}
+		first = append(first, browsertest.Poll[float64](p, `window.__firstRunMs || false`))
 	}
 	b.StopTimer()
-	b.ReportMetric(median(cold), "cold-mount-ms")
-	b.ReportMetric(median(warm), "sw-mount-ms")
+	b.ReportMetric(median(cold), "cold-ready-ms")
+	b.ReportMetric(median(warm), "warm-ready-ms")
+	b.ReportMetric(median(first), "first-annotation-ms")
+	b.ReportMetric(median(transfer), "cold-transfer-bytes")
+}
+
+// benchArticle is one news article: the first of ../shared/articles when
+// there, else the app's sample article.
+func benchArticle(b *testing.B, root string) string {
+	matches, _ := filepath.Glob(filepath.Join(root, "..", "shared", "articles", "*.txt"))
+	for _, m := range matches {
+		if data, err := os.ReadFile(m); err == nil {
+			return string(data)
+		}
+	}
+	return ui.Sample
 }
 
 // captureWasmMemory runs in every document before its scripts: it keeps

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -54,6 +55,23 @@ func TestBrowser(t *testing.T) {
 	t.Run("corrections", func(t *testing.T) { browsertest.Corrections(t, b, url) })
 	t.Run("layout and navigation", func(t *testing.T) { browsertest.Layout(t, b, url) })
 	t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
+	t.Run("install button", func(t *testing.T) { browsertest.Install(t, b, url) })
+	t.Run("a paste before the wasm runs is annotated", func(t *testing.T) {
+		// Another server, so another origin, that no service worker
+		// controls: app.wasm comes from it, held back until released.
+		gate := make(chan struct{})
+		var once sync.Once
+		release := func() { once.Do(func() { close(gate) }) }
+		early := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, ".wasm") {
+				<-gate
+			}
+			current.Load().ServeHTTP(w, r)
+		}))
+		defer early.Close()
+		defer release()
+		browsertest.EarlyPaste(t, b, early.URL+"/", release)
+	})
 	t.Run("a draft survives a reload", func(t *testing.T) { browsertest.Draft(t, b, url) })
 	t.Run("the text never leaves the device", func(t *testing.T) { browsertest.Private(t, b, url) })
 	t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
@@ -67,6 +85,15 @@ func TestBrowser(t *testing.T) {
 	t.Run("characters round-trip exactly", func(t *testing.T) { browsertest.CharacterRoundTrip(t, b, url, hosts) })
 	t.Run("getting text in and out", func(t *testing.T) { browsertest.Intake(t, b, url) })
 	t.Run("language packs: Spanish detected, fetched once, offline after", func(t *testing.T) { browsertest.Languages(t, b, url) })
+	t.Run("the analyzer worker fetches the packs", func(t *testing.T) {
+		ws, err := New(filepath.Join(root, "web"), Config{AnalyzerWorker: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(ws) // another origin: its own service worker and caches
+		defer srv.Close()
+		browsertest.WorkerPacks(t, b, srv.URL+"/")
+	})
 	if dir := os.Getenv("LANG_SHOTS"); dir != "" { // a folder for screenshots of a Spanish and a Russian article
 		t.Run("language screenshots", func(t *testing.T) { browsertest.LanguageShots(t, b, url, dir) })
 	}

@@ -47,6 +47,10 @@ const (
 	// RecoveryJS is plain JavaScript every page loads: "Clear local data"
 	// when the Go program could not start.
 	RecoveryJS = "recovery.js"
+	// EarlyTextJS is plain JavaScript every page loads: it keeps what is
+	// pasted into the pre-rendered page before the Go program runs, for the
+	// program to take once mounted (ui.takeEarlyText).
+	EarlyTextJS = "early-text.js"
 	// AnalyzerWorkerJS starts app.wasm in a Web Worker, where it runs the
 	// analyzer for the page (app/ui/worker.go).
 	AnalyzerWorkerJS = "analyzer-worker.js"
@@ -54,7 +58,7 @@ const (
 
 // WebFiles are the committed files of the web directory the site needs
 // (app.wasm, built, aside): test fixtures copy them.
-var WebFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, AnalyzerWorkerJS, IconPNG, IconPNGL, IconSVG, IntakeJS, ReadabilityJS, "vendor/readability/LICENSE.md"}
+var WebFiles = []string{StyleCSS, PWACSS, EmbedJS, RecoveryJS, EarlyTextJS, AnalyzerWorkerJS, IconPNG, IconPNGL, IconSVG, IntakeJS, ReadabilityJS, "vendor/readability/LICENSE.md"}
 
 // Scripts are the web files every page loads, deferred, in order; those
 // missing from a web directory (a test's) are left out.
@@ -199,7 +203,7 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 	palette := File{Name: "web/" + hashedName(PaletteCSS, []byte(analyzer.Palette)), ContentType: ContentType(PaletteCSS), Data: []byte(analyzer.Palette), Hashed: true}
 	hashed[PaletteCSS] = palette.Name
 	b.Files = append(b.Files, palette)
-	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG, RecoveryJS, AnalyzerWorkerJS} {
+	for _, name := range []string{StyleCSS, PWACSS, IconPNG, IconPNGL, IconSVG, RecoveryJS, EarlyTextJS, AnalyzerWorkerJS} {
 		if hashed[name] == "" {
 			return nil, fmt.Errorf("%s lacks %s", webDir, name)
 		}
@@ -238,7 +242,7 @@ func NewBundle(webDir string, cfg Config) (*Bundle, error) {
 // others fetched when first needed).
 func Handler(version string, cfg Config, hashed map[string]string, packs []Pack) *app.Handler {
 	web := func(name string) string { return "/" + hashed[name] }
-	scripts := []string{web(RecoveryJS)}
+	scripts := []string{web(RecoveryJS), web(EarlyTextJS)}
 	for _, name := range Scripts {
 		if hashed[name] != "" {
 			scripts = append(scripts, web(name)+" defer")

@@ -47,11 +47,12 @@ func (c Coding) Encode(data []byte, effort Effort) ([]byte, error) {
 	var w io.WriteCloser
 	switch c.Name {
 	case "br":
-		level := 9 // level 10 and up switch to a far slower algorithm
+		opts := brotli.WriterOptions{Quality: 9} // 10 and up switch to a far slower algorithm
 		if effort == Best {
-			level = brotli.BestCompression
+			// The largest window a browser accepts: 1% off app.wasm.
+			opts = brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24}
 		}
-		w = brotli.NewWriterLevel(&buf, level)
+		w = brotli.NewWriterOptions(&buf, opts)
 	case "gzip":
 		level := gzip.DefaultCompression
 		if effort == Best {

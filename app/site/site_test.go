@@ -531,12 +531,7 @@ func TestPacksVariable(t *testing.T) {
 	}
 }
 
-// packBudgets are the most each language's pack may weigh as served,
-// brotli compressed (issue 13): English's names data 1.2 MB (issue 10's
-// budget), every other language's 700 KB.
-var packBudgets = map[string]int{"en": 1_200_000, "es": 700_000, "fr": 700_000, "ru": 700_000, "sv": 700_000, "no": 700_000, "hu": 700_000}
-
-// Every language's pack is a hashed file of the bundle, within its budget, served compressed
+// Every language's pack is a hashed file of the bundle, served compressed
 // and cached for good; the pages preload English's and hand the app every
 // pack's address and size; the service worker caches English's on install.
 func TestLanguagePacks(t *testing.T) {
@@ -556,10 +551,9 @@ func TestLanguagePacks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Their budgets hold as the bundle compresses them, at brotli 11
+		// (build's TestPackBudgets); this server compresses faster.
 		t.Logf("%s pack: %d bytes, %d brotli", code, len(raw), len(data))
-		if budget := packBudgets[code]; len(data) > budget {
-			t.Errorf("%s pack: %d bytes brotli, over its budget of %d", code, len(data), budget)
-		}
 		p, err := lang.LoadPack(raw)
 		if err != nil || p.Code() != code || !p.HasModel() {
 			t.Errorf("%s: does not load as the %s pack with a model: %v", path, code, err)

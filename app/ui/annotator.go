@@ -130,6 +130,7 @@ func (c *Annotator) OnMount(ctx app.Context) {
 		onQuarantine.Release()
 	})
 	c.openLibrary(ctx)
+	takeEarlyText(ctx)
 	startWorker()
 	if theWorker() == nil { // the page annotates in itself
 		loadNames(ctx)
@@ -254,7 +255,7 @@ func (c *Annotator) Render() app.UI {
 				app.H1().Text("Annotator"),
 				app.P().Class("tagline").Text("People, organisations, places, dates and numbers, highlighted as you paste. Everything runs in your browser: the text never leaves this device."),
 			),
-			app.Div().ID(contract.SlotInstall).Class("install-slot"),
+			app.Div().ID(contract.SlotInstall).Class("install-slot").Body(&InstallButton{}),
 		),
 		app.Div().Class("layout").Body(
 			c.surface(),

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"annotator/analyzer"
+	"annotator/analyzer/gazetteer"
 	"annotator/analyzer/lang"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -49,16 +50,22 @@ func (lp *languagePacks) init() {
 	if lp.refs != nil {
 		return
 	}
-	lp.refs, lp.packs, lp.waiting, lp.loadMs = map[string]packRef{}, map[string]*lang.Pack{}, map[string][]packWaiter{}, map[string]float64{}
-	for _, e := range strings.Fields(app.Getenv(PacksEnv)) {
+	lp.refs, lp.packs, lp.waiting, lp.loadMs = parsePacks(app.Getenv(PacksEnv)), map[string]*lang.Pack{}, map[string][]packWaiter{}, map[string]float64{}
+}
+
+// parsePacks reads PacksEnv's value: "code=URL:size" entries.
+func parsePacks(env string) map[string]packRef {
+	refs := map[string]packRef{}
+	for _, e := range strings.Fields(env) {
 		code, rest, ok := strings.Cut(e, "=")
 		i := strings.LastIndexByte(rest, ':')
 		if !ok || i < 0 {
 			continue
 		}
 		size, _ := strconv.Atoi(rest[i+1:])
-		lp.refs[code] = packRef{url: rest[:i], size: size}
+		refs[code] = packRef{url: rest[:i], size: size}
 	}
+	return refs
 }
 
 // ready returns the pack of a language if it is in.
@@ -80,6 +87,17 @@ func (lp *languagePacks) ready(code string) (*lang.Pack, bool) {
 func (lp *languagePacks) load(ctx app.Context, code string, progress func(float64), done func(*lang.Pack, error)) {
 	if p, ok := lp.ready(code); ok {
 		done(p, nil)
+		return
+	}
+	if code != "en" && !gazetteer.Ready() {
+		// Every language's model reads the name lists English's pack brings.
+		lp.load(ctx, "en", nil, func(_ *lang.Pack, err error) {
+			if err != nil {
+				done(nil, err)
+				return
+			}
+			lp.load(ctx, code, progress, done)
+		})
 		return
 	}
 	ref, ok := lp.refs[code]

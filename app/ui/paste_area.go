@@ -8,8 +8,11 @@ import (
 
 // pasteAreaProps are what the text box shows and whom it tells.
 type pasteAreaProps struct {
-	Hidden  bool // the surface shows the annotated view
-	Enabled bool // false until the app has mounted: the pre-rendered page cannot annotate
+	Hidden bool // the surface shows the annotated view
+	// Enabled is false until the app has mounted: the pre-rendered page
+	// cannot annotate, but its text box takes a paste (web/early-text.js
+	// keeps it for the app).
+	Enabled bool
 	OnInput app.EventHandler
 }
 
@@ -31,7 +34,7 @@ func autoLabel(a *annotation) string {
 // pasteArea renders the text box, left unbound (see Annotator). It stays
 // in the page while hidden: the draft, the intake and the runs read it.
 func pasteArea(p pasteAreaProps) app.UI {
-	placeholder := "Loading the analyzer…"
+	placeholder := "Paste or type a news article. It is annotated once the analyzer has loaded."
 	if p.Enabled {
 		placeholder = "Paste or type a news article, or drop a .txt, .md or .html file. It is annotated as you type."
 	}
@@ -43,7 +46,6 @@ func pasteArea(p pasteAreaProps) app.UI {
 			Rows(14).
 			Spellcheck(false).
 			Placeholder("%s", placeholder).
-			Disabled(!p.Enabled).
 			OnInput(p.OnInput),
 	)
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"annotator/analyzer"
+	"annotator/analyzer/gazetteer"
+	"annotator/analyzer/lang"
 	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -20,7 +22,11 @@ import (
 //
 // The protocol, page → worker:
 //
-//	{type: "annotate", id, text, lang, json}  queued, one run at a time
+//	{type: "annotate", id, text, lang, json, pack?, source?, reason?}
+//	                                          queued, one run at a time; pack
+//	                                          names the language chosen (its
+//	                                          pack fetched first), source and
+//	                                          reason how (analyzer.LanguageChoice)
 //	{type: "cancel", id}                      drops a queued or running run
 //
 // worker → page:
@@ -51,6 +57,7 @@ type workerRequest struct {
 	text     string
 	lang     string
 	withJSON bool
+	choice   analyzer.LanguageChoice // Code "": none made by the page
 }
 
 // workerService runs the page's requests one at a time (each job borrows
@@ -62,6 +69,7 @@ type workerService struct {
 	cancelled map[int]bool
 	wake      chan struct{}
 	post      func(msg map[string]any, transfer ...app.Value)
+	packs     *workerPacks
 }
 
 // workerYield is how much analyzer work runs between two looks at the
@@ -102,7 +110,13 @@ func RunWorker() {
 		return nil
 	})
 	self.Set("annotatorReceive", receive)
-	took, err := analyzer.LoadNames(nil)
+	// web/analyzer-worker.js sets the page's PacksEnv before starting us.
+	s.packs = newWorkerPacks(parsePacks(self.Get("annotatorPacks").String()))
+	en, err := s.packs.get("en")
+	var took analyzer.NamesLoad
+	if err == nil {
+		took, err = analyzer.LoadNames(en)
+	}
 	ready := map[string]any{"type": "ready", "namesLoadMs": millis(took.Total()), "modelLoadMs": millis(took.Model), "memory": workerMemory()}
 	if err != nil {
 		ready["namesError"] = err.Error()
@@ -130,7 +144,11 @@ func (s *workerService) receive(msg jsval.Value) {
 		}
 		lang, _ := jsval.AsString(jsval.Field(msg, "lang"))
 		withJSON := jsval.Field(msg, "json").Truthy()
-		s.queue = append(s.queue, workerRequest{id: int(id), text: text, lang: lang, withJSON: withJSON})
+		var choice analyzer.LanguageChoice
+		choice.Code, _ = jsval.AsString(jsval.Field(msg, "pack"))
+		choice.Source, _ = jsval.AsString(jsval.Field(msg, "source"))
+		choice.Reason, _ = jsval.AsString(jsval.Field(msg, "reason"))
+		s.queue = append(s.queue, workerRequest{id: int(id), text: text, lang: lang, withJSON: withJSON, choice: choice})
 	case "cancel":
 		s.cancelled[int(id)] = true
 	default:
@@ -188,7 +206,16 @@ func (s *workerService) run(req workerRequest) {
 		}
 	}()
 	start := time.Now()
-	job, err := analyzer.Start(req.text, analyzer.Options{Lang: req.lang})
+	opts := analyzer.Options{Lang: req.lang}
+	if req.choice.Code != "" {
+		p, err := s.packs.get(req.choice.Code)
+		if err != nil {
+			s.post(map[string]any{"type": "done", "id": req.id, "error": err.Error()})
+			return
+		}
+		opts = analyzer.Options{Pack: p, Choice: req.choice}
+	}
+	job, err := analyzer.Start(req.text, opts)
 	if err != nil {
 		s.post(map[string]any{"type": "done", "id": req.id, "error": err.Error(), "errorKind": errorKind(err)})
 		return
@@ -264,4 +291,55 @@ func workerMemory() float64 {
 		}
 	})
 	return n
+}
+
+// workerPacks are the worker's language packs: fetched as the page fetches
+// its own (fetchPack; the browser has each cached by then, so nothing is
+// downloaded twice) and read once, while the worker waits.
+type workerPacks struct {
+	refs  map[string]packRef
+	packs map[string]*lang.Pack
+}
+
+func newWorkerPacks(refs map[string]packRef) *workerPacks {
+	return &workerPacks{refs: refs, packs: map[string]*lang.Pack{}}
+}
+
+// get returns a language's pack, fetching it (and English's first, whose
+// name lists every model reads) if it is not in.
+func (wp *workerPacks) get(code string) (*lang.Pack, error) {
+	if p := wp.packs[code]; p != nil {
+		return p, nil
+	}
+	if p, ok := builtinPack(code); ok {
+		return p, nil
+	}
+	if code != "en" && !gazetteer.Ready() {
+		if _, err := wp.get("en"); err != nil {
+			return nil, err
+		}
+	}
+	ref, ok := wp.refs[code]
+	if !ok {
+		return nil, fmt.Errorf("the %s language pack is not part of this site", code)
+	}
+	type fetched struct {
+		data []byte
+		err  error
+	}
+	got := make(chan fetched, 1)
+	fetchPack(ref, func(float64) {}, func(data []byte, err error) { got <- fetched{data, err} })
+	f := <-got
+	if f.err != nil {
+		return nil, fmt.Errorf("the %s language pack could not be loaded: %w", languageName(code), f.err)
+	}
+	p, err := lang.LoadPack(f.data)
+	if err == nil && p.Code() != code {
+		err = fmt.Errorf("the %s language pack holds %s", code, p.Code())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the %s language pack could not be loaded: %w", languageName(code), err)
+	}
+	wp.packs[code] = p
+	return p, nil
 }

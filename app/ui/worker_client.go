@@ -100,7 +100,7 @@ func theWorker() *analyzerWorker {
 	w.worker.Set("onmessage", onMessage)
 	w.worker.Set("onerror", onError)
 	w.release = func() { onMessage.Release(); onError.Release() }
-	w.worker.Call("postMessage", map[string]any{"type": "init", "exec": exec, "wasm": wasm})
+	w.worker.Call("postMessage", map[string]any{"type": "init", "exec": exec, "wasm": wasm, "packs": app.Getenv(PacksEnv)})
 	pageWorker = w
 	return w
 }
@@ -119,6 +119,9 @@ func (w *analyzerWorker) run(ctx app.Context, text string, opts analyzer.Options
 	worker := w.worker
 	w.mu.Unlock()
 	msg := map[string]any{"type": "annotate", "id": id, "text": text, "lang": opts.Lang, "json": withJSON}
+	if opts.Pack != nil { // the language chosen, its pack in the page: the worker fetches the same
+		msg["pack"], msg["source"], msg["reason"] = opts.Pack.Code(), opts.Choice.Source, opts.Choice.Reason
+	}
 	if err := catchJS(func() { worker.Call("postMessage", msg) }); err != nil {
 		w.mu.Lock()
 		delete(w.runs, id)
