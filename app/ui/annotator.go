@@ -621,8 +621,17 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		if strings.TrimSpace(text) == "" { // cleared: nothing to count or list
 			c.ann, c.selected = nil, ""
 		}
-		if !boxFocused() {
+		focused := boxFocused()
+		switch {
+		case !focused:
 			c.editMode = false // the text came from elsewhere (the sample, the library, a file, a draft): show the result
+		case c.typing:
+			c.editMode = true // typed into the box: it stays while the user writes
+		}
+		if focused && !c.editing() {
+			// A paste into the box shows the view: the focus goes with it
+			// rather than to the page.
+			ctx.Defer(func(app.Context) { focusByID("view") })
 		}
 	}
 	publish := func(ctx app.Context) {
