@@ -17,6 +17,10 @@ var frenchPack = &definition{
 	abbreviations: set("mm", "ste", "bd", "av", "env", "cf", "p.ex", "nº"),
 	dates:         frenchDates,
 	quotes:        frenchQuotes,
+	// make cv LANG=fr: CV F1 87.52 with every rule, 87.73 without
+	// particles (as in Spanish, the data keep de/du/la inside names as
+	// they come); the others change less than 0.07.
+	skipNameRules: set("particles"),
 	honorifics: honorifics(
 		"m m. monsieur mm. président roi prince général ministre maire",
 		"mme mme. madame mlle mlle. mademoiselle présidente reine princesse ministre mairesse"),
