@@ -256,7 +256,9 @@ func Handler(version string, cfg Config, hashed map[string]string, packs []Pack)
 	}
 	env[EnvPacks] = packsEnv(packs)
 	cacheable := []string{web(IconSVG), cfg.Prefix + "/embed.html", web(AnalyzerWorkerJS)}
-	var preload []string
+	// app.wasm is fetched by app.js, which runs after the head's scripts
+	// and styles: preloaded, it comes down from the start.
+	preload := []string{fmt.Sprintf(`<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin="anonymous">`, cfg.Prefix+web(WasmFile))}
 	if len(packs) > 0 {
 		cacheable = append(cacheable, packs[0].URL)
 		preload = append(preload, fmt.Sprintf(`<link rel="preload" href="%s" as="fetch" type="%s" crossorigin="anonymous">`, packs[0].URL, PackType))
@@ -368,13 +370,21 @@ func render(h *app.Handler) ([]File, error) {
 				return fmt.Errorf("render %s: no %s to put the content security policy after", urlPath, meta)
 			}
 			csp := fmt.Sprintf(`<meta http-equiv="Content-Security-Policy" content="%s">`, ContentSecurityPolicy())
-			data = bytes.Replace(data, meta, append(meta, csp...), 1)
+			// go-app writes the raw headers last, after the scripts that
+			// block the parser: the preloads go first to start at once.
+			preloads := fetchPreload.FindAll(data, -1)
+			data = fetchPreload.ReplaceAll(data, nil)
+			data = bytes.Replace(data, meta, append(append(meta, csp...), bytes.Join(preloads, nil)...), 1)
 		}
-		if name == "wasm_exec.js" {
-			var err error
-			if data, err = keepBOM(data); err != nil {
-				return err
-			}
+		var err error
+		switch name {
+		case "wasm_exec.js":
+			data, err = keepBOM(data)
+		case "app.js":
+			data, err = startLean(data)
+		}
+		if err != nil {
+			return err
 		}
 		files = append(files, File{Name: name, ContentType: ContentType(name), Data: bytes.Clone(data)})
 		return nil
@@ -410,6 +420,76 @@ func keepBOM(js []byte) ([]byte, error) {
 		return nil, fmt.Errorf("wasm_exec.js: found %d of %s, want 1 to make it keep a leading U+FEFF", bytes.Count(js, wasmExecDecoder), wasmExecDecoder)
 	}
 	return bytes.Replace(js, wasmExecDecoder, bomKeeper, 1), nil
+}
+
+// fetchPreload is a preload of app.wasm or a pack (Handler's RawHeaders).
+var fetchPreload = regexp.MustCompile(`<link rel="preload" href="[^"]*" as="fetch"[^>]*>`)
+
+// go-app's app.js registers the service worker as the page starts, and
+// hands the compiler app.wasm through a stream built in JavaScript to
+// count its bytes. On a first visit the worker's install downloads and
+// caches the whole bundle while the page compiles app.wasm (on 2 cores
+// the page was ready about 900 ms later), and a built stream is a
+// response without a URL, whose compiled code the browser never caches.
+var (
+	swAtStart  = []byte("\ngoappInitServiceWorker();\n")
+	swSettled  = []byte("\ngoappInitServiceWorkerWhenSettled();\n")
+	wasmStream = regexp.MustCompile(`fetchWithProgress\(("[^"]+"), showProgress\)`)
+	// The compiler gets the response itself; a clone of it counts the
+	// bytes for the loader's progress.
+	wasmCounted = []byte(`
+async function goappFetchCounted(url, progress) {
+  const response = await fetch(url);
+  const total = parseInt(response.headers.get(goappWasmContentLengthHeader) || "", 10);
+  if (response.ok && response.body && total > 0) {
+    const reader = response.clone().body.getReader();
+    let loaded = 0;
+    (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        loaded += value.byteLength;
+        progress(Math.min(100, Math.round((loaded * 100) / total)));
+      }
+    })().catch(() => {});
+  }
+  return response;
+}
+`)
+	// Once the page has mounted, its name model is in (or failed) and no
+	// run is going, or after 20 s whatever happens; at once when a worker
+	// already controls the page (it only checks for an update).
+	swWhenSettled = []byte(`
+function goappInitServiceWorkerWhenSettled() {
+  if (!("serviceWorker" in navigator)) return;
+  if (navigator.serviceWorker.controller) { goappInitServiceWorker(); return; }
+  const since = performance.now();
+  const settled = () => {
+    if (!document.body || document.body.dataset.ready !== "1") return false;
+    const root = document.getElementById("annotator");
+    if (!root) return true;
+    const d = root.dataset;
+    return (d.namesLoadMs !== undefined || d.namesError !== undefined) && !["pending", "working", "waiting", "loading"].includes(d.state);
+  };
+  const wait = () => (settled() || performance.now() - since > 20000) ? goappInitServiceWorker() : setTimeout(wait, 200);
+  wait();
+}
+`)
+)
+
+// startLean makes app.js register the service worker once the page has
+// settled and hand the browser app.wasm's own response. Without what it
+// expects to change it is an error, as in keepBOM.
+func startLean(js []byte) ([]byte, error) {
+	if n := bytes.Count(js, swAtStart); n != 1 {
+		return nil, fmt.Errorf("app.js: found %d of %q, want 1 to delay the service worker", n, swAtStart)
+	}
+	if n := len(wasmStream.FindAllIndex(js, -1)); n != 1 {
+		return nil, fmt.Errorf("app.js: found %d of %s, want 1 to hand the compiler app.wasm's own response", n, wasmStream)
+	}
+	js = bytes.Replace(js, swAtStart, swSettled, 1)
+	js = wasmStream.ReplaceAll(js, []byte("goappFetchCounted($1, showProgress)"))
+	return append(append(js, wasmCounted...), swWhenSettled...), nil
 }
 
 // hashedName puts a hash of data in a file name: app.wasm →

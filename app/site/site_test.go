@@ -306,7 +306,7 @@ func TestPagesAndFiles(t *testing.T) {
 		{"/embed.html", "text/html; charset=utf-8", []string{`id="embed"`}},
 		{"/manifest.webmanifest", "application/manifest+json", []string{hashedPath(t, s, IconPNG), hashedPath(t, s, IconPNGL), svg, `"display": "standalone"`, `"start_url": "/"`, `"theme_color": "#1d3557"`}},
 		{"/app-worker.js", "text/javascript; charset=utf-8", []string{`"` + wasm + `"`, `"` + svg + `"`, `"/embed.html"`, `"/"`}},
-		{"/app.js", "text/javascript; charset=utf-8", []string{wasm, `/app-worker.js`}},
+		{"/app.js", "text/javascript; charset=utf-8", []string{wasm, `/app-worker.js`, "goappFetchCounted(\"" + wasm + "\", showProgress)", "\ngoappInitServiceWorkerWhenSettled();\n"}},
 		{"/wasm_exec.js", "text/javascript; charset=utf-8", []string{"Go", `new TextDecoder("utf-8", { ignoreBOM: true })`}},
 		{css, "text/css; charset=utf-8", []string{"mark"}},
 		{"/web/app.css", "text/css; charset=utf-8", []string{"mark"}},
@@ -332,7 +332,15 @@ func TestPagesAndFiles(t *testing.T) {
 				t.Errorf("%s lacks %s", c.path, want)
 			}
 		}
+		if c.path == "/app.js" && strings.Contains(b, "\ngoappInitServiceWorker();\n") {
+			t.Errorf("/app.js registers the service worker as the page starts")
+		}
 		if c.path == "/" {
+			// The preloads come before every script and style.
+			preload := strings.Index(b, `<link rel="preload" href="`+wasm+`" as="fetch"`)
+			if first := min(strings.Index(b, "<script"), strings.Index(b, "<link")); preload < 0 || preload > first {
+				t.Errorf("/ does not preload %s before its scripts and styles (at %d, first at %d)", wasm, preload, first)
+			}
 			// go-app writes a tag's attributes in no fixed order.
 			for _, src := range []string{readability, intake} {
 				if !strings.Contains(b, `<script defer src="`+src+`">`) && !strings.Contains(b, `<script src="`+src+`" defer>`) {
