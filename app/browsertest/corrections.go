@@ -115,14 +115,7 @@ type correctionStep struct {
 // exports carry them, edits the text so that one no longer fits (stale)
 // and removes the article from the library again.
 func Corrections(t *testing.T, b *Browser, url string) {
-	page := Open(t, b, url)
-	// A draft left by the tests before is restored and annotated in slices:
-	// its run must end first, or the paste's wait would take it for its own.
-	page.WaitDraft()
-	if page.PastedText() != "" {
-		page.WaitRun(0)
-	}
-	p := correctionsPage{page}
+	p := correctionsPage{OpenSettled(t, b, url)}
 	var text string
 	steps := []correctionStep{
 		{"paste the article", func(t *testing.T, p correctionsPage) {

@@ -194,12 +194,7 @@ type layoutStep struct {
 // runs; next and previous mention, the keys in the view, Escape; the entity
 // search; the sample and Clear undone, box and draft.
 func Layout(t *testing.T, b *Browser, appURL string) {
-	page := Open(t, b, appURL)
-	page.WaitDraft()
-	if page.PastedText() != "" {
-		page.WaitRun(0)
-	}
-	p := layoutPage{page}
+	p := layoutPage{OpenSettled(t, b, appURL)}
 	first := readInvented(t, "testdata/harbour-talks.txt")
 	second := readInvented(t, "testdata/harbour-deal.txt")
 	defer p.Viewport(1440, 900)

@@ -39,6 +39,20 @@ func Open(tb testing.TB, b *Browser, url string) *Page {
 	return p
 }
 
+// OpenSettled opens the app and waits until it is idle: mounted, its name
+// model loaded (or failed), and the draft the tests before left, if any,
+// restored and annotated, so that a run waited for next is the caller's.
+func OpenSettled(tb testing.TB, b *Browser, url string) *Page {
+	tb.Helper()
+	p := Open(tb, b, url)
+	Poll[bool](p, `(() => { const d = document.getElementById("annotator").dataset; return d.namesLoadMs !== undefined || d.namesError !== undefined; })()`)
+	p.WaitDraft()
+	if p.PastedText() != "" {
+		p.WaitRun(0)
+	}
+	return p
+}
+
 // WaitReady waits until the app in the page has mounted.
 func (p *Page) WaitReady() {
 	p.tb.Helper()

@@ -257,7 +257,6 @@ const memoryJS = `window.__wasmMemory.buffer.byteLength + Number(document.getEle
 // while the page annotated and showed it, as a multiple of the input (the
 // budget is 40), each in a page of its own.
 func BenchmarkWasmMemory(b *testing.B) {
-	br := browsertest.NewBrowser(b)
 	root := browsertest.BuildWasm(b)
 	s, err := New(filepath.Join(root, "web"), Config{})
 	if err != nil {
@@ -265,13 +264,15 @@ func BenchmarkWasmMemory(b *testing.B) {
 	}
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	browsertest.OnNewDocument(b, br, captureWasmMemory)
 	for _, c := range corpora.All(1 << 20) {
 		b.Run(c.Name, func(b *testing.B) {
 			var ratio float64
 			for range b.N {
-				p := browsertest.Open(b, br, srv.URL) // a new page: a new program, its memory at its start
-				browsertest.Poll[bool](p, `!!document.getElementById("annotator").dataset.namesLoadMs`)
+				// A new browser: a new program, its memory at its start,
+				// and no draft of the corpus before to annotate first.
+				br := browsertest.NewBrowser(b)
+				browsertest.OnNewDocument(b, br, captureWasmMemory)
+				p := browsertest.OpenSettled(b, br, srv.URL)
 				before := browsertest.Eval[float64](p, memoryJS)
 				// The worker's memory is published before the result is shown.
 				if run, _ := p.Paste(c.Text); run.State != "done" {
@@ -302,17 +303,11 @@ func BenchmarkWasmLists(b *testing.B) {
 			var f browsertest.ListFigures
 			var longest []float64
 			for range b.N {
-				p := browsertest.Open(b, br, srv.URL)
 				// The name tagger loads once the page starts (its own
-				// long task, cold-mount-ms's business): the text's work
-				// comes after it.
-				browsertest.Poll[bool](p, `!!document.getElementById("annotator").dataset.namesLoadMs`)
-				// The last iteration's text comes back as the draft and is
-				// annotated: that run ends before this one's paste.
-				p.WaitDraft()
-				if browsertest.Eval[int](p, `document.getElementById("text").value.length`) > 0 {
-					p.WaitRun(0)
-				}
+				// long task, cold-mount-ms's business), and the last
+				// iteration's text comes back as the draft: the text's work
+				// comes after both.
+				p := browsertest.OpenSettled(b, br, srv.URL)
 				f = browsertest.ListHeavy(b, p, text)
 				longest = append(longest, f.LongestTaskMs)
 			}

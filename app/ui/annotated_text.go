@@ -64,20 +64,21 @@ func (r *viewRenderer) run(nodes []app.UI, end int) []app.UI {
 	a := r.a
 	for ; r.next < len(a.Marks) && a.Marks[r.next].End <= end; r.next++ {
 		m := a.Marks[r.next]
+		e, mention := a.entityOf(m), a.mentionOf(m)
 		if r.pos < m.Start {
 			nodes = append(nodes, app.Text(a.Text[r.pos:m.Start]))
 		}
 		mk := app.Mark().
-			DataSet("label", string(m.Label)).
-			DataSet("entity", m.Entity).
+			DataSet("label", string(e.Label)).
+			DataSet("entity", e.ID).
 			DataSet("start", m.Start).
 			TabIndex(-1).
-			Title("%s", markTitle(m)).
+			Title("%s", markTitle(e, mention)).
 			Text(a.Text[m.Start:m.End])
-		if m.Corrected {
+		if mention.Corrected {
 			mk = mk.DataSet("corrected", "true")
 		}
-		if m.Entity == r.selected {
+		if e.ID == r.selected {
 			mk = mk.Class("selected")
 		}
 		if r.current == "m"+strconv.Itoa(a.MarkBase+r.next) {
@@ -94,8 +95,8 @@ func (r *viewRenderer) run(nodes []app.UI, end int) []app.UI {
 }
 
 // markTitle is a mark's tooltip: its label and entity, and a date's value.
-func markTitle(m mark) string {
-	t := labelNames[m.Label] + ": " + m.Name
+func markTitle(e *analyzer.EntityResult, m *analyzer.MentionResult) string {
+	t := labelNames[e.Label] + ": " + e.Name
 	switch {
 	case m.Unresolved:
 		t += " (" + m.Value + ", unresolved: no dateline)"

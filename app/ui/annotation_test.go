@@ -47,7 +47,7 @@ func TestNewAnnotation(t *testing.T) {
 		if mk.Start < pos {
 			t.Fatalf("mark %+v overlaps the one before", mk)
 		}
-		got = append(got, fmt.Sprintf("%s:%s:%s", text[mk.Start:mk.End], mk.Label, mk.Entity))
+		got = append(got, fmt.Sprintf("%s:%s:%s", text[mk.Start:mk.End], a.entityOf(mk).Label, a.entityOf(mk).ID))
 		pos = mk.End
 	}
 	want := []string{"Mr Kim:MISC:e5", "Xi:PER:e2", "Beijing:LOC:e3", "Kim:PER:e1", "Beijing:LOC:e3", "Tuesday:DATE:e4"}
@@ -184,7 +184,7 @@ func TestAliasesValuesAndQuotes(t *testing.T) {
 	if ids := []string{a.Groups[0].Entities[0].ID, a.Groups[0].Entities[1].ID}; !slices.Equal(ids, []string{"e2", "e1"}) {
 		t.Errorf("people listed %q, want the most salient first", ids)
 	}
-	if i := a.markAt(strings.Index(text, "Mr Kim")); i < 0 || a.Marks[i].Entity != "e1" {
+	if i := a.markAt(strings.Index(text, "Mr Kim")); i < 0 || a.entityOf(a.Marks[i]).ID != "e1" {
 		t.Errorf("markAt(Mr Kim) = %d", i)
 	}
 	if i := a.markAt(1); i != -1 {

@@ -129,19 +129,23 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		// The result, its view and the page's update each take a while
 		// for a long text: they pause as they go, and the browser gets a
 		// turn between them.
+		// Only what the exports need stays: the tokens of a long text are
+		// most of its memory (the result does not need them), and the
+		// wasm's garbage collector scans all that is kept while the page
+		// waits.
 		full := job.Document()
+		tokens := len(full.Tokens)
+		full.Tokens = nil
 		s.phase = "result"
 		res := job.Result()
-		// Only what the exports need stays: the tokens of a long text are
-		// most of its memory, and the wasm's garbage collector scans all
-		// that is kept while the page waits.
 		doc := exportable(full)
-		tokens := len(full.Tokens)
 		job, full = nil, nil
 		s.pause()
 		s.phase = "index"
 		ann := buildAnnotation(text, res, s.tick)
 		ann.Tokens = tokens
+		s.pause()
+		articleID(text) // the page looks its corrections up by it
 		s.pause()
 		busy := time.Since(begun) - s.paused + begun.Sub(start)
 		ctx.Dispatch(guardDispatch("showing the result", func(ctx app.Context) {

@@ -67,34 +67,36 @@ const (
 	requestDropStale = "drop_stale"
 )
 
-// onRun moves the corrections to a new run over text and returns what to
-// show: the corrected document and result. stored are the corrections the
+// onRun moves the corrections to a new run over text (its document and
+// result) and returns what to show: the corrected document and result, or
+// the run's own when nothing is corrected (a result is the size of the
+// annotation: it is not built twice). stored are the corrections the
 // library keeps for text, if it has the article (ok). They apply when the
 // editor was not already over this text: an article opened, the page
 // reloaded. An edited text keeps the corrections, moved past the edit; a
 // different article (all of them stale, little text in common) drops
 // them, as kept with their own article.
-func (k *correctionsKeeper) onRun(doc *analyzer.Document, lang string, stored analyzer.Corrections, ok bool) (*analyzer.Document, *analyzer.Result, error) {
+func (k *correctionsKeeper) onRun(doc *analyzer.Document, res *analyzer.Result, lang string, stored analyzer.Corrections, ok bool) (*analyzer.Document, *analyzer.Result, error) {
 	prev := k.base
 	k.base = doc
 	defer func() { k.lang = lang }()
 	if !correctable(doc) {
 		k.base, k.editor = nil, nil
-		return doc, doc.Result(), nil
+		return doc, res, nil
 	}
 	opts := analyzer.Options{Lang: lang}
 	switch {
 	case k.editor != nil && prev != nil && prev.Text == doc.Text && k.lang == lang:
 		if err := k.editor.Rebase(doc); err != nil {
 			k.editor = nil
-			return doc, doc.Result(), err
+			return doc, res, err
 		}
 	case ok:
 		k.editor = nil
 		if len(stored) > 0 {
 			ed, err := analyzer.NewEditor(doc, stored, opts)
 			if err != nil {
-				return doc, doc.Result(), err
+				return doc, res, err
 			}
 			k.editor = ed
 		}
@@ -103,13 +105,13 @@ func (k *correctionsKeeper) onRun(doc *analyzer.Document, lang string, stored an
 		if k.lang == lang {
 			if err := k.editor.Rebase(doc); err != nil {
 				k.editor = nil
-				return doc, doc.Result(), err
+				return doc, res, err
 			}
 		} else {
 			ed, err := analyzer.NewEditor(doc, cs, opts)
 			if err != nil {
 				k.editor = nil
-				return doc, doc.Result(), err
+				return doc, res, err
 			}
 			k.editor = ed
 		}
@@ -120,7 +122,7 @@ func (k *correctionsKeeper) onRun(doc *analyzer.Document, lang string, stored an
 		k.editor = nil
 	}
 	if k.editor == nil {
-		return doc, doc.Result(), nil
+		return doc, res, nil
 	}
 	return k.editor.Document(), k.editor.Result(), nil
 }

@@ -38,7 +38,7 @@ func entityNamed(t *testing.T, res *analyzer.Result, name string) analyzer.Entit
 func TestCorrectionsKeeper(t *testing.T) {
 	var k correctionsKeeper
 	doc := annotatedDoc(t, talksArticle)
-	shownDoc, shown, err := k.onRun(doc, "en", nil, false)
+	shownDoc, shown, err := k.onRun(doc, doc.Result(), "en", nil, false)
 	if err != nil || shownDoc != doc || k.editor != nil {
 		t.Fatalf("a first run without corrections: %v, editor %v", err, k.editor)
 	}
@@ -67,7 +67,8 @@ func TestCorrectionsKeeper(t *testing.T) {
 	}
 
 	// A new run over the same text keeps the history.
-	_, shown, err = k.onRun(annotatedDoc(t, talksArticle), "en", k.corrections(talksArticle), true)
+	d := annotatedDoc(t, talksArticle)
+	_, shown, err = k.onRun(d, d.Result(), "en", k.corrections(talksArticle), true)
 	if err != nil || len(shown.Corrections) != 1 || !k.editor.CanRedo() {
 		t.Fatalf("a run again: %v, %d corrections, can redo %v", err, len(shown.Corrections), k.editor.CanRedo())
 	}
@@ -80,7 +81,8 @@ func TestCorrectionsKeeper(t *testing.T) {
 	// follows the text.
 	edited := strings.Replace(talksArticle, "Prime Minister Elena Marquez of Portugal met", "The prime minister met", 1)
 	edited = strings.Replace(edited, "Ms Marquez said", "She said", 1)
-	_, shown, err = k.onRun(annotatedDoc(t, edited), "en", nil, false)
+	d = annotatedDoc(t, edited)
+	_, shown, err = k.onRun(d, d.Result(), "en", nil, false)
 	if err != nil || len(shown.Corrections) != 2 {
 		t.Fatalf("an edit: %v, %+v", err, shown.Corrections)
 	}
@@ -92,13 +94,15 @@ func TestCorrectionsKeeper(t *testing.T) {
 	}
 
 	// Another article: the corrections stay with the first.
-	if _, shown, _ = k.onRun(annotatedDoc(t, dealArticle), "en", nil, false); k.editor != nil || len(shown.Corrections) != 0 {
+	d = annotatedDoc(t, dealArticle)
+	if _, shown, _ = k.onRun(d, d.Result(), "en", nil, false); k.editor != nil || len(shown.Corrections) != 0 {
 		t.Errorf("another article keeps the editor: %+v", shown.Corrections)
 	}
 
 	// A saved article's corrections apply to its run.
 	stored := analyzer.Corrections{{Op: analyzer.RemoveEntity, Entity: &analyzer.EntityAnchor{Name: "Reykjavik", Label: analyzer.LOC, Start: strings.Index(talksArticle, "Reykjavik")}}}
-	_, shown, err = k.onRun(annotatedDoc(t, talksArticle), "en", stored, true)
+	d = annotatedDoc(t, talksArticle)
+	_, shown, err = k.onRun(d, d.Result(), "en", stored, true)
 	if err != nil || len(shown.Corrections) != 1 || shown.Corrections[0].Stale != "" {
 		t.Fatalf("stored corrections: %v, %+v", err, shown.Corrections)
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"annotator/analyzer"
@@ -63,8 +64,23 @@ type library struct {
 // articleID identifies a text: the hex of the first 16 bytes of its
 // SHA-256.
 func articleID(text string) string {
+	lastID.Lock()
+	defer lastID.Unlock()
+	if text == lastID.text && lastID.id != "" {
+		return lastID.id
+	}
 	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:16])
+	lastID.text, lastID.id = text, hex.EncodeToString(sum[:16])
+	return lastID.id
+}
+
+// lastID is the last text articleID hashed: showing a run, saving its
+// draft and looking up its corrections ask for the same text's id, and a
+// megabyte takes about 40 ms to hash in the wasm (a long run hashes it in
+// its own slices, before it is shown).
+var lastID struct {
+	sync.Mutex
+	text, id string
 }
 
 // maxTitle is the longest title an article gets, in characters.

@@ -46,7 +46,7 @@ func mentionsOf(a *annotation, id string) []int {
 	}
 	var at []int
 	for i, m := range a.Marks {
-		if m.Entity == id {
+		if a.entityOf(m).ID == id {
 			at = append(at, i)
 		}
 	}

@@ -14,12 +14,12 @@ import (
 // a list of numbers has a mark every few bytes) and the view shows at most
 // maxShownWindows consecutive ones, with "Show earlier" and "Show more"
 // moving along. go-app takes about a second to create each two thousand
-// marks: a window of 400 is about 0.2 s of the main thread, and the view
+// marks: a window of 300 is about 0.15 s of the main thread, and the view
 // stays within a few thousand nodes whatever the text, while the lists
 // and counts cover all of it.
 const (
 	viewWindow      = 64 << 10
-	viewWindowMarks = 400
+	viewWindowMarks = 300
 	maxShownWindows = 3
 )
 

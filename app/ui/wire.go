@@ -131,21 +131,10 @@ func encodeRun(doc *analyzer.Document, res *analyzer.Result, a *annotation, toke
 			quotes, size = nil, 0
 		}
 	}
-	// A mark is a mention of an entity: its indices, found by position.
+	// A mark is a mention of an entity: its indices in the result.
 	marks := make([]int, 0, 2*min(len(a.Marks), partMarksMax))
-	next := make(map[string]int, len(res.Entities)) // entity id → its next mention to match
 	for i, m := range a.Marks {
-		e := a.Entities[m.Entity]
-		k := next[m.Entity]
-		ms := res.Entities[e].Mentions
-		for k < len(ms) && ms[k].Start != m.Start {
-			k++
-		}
-		if k == len(ms) {
-			return fmt.Errorf("encode marks: mark at %d is no mention of %s", m.Start, m.Entity)
-		}
-		next[m.Entity] = k + 1
-		marks = append(marks, e, k)
+		marks = append(marks, int(m.EntityAt), int(m.MentionAt))
 		if len(marks) == 2*partMarksMax || i == len(a.Marks)-1 {
 			add(partMarks, marks)
 			marks = marks[:0]
@@ -283,7 +272,7 @@ func (w *wireAssembler) add(kind string, data []byte) error {
 			}
 			ent := &w.res.Entities[e]
 			m := ent.Mentions[j]
-			w.ann.Marks = append(w.ann.Marks, mark{Start: m.Start, End: m.End, Label: ent.Label, Entity: ent.ID, Name: ent.Name, Value: m.Value, Unresolved: m.Unresolved})
+			w.ann.Marks = append(w.ann.Marks, mark{Start: m.Start, End: m.End, EntityAt: int32(e), MentionAt: int32(j)})
 			w.ann.Counts[ent.Label]++
 		}
 	case partGroups:
