@@ -105,6 +105,21 @@ type definition struct {
 	// files are the built-in data files; nil when there are none (in the
 	// browser's build, where packs are fetched: see files_native.go).
 	files Files
+	// prepared builds the date and quote tables once the language is first
+	// used, not at start-up: the page starts with one language of seven.
+	prepared sync.Once
+}
+
+// prepare builds the language's date and quote lookup tables.
+func (d *definition) prepare() {
+	d.prepared.Do(func() {
+		if d.dates != nil {
+			d.dates.prepare()
+		}
+		if d.quotes != nil {
+			d.quotes.prepare()
+		}
+	})
 }
 
 // definitions are the languages, in the order menus list them.
@@ -116,12 +131,6 @@ var builtins = func() map[*definition]*Pack {
 	packs := make(map[*definition]*Pack, len(definitions))
 	for _, d := range definitions {
 		packs[d] = &Pack{def: d, files: d.files}
-		if d.dates != nil {
-			d.dates.prepare()
-		}
-		if d.quotes != nil {
-			d.quotes.prepare()
-		}
 	}
 	return packs
 }()
@@ -301,10 +310,16 @@ func (p *Pack) Tagger() (*tagger.Model, error) {
 func (p *Pack) RunsNameRule(name string) bool { return !p.def.skipNameRules[name] }
 
 // Dates returns the words of dates in the language.
-func (p *Pack) Dates() *Dates { return p.def.dates }
+func (p *Pack) Dates() *Dates {
+	p.def.prepare()
+	return p.def.dates
+}
 
 // Quotes returns the quote marks and words of attribution of the language.
-func (p *Pack) Quotes() *Quotes { return p.def.quotes }
+func (p *Pack) Quotes() *Quotes {
+	p.def.prepare()
+	return p.def.quotes
+}
 
 // Honorific reports whether the lower-case word is a title written before
 // a person's name, and the gender it tells.

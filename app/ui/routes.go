@@ -14,5 +14,5 @@ func Routes() {
 	app.Route("/", &Annotator{})
 	// The embed page: /embed, and embed.html as static hosts serve it.
 	app.Route("/embed", &Embed{})
-	app.RouteWithRegexp(`^/embed\.html$`, &Embed{})
+	app.Route("/embed.html", &Embed{})
 }
