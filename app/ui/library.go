@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"annotator/analyzer"
 	"annotator/app/contract"
@@ -90,12 +92,33 @@ const maxTitle = 90
 // pasted news article), shortened to maxTitle characters.
 func articleTitle(text string) string {
 	for line := range strings.Lines(text) {
-		if t := oneLine(line); t != "" {
+		if t := oneLine(titleWindow(line)); t != "" {
 			return shorten(t, maxTitle)
 		}
 	}
 	return "Untitled article"
 }
+
+// titleWindow is the start of line a title can come from: its first
+// titleBytes after any leading space, cut at a character. A title is a
+// page's to render each time: a text of one long line (a list, a paste
+// without line breaks) cost 70 ms a render in the wasm when all of it was
+// split into words.
+func titleWindow(line string) string {
+	line = strings.TrimLeftFunc(line, unicode.IsSpace)
+	if len(line) <= titleBytes {
+		return line
+	}
+	cut := titleBytes
+	for cut > 0 && !utf8.RuneStart(line[cut]) {
+		cut--
+	}
+	return line[:cut]
+}
+
+// titleBytes is how much of a line articleTitle reads: room for maxTitle
+// characters even with runs of spaces between words.
+const titleBytes = 4 << 10
 
 // entry returns the saved article with the id.
 func (l *library) entry(id string) (libraryEntry, bool) {

@@ -49,6 +49,9 @@ func TestArticleIDAndTitle(t *testing.T) {
 	if articleID(talksArticle) != articleID(talksArticle) || articleID(talksArticle) == articleID(dealArticle) {
 		t.Error("articleID is not a function of the text alone")
 	}
+	if first := articleID(talksArticle); articleID(dealArticle) == first || articleID(talksArticle) != first {
+		t.Error("articleID's last-text cache gives another text's id")
+	}
 	if n := len(articleID("x")); n != 32 {
 		t.Errorf("articleID has %d hex digits, want 32", n)
 	}
@@ -57,6 +60,10 @@ func TestArticleIDAndTitle(t *testing.T) {
 		"\n \n  Two   spaces \t here\nrest": "Two spaces here",
 		"   \n\n":                           "Untitled article",
 		strings.Repeat("a", 200):            strings.Repeat("a", maxTitle-1) + "…",
+		// A text of one long line is read from its start only, cut at a
+		// character, with the same title.
+		strings.Repeat("é, ", 1<<18):                        strings.TrimSpace(strings.Repeat("é, ", maxTitle/3)) + "…",
+		strings.Repeat(" ", 3*titleBytes) + "Late title\nx": "Late title",
 	} {
 		if got := articleTitle(text); got != want {
 			t.Errorf("articleTitle(%.20q) = %q, want %q", text, got, want)
