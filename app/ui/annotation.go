@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -50,7 +51,14 @@ type annotation struct {
 	// Tokens and Elapsed describe the run, for the stats and the benchmark.
 	Tokens  int
 	Elapsed time.Duration
+
+	// serial tells this annotation from every other one made (see
+	// printedRun).
+	serial uint64
 }
+
+// serials numbers the annotations made.
+var serials atomic.Uint64
 
 // mark is a highlighted mention: bytes [Start, End) of the text, the
 // EntityAt'th entity of the result and its MentionAt'th mention (a long
@@ -98,6 +106,7 @@ func newAnnotation(text string, res *analyzer.Result) *annotation {
 // loops (a long run pauses there, see slicer).
 func buildAnnotation(text string, res *analyzer.Result, tick func()) *annotation {
 	a := &annotation{
+		serial:   serials.Add(1),
 		Text:     text,
 		Result:   res,
 		Counts:   make(map[analyzer.Label]int),

@@ -325,7 +325,7 @@ func (c *Annotator) surface() app.UI {
 			annotatedText(c.shownPart(), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
 			moreText(c.ann, c.windows, guardEvent("showing earlier text", c.onEarlier), guardEvent("showing more of the text", c.onMore)),
 		),
-		&PrintReport{Ann: c.ann},
+		&PrintReport{Run: printed(c.ann)},
 	)
 }
 

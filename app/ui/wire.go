@@ -178,7 +178,8 @@ func newWireAssembler(text string) *wireAssembler {
 		text: text,
 		res:  res,
 		ann: &annotation{
-			Text: text, Result: res,
+			serial: serials.Add(1),
+			Text:   text, Result: res,
 			Counts: make(map[analyzer.Label]int), Names: make(map[string]string),
 			Entities: make(map[string]int), Aliases: make(map[string][]string), Values: make(map[string][]dateValue),
 		},
