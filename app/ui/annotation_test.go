@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -208,5 +209,25 @@ func TestOneLine(t *testing.T) {
 		if got, want := oneLine(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// go-app compares a component's fields with reflect.DeepEqual: the print
+// report's run must differ at once between two runs over the same text and
+// equal itself without a walk of the marks.
+func TestPrintedRunComparesBySerial(t *testing.T) {
+	doc, err := analyzer.Annotate(talksArticle, analyzer.Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := newAnnotation(talksArticle, doc.Result()), newAnnotation(talksArticle, doc.Result())
+	if !reflect.DeepEqual(first.Result, second.Result) {
+		t.Fatal("two results of one document differ")
+	}
+	if reflect.DeepEqual(printed(first), printed(second)) {
+		t.Error("two runs over the same text print as one: the report would keep the first")
+	}
+	if !reflect.DeepEqual(printed(first), printed(first)) || printed(nil) != (printedRun{}) {
+		t.Error("a run does not print as itself")
 	}
 }
