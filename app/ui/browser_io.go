@@ -143,7 +143,6 @@ func recoverJS(err *error) {
 // cancelled keydown does not always suppress, so both are cancelled. The
 // returned function removes the listeners.
 func keepPictureKeys() (remove func()) {
-	doc := app.Window().Get("document")
 	listener := guardFunc("handling a key", func(this app.Value, args []app.Value) any {
 		e := args[0]
 		target := e.Get("target")
@@ -167,11 +166,20 @@ func keepPictureKeys() (remove func()) {
 		}
 		return nil
 	})
-	doc.Call("addEventListener", "keydown", listener)
-	doc.Call("addEventListener", "keypress", listener)
+	return listenDocument(listener, "keydown", "keypress")
+}
+
+// listenDocument adds fn as the document's listener for each event, during
+// the event; the returned function removes it and releases fn.
+func listenDocument(fn app.Func, events ...string) (remove func()) {
+	doc := app.Window().Get("document")
+	for _, ev := range events {
+		doc.Call("addEventListener", ev, fn)
+	}
 	return func() {
-		doc.Call("removeEventListener", "keydown", listener)
-		doc.Call("removeEventListener", "keypress", listener)
-		listener.Release()
+		for _, ev := range events {
+			doc.Call("removeEventListener", ev, fn)
+		}
+		fn.Release()
 	}
 }

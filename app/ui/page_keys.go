@@ -20,7 +20,6 @@ import (
 //     the box's last edit while the view hides it.
 //   - A skip link opens its panel and moves the focus there.
 func (c *Annotator) listenPageKeys() (remove func()) {
-	doc := app.Window().Get("document")
 	dispatch := func(f func(app.Context)) {
 		if c.lasting != nil {
 			c.lasting.Dispatch(guardDispatch("handling a key", f))
@@ -127,14 +126,8 @@ func (c *Annotator) listenPageKeys() (remove func()) {
 		})
 		return nil
 	})
-	doc.Call("addEventListener", "keydown", onKey)
-	doc.Call("addEventListener", "click", onClick)
-	return func() {
-		doc.Call("removeEventListener", "keydown", onKey)
-		doc.Call("removeEventListener", "click", onClick)
-		onKey.Release()
-		onClick.Release()
-	}
+	removeKey, removeClick := listenDocument(onKey, "keydown"), listenDocument(onClick, "click")
+	return func() { removeKey(); removeClick() }
 }
 
 // stepTab returns the tab the key moves to from the named one, "" if the
