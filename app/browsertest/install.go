@@ -27,6 +27,10 @@ const firePrompt = `(() => {
 // calls the event's prompt(); hidden again once the prompt is used.
 func Install(t *testing.T, b *Browser, appURL string) {
 	p := Open(t, b, appURL)
+	// Chromium's own offer comes once the service worker is in, which the
+	// page registers only when it has settled: from here on only the
+	// test's offers (untrusted events) reach the page.
+	Eval[bool](p, `(window.addEventListener("beforeinstallprompt", (e) => { if (e.isTrusted) e.stopImmediatePropagation(); }, true), true)`)
 	// Chromium may offer at any time (the app is installable): the button
 	// shows exactly when go-app holds an offer, once the page has caught up.
 	Poll[bool](p, installButtonShown+` === goappIsAppInstallable()`)
