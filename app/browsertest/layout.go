@@ -383,7 +383,8 @@ func Layout(t *testing.T, b *Browser, appURL string) {
 		{"the entity search narrows the list", func(t *testing.T, p layoutPage) {
 			p.showPanel(contract.PanelEntities)
 			p.Type("#"+contract.EntityFilter, "gunn")
-			Poll[bool](p.Page, `document.getElementById("entities").dataset.shown !== document.getElementById("entities").dataset.total`)
+			// Typed a key at a time: wait for the list of the whole word.
+			Poll[bool](p.Page, `document.getElementById("entities").dataset.filter === "gunn"`)
 			for _, e := range p.Entities() {
 				if !strings.Contains(strings.ToLower(e.Name), "gunn") && !strings.Contains(strings.ToLower(Eval[string](p.Page, `document.querySelector('`+entityButton(e.Entity)+` .entity-main').textContent`)), "gunn") {
 					t.Errorf("%q is listed for the search \"gunn\"", e.Name)
@@ -391,6 +392,9 @@ func Layout(t *testing.T, b *Browser, appURL string) {
 			}
 			if len(p.Entities()) == 0 {
 				t.Error("the search \"gunn\" lists nothing: Jon Gunnarsson is in the article")
+			}
+			if Eval[bool](p.Page, `(e => e.dataset.shown === e.dataset.total)(document.getElementById("entities"))`) {
+				t.Error("the search \"gunn\" lists every entity")
 			}
 			Eval[bool](p.Page, `(() => { const f = document.getElementById("`+contract.EntityFilter+`"); f.value = ""; f.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
 			Poll[bool](p.Page, `document.getElementById("entities").dataset.shown === document.getElementById("entities").dataset.total`)

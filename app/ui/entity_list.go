@@ -35,7 +35,7 @@ func entityList(a *annotation, selected string, p pages, props entityListProps) 
 	if shown != total {
 		count = strconv.Itoa(shown) + " of " + count
 	}
-	return app.Section().ID("entities").Class("panel entities").DataSet("shown", shown).DataSet("total", total).Body(
+	return app.Section().ID("entities").Class("panel entities").DataSet("shown", shown).DataSet("total", total).DataSet("filter", props.Filter).Body(
 		app.H2().Body(app.Text("Entities "), app.Span().Class("count").Text(count)),
 		app.Div().Class("entity-search").Role("search").Body(
 			app.Label().For(contract.EntityFilter).Class("visually-hidden").Text("Find an entity"),
