@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -136,6 +137,8 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		full := job.Document()
 		tokens := len(full.Tokens)
 		full.Tokens = nil
+		s.pause()
+		runtime.GC() // the tokens go before the result is built, in a slice of their own
 		s.phase = "result"
 		res := job.Result()
 		doc := exportable(full)

@@ -75,11 +75,11 @@ func TestExportJSONLD(t *testing.T) {
 	}
 	// The slim document exports what the full one does.
 	full, _ := analyzer.Annotate(exportText, analyzer.Options{})
-	if !reflect.DeepEqual(full.WebAnnotations(), a.Doc.WebAnnotations()) {
+	if !reflect.DeepEqual(full.WebAnnotations(), exportDocument(a).WebAnnotations()) {
 		t.Error("the exportable document's annotations differ from the full document's")
 	}
-	if a.Doc.Tokens != nil {
-		t.Error("the exportable document keeps the tokens")
+	if a.Doc.Tokens != nil || a.Doc.Mentions != nil || a.Doc.Entities != nil {
+		t.Error("the exportable document keeps the tokens, mentions or entities")
 	}
 	if _, err := exportAs("jsonld", newAnnotation("", &analyzer.Result{})); err == nil {
 		t.Error("exporting JSON-LD without a document did not fail")
@@ -151,5 +151,75 @@ func TestExportsAreTheAnalyzersFormats(t *testing.T) {
 		if got != want.String() {
 			t.Errorf("the %s export differs from the analyzer's %s format", f.Label, f.Name)
 		}
+	}
+}
+
+// TestExportDocumentIsTheDocument: the mentions and entities an export
+// rebuilds from the result are the analyzer's document's, field for field,
+// and every format writes the same as from the full document: texts with
+// dates, numbers, aliases, quotes and speakers, a long one annotated in
+// chunks, and one with corrections.
+func TestExportDocumentIsTheDocument(t *testing.T) {
+	long := strings.Repeat(exportText+"\n\nOn 3 May 2024 the council said 12 boats, worth $4.5 million, had sailed. \"It is over,\" said Ana Ruiz, a nurse.\n\n", 60)
+	cases := []struct {
+		name string
+		text string
+		opts analyzer.Options
+	}{
+		{"article", exportText, analyzer.Options{}},
+		{"sample", Sample, analyzer.Options{}},
+		{"long, in chunks", long, analyzer.Options{ChunkBytes: 4096}},
+		{"corrected", exportText, analyzer.Options{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			full, err := analyzer.Annotate(c.text, c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.name == "corrected" {
+				res := full.Result()
+				c := analyzer.Corrector{Text: c.text, Result: res}
+				relabel, err := c.RelabelEntity(res.Entities[0].ID, analyzer.ORG)
+				if err != nil {
+					t.Fatal(err)
+				}
+				remove, err := c.RemoveMention(res.Entities[1].Mentions[0].Start)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if full, err = analyzer.ApplyCorrections(full, analyzer.Corrections{relabel, remove}, analyzer.Options{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a := newAnnotation(c.text, full.Result())
+			a.Doc = exportable(full)
+			got := exportDocument(a)
+			if len(full.Mentions) < 5 || len(full.Quotes) == 0 {
+				t.Fatalf("%d mentions and %d quotes: too few to test", len(full.Mentions), len(full.Quotes))
+			}
+			for i, m := range full.Mentions {
+				m.FirstToken, m.EndToken = 0, 0 // the tokens' places: the exports do not use them
+				if i >= len(got.Mentions) || got.Mentions[i] != m {
+					t.Fatalf("mention %d: rebuilt %+v, want %+v", i, got.Mentions[min(i, len(got.Mentions)-1)], m)
+				}
+			}
+			if len(got.Mentions) != len(full.Mentions) || !reflect.DeepEqual(got.Entities, full.Entities) {
+				t.Errorf("rebuilt %d mentions and %d entities, want %d and %d (or the entities differ)", len(got.Mentions), len(got.Entities), len(full.Mentions), len(full.Entities))
+			}
+			for _, f := range exportFormats {
+				var want strings.Builder
+				if err := f.Write(&want, []analyzer.Article{{Title: articleTitle(c.text), Doc: full}}); err != nil {
+					t.Fatal(err)
+				}
+				out, err := f.build(a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if out != want.String() {
+					t.Errorf("the %s export differs from the full document's", f.Name)
+				}
+			}
+		})
 	}
 }
