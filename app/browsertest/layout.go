@@ -237,8 +237,15 @@ func Layout(t *testing.T, b *Browser, appURL string) {
 			}
 			surface, view := p.box("#"+contract.Surface), p.box("#view")
 			tabs := p.box("#" + contract.PanelTabs)
-			if surface.Top > 200 || view.Top > 844/2 {
-				t.Errorf("the article surface starts at y=%.0f and the annotated text at y=%.0f, want above 200 and in the screen's upper half", surface.Top, view.Top)
+			if surface.Top > 120 || view.Top > 844/3 {
+				t.Errorf("the article surface starts at y=%.0f and the annotated text at y=%.0f, want above 120 and in the screen's upper third", surface.Top, view.Top)
+			}
+			// The toolbar and the legend keep to one row each.
+			if rows := Eval[int](p.Page, `new Set([...document.querySelectorAll(".surface-bar button")].filter(b => b.offsetParent).map(b => Math.round(b.getBoundingClientRect().top))).size`); rows != 1 {
+				t.Errorf("the toolbar's buttons are on %d rows, want 1", rows)
+			}
+			if rows := Eval[int](p.Page, `new Set([...document.querySelectorAll(".reading .legend-item")].filter(b => b.getClientRects().length).map(b => Math.round(b.getBoundingClientRect().top))).size`); rows != 1 {
+				t.Errorf("the legend is on %d rows, want 1", rows)
 			}
 			if !tabs.Shown || tabs.Bottom > 844 || tabs.Top < 844-120 {
 				t.Errorf("the panels' tabs are at y=%.0f–%.0f, want at the foot of the screen", tabs.Top, tabs.Bottom)
@@ -255,6 +262,10 @@ func Layout(t *testing.T, b *Browser, appURL string) {
 			after := p.box("#view").ScrollY
 			if math.Abs(after-before) > 844 {
 				t.Errorf("selecting an entity scrolled the page by %.0f px", after-before)
+			}
+			// The selection bar is one row: name, count and its buttons.
+			if bar := p.box("#" + contract.Selection); !bar.Shown || bar.Bottom-bar.Top > 64 {
+				t.Errorf("the selection bar is %.0f px high (shown %v), want one row", bar.Bottom-bar.Top, bar.Shown)
 			}
 			heading := p.box(panelHeading(contract.PanelEntities))
 			t.Logf("390×844: surface top %.0f, annotated text top %.0f, tabs at %.0f, entities heading at %.0f; selecting an entity scrolled %.0f px", surface.Top, view.Top, tabs.Top, heading.Top, after-before)

@@ -128,8 +128,8 @@ func selectionBar(a *annotation, selected, current string, onPrev, onNext, onCle
 		app.Strong().Class("selection-name").Text(oneLine(e.Name)),
 		app.Span().ID(contract.MentionCount).Class("mention-count").Aria("live", "polite").
 			DataSet("index", index).DataSet("total", len(mentions)).Text(count),
-		app.Button().Type("button").ID(contract.MentionPrev).Aria("keyshortcuts", "P").Title("Previous mention (P)").OnClick(onPrev).Text("‹ Previous"),
-		app.Button().Type("button").ID(contract.MentionNext).Aria("keyshortcuts", "N").Title("Next mention (N)").OnClick(onNext).Text("Next ›"),
+		app.Button().Type("button").ID(contract.MentionPrev).Aria("keyshortcuts", "P").Title("Previous mention (P)").OnClick(onPrev).Body(app.Text("‹ "), app.Span().Class("word").Text("Previous")),
+		app.Button().Type("button").ID(contract.MentionNext).Aria("keyshortcuts", "N").Title("Next mention (N)").OnClick(onNext).Body(app.Span().Class("word").Text("Next"), app.Text(" ›")),
 		app.Button().Type("button").ID(contract.SelectionClear).Class("link").Aria("keyshortcuts", "Escape").Title("Clear the selection (Escape)").OnClick(onClear).Text("Clear"),
 	)
 }
