@@ -393,6 +393,22 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 		t.Logf("print: %v entities, %v quotes (the screen lists %v), %v marks, no controls", shown["entities"], shown["quotes"], shown["screenQuotes"], shown["marks"])
 		p.Media("")
 
+		// Printed from the text box, the article prints as annotated.
+		p.Click("#" + contract.EditText)
+		Poll[bool](p, `document.getElementById("`+contract.Surface+`").dataset.mode === "edit"`)
+		p.Media("print")
+		editing := Eval[map[string]any](p, `(() => ({
+			view: document.getElementById("view").checkVisibility(),
+			marks: Array.from(document.querySelectorAll("#view mark")).filter((e) => e.checkVisibility()).length,
+			textarea: document.getElementById("text").checkVisibility(),
+		}))()`)
+		if editing["view"] != true || editing["marks"].(float64) == 0 || editing["textarea"] != false {
+			t.Errorf("printed from the text box: view shown %v with %v marks, text box shown %v; want the annotated view and no box", editing["view"], editing["marks"], editing["textarea"])
+		}
+		p.Media("")
+		p.Click("#" + contract.ShowView)
+		Poll[bool](p, `document.getElementById("`+contract.Surface+`").dataset.mode === "view"`)
+
 		// The Print button opens the browser's print dialog.
 		Eval[bool](p, `(window.print = () => { window.printed = (window.printed || 0) + 1; }, true)`)
 		p.Click("#" + contract.PrintButton)
