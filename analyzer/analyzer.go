@@ -60,6 +60,11 @@ type Options struct {
 	// panicking from it (the panic comes out of Step or Result). Where it
 	// is called changes nothing in the result.
 	Pause func()
+	// Collect, when set, is called where a job over a long text collects
+	// its garbage (every few chunks and after each document stage), in
+	// place of runtime.GC: the browser's page gives the collection a slice
+	// of its own and then calls runtime.GC.
+	Collect func()
 }
 
 // Annotate runs the whole pipeline over text and returns the annotated

@@ -63,6 +63,8 @@ type work struct {
 	names, numbers []Mention
 	// pace calls Options.Pause from the long loops (nil: never).
 	pace *pacer
+	// collect collects a long text's garbage (Options.Collect).
+	collect func()
 }
 
 // pacer calls pause once every pauseEvery ticks: a long loop ticks once an
@@ -175,7 +177,11 @@ func Start(text string, opts Options) (*Job, error) {
 		skip[r] = true
 	}
 	doc := &Document{Text: text, Lang: pack.Code(), LangSource: choice.Source, LangReason: choice.Reason, pack: pack}
-	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip, pace: newPacer(opts.Pause)}, chunkBytes: chunk, borrowed: borrowed}
+	collect := opts.Collect
+	if collect == nil {
+		collect = runtime.GC
+	}
+	j := &Job{w: work{doc: doc, vocab: vocab, recognizer: names, skipRules: skip, pace: newPacer(opts.Pause), collect: collect}, chunkBytes: chunk, borrowed: borrowed}
 	if text == "" {
 		j.next = chunkStages // no chunk to annotate
 	}
@@ -195,7 +201,7 @@ func (j *Job) Step() bool {
 	pipeline[j.next].run(w)
 	j.next++
 	if j.next > chunkStages && len(w.doc.Text) >= collectFrom {
-		runtime.GC() // a document stage's garbage goes before the next one's
+		w.collect() // a document stage's garbage goes before the next one's
 	}
 	if j.next == chunkStages {
 		w.appendChunk()
@@ -210,7 +216,7 @@ func (j *Job) Step() bool {
 			// pacing frees it, and the document stages add theirs: without
 			// these collections the peak holds both (the peak memory
 			// budget is 40 times the input, BenchmarkPeakMemory).
-			runtime.GC()
+			w.collect()
 		}
 	}
 	if j.next >= len(pipeline) && j.borrowed {

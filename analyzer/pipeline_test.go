@@ -254,3 +254,45 @@ func TestJobChunksLikeOnePass(t *testing.T) {
 		t.Error("chunked terms or stats differ")
 	}
 }
+
+// TestCollectTakesTheJobsCollections: a job over a long text calls
+// Options.Collect where it collects its garbage (every collectEvery chunks
+// and after each document stage), and its result is Annotate's.
+func TestCollectTakesTheJobsCollections(t *testing.T) {
+	var long strings.Builder
+	for long.Len() < collectFrom+ChunkBytes {
+		for _, text := range sampleTexts(t) {
+			long.WriteString(text + "\n\n")
+		}
+	}
+	text := long.String()
+	want, err := Annotate(text, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	collected := map[string]int{}
+	var job *Job
+	job, err = Start(text, Options{Collect: func() { collected[job.Stage()]++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !job.Step() {
+	}
+	if !reflect.DeepEqual(job.Document(), want) {
+		t.Error("the job's document differs from Annotate's")
+	}
+	// After each document stage (the next stage's name, "" after the
+	// last), and between chunks.
+	for _, stage := range []string{"entities", "quotes", "terms", "stats", ""} {
+		if collected[stage] != 1 {
+			t.Errorf("%d collections before %q, want 1: %v", collected[stage], stage, collected)
+		}
+	}
+	if collected["tokenize"] == 0 && collected["dates"] == 0 {
+		t.Errorf("no collection between the chunks: %v", collected)
+	}
+	short := 0
+	if _, err := Annotate(strings.ToValidUTF8(long.String()[:ChunkBytes], ""), Options{Collect: func() { short++ }}); err != nil || short != 0 {
+		t.Errorf("an article's job collected %d times (%v), want none", short, err)
+	}
+}

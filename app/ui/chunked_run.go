@@ -81,7 +81,7 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		}))
 	}}
 	if len(text) > analyzer.ChunkBytes {
-		opts.Pause = s.pause
+		opts.Pause, opts.Collect = s.pause, s.collect
 	}
 	var err error
 	if fault := jsval.Try(func() { job, err = analyzer.Start(text, opts) }); fault != nil {
@@ -137,8 +137,7 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		full := job.Document()
 		tokens := len(full.Tokens)
 		full.Tokens = nil
-		s.pause()
-		runtime.GC() // the tokens go before the result is built, in a slice of their own
+		s.collect() // the tokens go before the result is built
 		s.phase = "result"
 		res := job.Result()
 		doc := exportable(full)
@@ -214,6 +213,16 @@ func (s *slicer) pause() {
 	handBack(yieldPause)
 	s.since = time.Now()
 	s.paused += s.since.Sub(t)
+}
+
+// collect collects garbage in a slice of its own: the wasm's collector
+// marks the whole heap in one go (for 1 MB of text, some 40 MB), which
+// added to a slice's work made it one long task.
+func (s *slicer) collect() {
+	s.since = time.Time{} // the slice is over
+	s.pause()
+	runtime.GC()
+	s.pause()
 }
 
 // markSlice marks the end of a slice of the phase on the page's timeline.
