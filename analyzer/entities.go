@@ -438,10 +438,27 @@ func (g *entityGrouper) number() {
 // spaces and hyphens are dropped, mixed case before ALL CAPS, the earliest on a tie.
 func canonicalName(doc *Document, mentions []int, pace *pacer) string {
 	best, bestScore := "", -1
+	// A text of a label scores as it did before: an entity named 100,000
+	// times is scored once a form.
+	type form struct {
+		text string
+		per  bool
+	}
+	var scored map[form]bool
+	if len(mentions) > 8 {
+		scored = make(map[form]bool)
+	}
 	for _, m := range mentions {
 		pace.tick()
 		mention := doc.Mentions[m]
 		text := doc.SpanText(mention.Span)
+		if scored != nil {
+			f := form{text, mention.Label == PER}
+			if scored[f] {
+				continue
+			}
+			scored[f] = true
+		}
 		name := text
 		if mention.Label == PER {
 			name = stripTitles(text)

@@ -188,3 +188,25 @@ func TestNumberWordsGroupAcrossCase(t *testing.T) {
 		t.Errorf("NUM entities %q, want one of Two|two", got)
 	}
 }
+
+// TestCanonicalNameOfManyMentions: an entity with many mentions scores
+// each form once and names itself as one with few: the longest name, in
+// its mixed-case writing, the first of equals.
+func TestCanonicalNameOfManyMentions(t *testing.T) {
+	forms := []string{"Kim", "Kim", "KIM JONG UN", "Kim", "Mr Kim", "Kim", "Kim Jong Un", "Kim", "Kim", "Kim Jong Un", "Kim", "KIM"}
+	for _, n := range []int{len(forms), 5} { // with the memo, and without (up to 8 mentions)
+		doc := &Document{}
+		var mentions []int
+		var text strings.Builder
+		for i, f := range forms[len(forms)-n:] {
+			start := text.Len()
+			text.WriteString(f + ". ")
+			doc.Mentions = append(doc.Mentions, Mention{Span: Span{start, start + len(f)}, Label: PER})
+			mentions = append(mentions, i)
+		}
+		doc.Text = text.String()
+		if got, want := canonicalName(doc, mentions, nil), "Kim Jong Un"; got != want {
+			t.Errorf("%d mentions: canonical name %q, want %q", n, got, want)
+		}
+	}
+}

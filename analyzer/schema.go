@@ -109,6 +109,15 @@ func (d *Document) result(pace *pacer) *Result {
 	span := func(s Span) SpanResult {
 		return SpanResult{Start: s.Start, End: s.End, U16Start: u16.at(s.Start), U16End: u16.at(s.End)}
 	}
+	// The entities' mentions, most of a long text's result, come first and
+	// in one array: freed memory of the document (its tokens) holds it
+	// whole, where a smaller array placed first would have cut the hole in
+	// two and the heap grown (a wasm memory never shrinks).
+	total := 0
+	for _, e := range d.Entities {
+		total += len(e.Mentions)
+	}
+	mentions := make([]MentionResult, total)
 	r := &Result{
 		Lang:       d.Lang,
 		LangSource: d.LangSource,
@@ -132,7 +141,9 @@ func (d *Document) result(pace *pacer) *Result {
 		r.Sentences[i] = span(s.Span)
 	}
 	for i, e := range d.Entities {
-		er := EntityResult{ID: e.ID, Label: e.Label, Name: e.Name, Salience: e.Salience, Mentions: make([]MentionResult, len(e.Mentions))}
+		n := len(e.Mentions)
+		er := EntityResult{ID: e.ID, Label: e.Label, Name: e.Name, Salience: e.Salience, Mentions: mentions[:n:n]}
+		mentions = mentions[n:]
 		for j, m := range e.Mentions {
 			pace.tick()
 			s := d.Mentions[m].Span

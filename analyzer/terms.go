@@ -30,9 +30,13 @@ const (
 func keyTerms(doc *Document, vocab *lang.Vocab, pace *pacer) ([]Term, []Phrase) {
 	inMention := mentionTokens(doc)
 	nameLike := capitalisedMidSentence(doc)
-	// About one token in four starts a new term in an article.
-	groups := make([]termGroup, 0, len(doc.Tokens)/4+1)
-	byKey := make(map[string]int32, len(doc.Tokens)/4+1)
+	// About one token in four starts a new term in an article; a long
+	// text's vocabulary grows far slower than its length (100,000 lines
+	// naming people have no term at all), so the room made at first is
+	// bounded and the rest grows as needed.
+	room := min(len(doc.Tokens)/4+1, maxTermRoom)
+	groups := make([]termGroup, 0, room)
+	byKey := make(map[string]int32, room)
 	termOf := make([]int32, len(doc.Tokens))           // term group of each content word, -1 for others
 	edges := make([]lang.PhraseEdges, len(doc.Tokens)) // whether a phrase may start or end at each token
 	for i, t := range doc.Tokens {
@@ -108,6 +112,9 @@ func keyTerms(doc *Document, vocab *lang.Vocab, pace *pacer) ([]Term, []Phrase) 
 }
 
 // termGroup counts one key term.
+// maxTermRoom bounds the term groups keyTerms makes room for at first.
+const maxTermRoom = 4096
+
 type termGroup struct {
 	term        Term
 	first       int  // token where it first appears

@@ -142,7 +142,7 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 		res := job.Result()
 		doc := exportable(full)
 		job, full = nil, nil
-		s.pause()
+		s.collect() // and the document's mentions before the index is built
 		s.phase = "index"
 		ann := buildAnnotation(text, res, s.tick)
 		ann.Tokens = tokens
