@@ -115,13 +115,7 @@ func TestEmptyTextRunsTheDocumentStages(t *testing.T) {
 // give the same document, for an article (one chunk) and a long text.
 func TestAnnotateIsTheJobsSteps(t *testing.T) {
 	texts := sampleTexts(t)
-	var long strings.Builder
-	for long.Len() < 2*ChunkBytes+1000 {
-		for _, text := range texts {
-			long.WriteString(text + "\n\n")
-		}
-	}
-	texts["long"] = long.String()
+	texts["long"] = longSampleText(t, 2*ChunkBytes+1000)
 	for name, text := range texts {
 		t.Run(name, func(t *testing.T) {
 			want, err := Annotate(text, Options{})
@@ -152,13 +146,7 @@ func TestAnnotateIsTheJobsSteps(t *testing.T) {
 // and Result, and gives Annotate's document and result; and that a panic
 // from Pause, the way a caller stops a run, comes out of Step.
 func TestPausesChangeNothing(t *testing.T) {
-	var long strings.Builder
-	for long.Len() < 2*ChunkBytes+1000 {
-		for _, text := range sampleTexts(t) {
-			long.WriteString(text + "\n\n")
-		}
-	}
-	text := long.String()
+	text := longSampleText(t, 2*ChunkBytes+1000)
 	want, err := Annotate(text, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -259,13 +247,7 @@ func TestJobChunksLikeOnePass(t *testing.T) {
 // Options.Collect where it collects its garbage (every collectEvery chunks
 // and after each document stage), and its result is Annotate's.
 func TestCollectTakesTheJobsCollections(t *testing.T) {
-	var long strings.Builder
-	for long.Len() < collectFrom+ChunkBytes {
-		for _, text := range sampleTexts(t) {
-			long.WriteString(text + "\n\n")
-		}
-	}
-	text := long.String()
+	text := longSampleText(t, collectFrom+ChunkBytes)
 	want, err := Annotate(text, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -292,7 +274,19 @@ func TestCollectTakesTheJobsCollections(t *testing.T) {
 		t.Errorf("no collection between the chunks: %v", collected)
 	}
 	short := 0
-	if _, err := Annotate(strings.ToValidUTF8(long.String()[:ChunkBytes], ""), Options{Collect: func() { short++ }}); err != nil || short != 0 {
+	if _, err := Annotate(strings.ToValidUTF8(text[:ChunkBytes], ""), Options{Collect: func() { short++ }}); err != nil || short != 0 {
 		t.Errorf("an article's job collected %d times (%v), want none", short, err)
 	}
+}
+
+// longSampleText is the sample texts repeated, paragraphs apart, to at
+// least size bytes.
+func longSampleText(t *testing.T, size int) string {
+	var long strings.Builder
+	for long.Len() < size {
+		for _, text := range sampleTexts(t) {
+			long.WriteString(text + "\n\n")
+		}
+	}
+	return long.String()
 }
