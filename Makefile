@@ -31,10 +31,10 @@ test:
 	$(GO) vet ./...
 	$(GO) test $$($(GO) list ./... | grep -v -e '/app/site$$' -e '/build$$')
 	$(GO) test -p 1 -timeout 25m $(BROWSER_PKGS)
-	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 20s -fuzzminimizetime 5s ./analyzer
-	$(GO) test -run '^$$' -fuzz '^FuzzCorrections$$' -fuzztime 10s -fuzzminimizetime 5s ./analyzer
-	$(GO) test -run '^$$' -fuzz '^FuzzParseEmbedMessage$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
-	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime 10s -fuzzminimizetime 5s ./app/ui
+	$(GO) test -run '^$$' -fuzz '^FuzzAnnotate$$' -fuzztime 100000x -fuzzminimizetime 5s ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzCorrections$$' -fuzztime 8000x -fuzzminimizetime 5s ./analyzer
+	$(GO) test -run '^$$' -fuzz '^FuzzParseEmbedMessage$$' -fuzztime 60000x -fuzzminimizetime 5s ./app/ui
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeRecord$$' -fuzztime 40000x -fuzzminimizetime 5s ./app/ui
 
 # The accessibility audit's states, and the print preview, as PNGs (and
 # the printed PDF) in screenshots/.

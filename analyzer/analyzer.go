@@ -61,9 +61,10 @@ type Options struct {
 	// is called changes nothing in the result.
 	Pause func()
 	// Collect, when set, is called where a job over a long text collects
-	// its garbage (every few chunks and after each document stage), in
+	// its garbage (every few chunks and between document stages), in
 	// place of runtime.GC: the browser's page gives the collection a slice
-	// of its own and then calls runtime.GC.
+	// of its own and then calls runtime.GC. Like Pause, it may stop the
+	// run by panicking (the panic comes out of Step).
 	Collect func()
 }
 

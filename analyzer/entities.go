@@ -396,7 +396,8 @@ func uniqueInts(xs []int) []int {
 }
 
 // number builds the entities from the groups, in order of first mention,
-// and gives each its label (all its mentions share it) and canonical name.
+// and gives each its label (its first mention's: a known alias may join
+// mentions of another label, DPRK to North Korea) and canonical name.
 func (g *entityGrouper) number() {
 	doc := g.doc
 	// Two passes: entities numbered and counted, then each given its
@@ -438,8 +439,9 @@ func (g *entityGrouper) number() {
 // spaces and hyphens are dropped, mixed case before ALL CAPS, the earliest on a tie.
 func canonicalName(doc *Document, mentions []int, pace *pacer) string {
 	best, bestScore := "", -1
-	// A text of a label scores as it did before: an entity named 100,000
-	// times is scored once a form.
+	// A text of a label scores as it did before (mentions of one entity
+	// may differ in label): an entity named 100,000 times is scored once a
+	// form.
 	type form struct {
 		text string
 		per  bool

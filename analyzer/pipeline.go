@@ -200,7 +200,7 @@ func (j *Job) Step() bool {
 	}
 	pipeline[j.next].run(w)
 	j.next++
-	if j.next > chunkStages && len(w.doc.Text) >= collectFrom {
+	if j.next > chunkStages && j.next < len(pipeline) && len(w.doc.Text) >= collectFrom {
 		w.collect() // a document stage's garbage goes before the next one's
 	}
 	if j.next == chunkStages {

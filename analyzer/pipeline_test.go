@@ -245,7 +245,7 @@ func TestJobChunksLikeOnePass(t *testing.T) {
 
 // TestCollectTakesTheJobsCollections: a job over a long text calls
 // Options.Collect where it collects its garbage (every collectEvery chunks
-// and after each document stage), and its result is Annotate's.
+// and between document stages), and its result is Annotate's.
 func TestCollectTakesTheJobsCollections(t *testing.T) {
 	text := longSampleText(t, collectFrom+ChunkBytes)
 	want, err := Annotate(text, Options{})
@@ -263,15 +263,17 @@ func TestCollectTakesTheJobsCollections(t *testing.T) {
 	if !reflect.DeepEqual(job.Document(), want) {
 		t.Error("the job's document differs from Annotate's")
 	}
-	// After each document stage (the next stage's name, "" after the
-	// last), and between chunks.
-	for _, stage := range []string{"entities", "quotes", "terms", "stats", ""} {
+	// Between document stages (named by the stage that comes next; after
+	// the last, what is kept is the caller's to say), once the chunks are
+	// done ("dates") and every collectEvery chunks ("tokenize").
+	for _, stage := range []string{"dates", "entities", "quotes", "terms", "stats"} {
 		if collected[stage] != 1 {
 			t.Errorf("%d collections before %q, want 1: %v", collected[stage], stage, collected)
 		}
 	}
-	if collected["tokenize"] == 0 && collected["dates"] == 0 {
-		t.Errorf("no collection between the chunks: %v", collected)
+	chunks := job.chunks
+	if collected[""] != 0 || collected["tokenize"] != (chunks-1)/collectEvery {
+		t.Errorf("collections %v over %d chunks, want %d between them and none after the last stage", collected, chunks, (chunks-1)/collectEvery)
 	}
 	short := 0
 	if _, err := Annotate(strings.ToValidUTF8(text[:ChunkBytes], ""), Options{Collect: func() { short++ }}); err != nil || short != 0 {

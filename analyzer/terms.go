@@ -111,10 +111,10 @@ func keyTerms(doc *Document, vocab *lang.Vocab, pace *pacer) ([]Term, []Phrase) 
 	return terms, phrases
 }
 
-// termGroup counts one key term.
 // maxTermRoom bounds the term groups keyTerms makes room for at first.
 const maxTermRoom = 4096
 
+// termGroup counts one key term.
 type termGroup struct {
 	term        Term
 	first       int  // token where it first appears

@@ -38,25 +38,34 @@ func appFormat(name string) analyzer.Format {
 
 // exportable keeps what the exports need of a document and the result
 // does not hold (its text, its language and how it was chosen, dateline,
-// quotes and corrections) and drops the rest: the tokens of a long text
-// take far more memory than its annotations, and its mentions and entities
-// are the result's too (exportDocument puts them back when an export is
-// asked for; 100,000 lines naming people have 105,000 mentions, 12.6 times
-// the text in memory).
+// quotes, corrections, and the mentions labelled otherwise than their
+// entity: a known alias joins an organisation's DPRK to the place North
+// Korea) and drops the rest: the tokens of a long text take far more
+// memory than its annotations, and its mentions and entities are the
+// result's too (exportDocument puts them back when an export is asked
+// for; 100,000 lines naming people have 105,000 mentions, 12.6 times the
+// text in memory).
 func exportable(doc *analyzer.Document) *analyzer.Document {
 	if doc == nil {
 		return nil
 	}
+	var relabelled []analyzer.Mention
+	for _, m := range doc.Mentions {
+		if m.Entity >= 0 && m.Entity < len(doc.Entities) && m.Label != doc.Entities[m.Entity].Label {
+			relabelled = append(relabelled, m)
+		}
+	}
 	return &analyzer.Document{
 		Text: doc.Text, Lang: doc.Lang, LangSource: doc.LangSource, LangReason: doc.LangReason, Dateline: doc.Dateline,
-		Quotes: doc.Quotes, Corrections: doc.Corrections,
+		Quotes: doc.Quotes, Corrections: doc.Corrections, Mentions: relabelled,
 	}
 }
 
 // exportDocument is the annotation's exportable document with its
 // mentions and entities rebuilt from the result: the entities in the
 // result's order (the quotes' speakers index them), the mentions in text
-// order, as the analyzer's document has them.
+// order, as the analyzer's document has them (they never overlap), each
+// with its entity's label or the one exportable kept for it.
 func exportDocument(a *annotation) *analyzer.Document {
 	if a.Doc == nil || a.Result == nil {
 		return a.Doc
@@ -78,10 +87,18 @@ func exportDocument(a *annotation) *analyzer.Document {
 	for i, e := range a.Result.Entities {
 		doc.Entities[i] = analyzer.Entity{ID: e.ID, Label: e.Label, Name: e.Name, Salience: e.Salience, Mentions: make([]int, len(e.Mentions))}
 	}
+	relabelled := a.Doc.Mentions
 	doc.Mentions = make([]analyzer.Mention, len(refs))
 	for k, r := range refs {
 		m, e := at(r), &doc.Entities[r.entity]
-		doc.Mentions[k] = analyzer.Mention{Span: analyzer.Span{Start: m.Start, End: m.End}, Label: e.Label, Entity: r.entity, Value: m.Value, Unresolved: m.Unresolved, Corrected: m.Corrected}
+		label := e.Label
+		for len(relabelled) > 0 && relabelled[0].Start < m.Start {
+			relabelled = relabelled[1:]
+		}
+		if len(relabelled) > 0 && relabelled[0].Span == (analyzer.Span{Start: m.Start, End: m.End}) {
+			label = relabelled[0].Label
+		}
+		doc.Mentions[k] = analyzer.Mention{Span: analyzer.Span{Start: m.Start, End: m.End}, Label: label, Entity: r.entity, Value: m.Value, Unresolved: m.Unresolved, Corrected: m.Corrected}
 		e.Mentions[r.mention] = k
 	}
 	return &doc
