@@ -151,14 +151,7 @@ func TestPausesChangeNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pauses := map[string]int{}
-	var job *Job
-	job, err = Start(text, Options{Pause: func() { pauses[job.Stage()]++ }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for !job.Step() {
-	}
+	job, pauses := runCounting(t, text, func(o *Options, count func()) { o.Pause = count })
 	res := job.Result()
 	if !reflect.DeepEqual(job.Document(), want) || !reflect.DeepEqual(res, want.Result()) {
 		t.Error("the paused job's document or result differs from Annotate's")
@@ -252,14 +245,7 @@ func TestCollectTakesTheJobsCollections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	collected := map[string]int{}
-	var job *Job
-	job, err = Start(text, Options{Collect: func() { collected[job.Stage()]++ }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for !job.Step() {
-	}
+	job, collected := runCounting(t, text, func(o *Options, count func()) { o.Collect = count })
 	if !reflect.DeepEqual(job.Document(), want) {
 		t.Error("the job's document differs from Annotate's")
 	}
@@ -291,4 +277,21 @@ func longSampleText(t *testing.T, size int) string {
 		}
 	}
 	return long.String()
+}
+
+// runCounting runs a job over text to its end with a hook of Options set
+// (by set) to count its calls by the stage the job is at.
+func runCounting(t *testing.T, text string, set func(o *Options, count func())) (*Job, map[string]int) {
+	t.Helper()
+	calls := map[string]int{}
+	var job *Job
+	var opts Options
+	set(&opts, func() { calls[job.Stage()]++ })
+	job, err := Start(text, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for !job.Step() {
+	}
+	return job, calls
 }
