@@ -119,7 +119,11 @@ func startLocalRun(ctx app.Context, text string, opts analyzer.Options, progress
 	}
 	ctx.Async(guardAsync("annotating", func() {
 		defer endIfStopped()
-		s.since = time.Now()
+		// The goroutine would start in the task that read the text and
+		// rendered the page's "working" state: the browser gets a turn
+		// before the first slice.
+		s.phase = "text"
+		s.pause()
 		for {
 			s.phase = job.Stage()
 			if job.Step() {
