@@ -25,11 +25,10 @@ var englishPack = &definition{
 
 // englishReporting are in every news story and say nothing of this one;
 // with them, titles and function words snowball's stop lists leave out.
-var englishReporting = set("said", "says", "say", "told", "tell", "tells", "added", "adds", "according",
-	"reported", "reportedly", "reports", "also", "including", "however", "would", "could", "many", "much",
-	"mr", "mrs", "ms", "dr", "every", "each", "another", "such", "whose", "upon", "within", "without",
-	"among", "whether", "yet", "still", "even", "just", "ever", "never", "already", "almost", "really",
-	"per", "via", "etc", "one", "two", "three", "first", "second", "last", "next", "new", "well")
+var englishReporting = words("said says say told tell tells added adds according reported reportedly reports also " +
+	"including however would could many much mr mrs ms dr every each another such whose upon " +
+	"within without among whether yet still even just ever never already almost really per via " +
+	"etc one two three first second last next new well")
 
 // englishPhraseEdges tells whether a key phrase may start or end with the
 // word (lower case). Without parts of speech, adverbs (-ly) and common
@@ -47,14 +46,12 @@ func englishPhraseEdges(lower string) PhraseEdges {
 }
 
 // commonVerbs are frequent verb forms that snowball's stop list keeps.
-var commonVerbs = set("took", "take", "takes", "made", "make", "makes", "gave", "give", "gives", "came",
-	"come", "comes", "went", "goes", "held", "hold", "holds", "met", "meet", "meets", "left", "told", "tell",
-	"tells", "saw", "see", "sees", "got", "get", "gets", "put", "puts", "set", "sets", "ran", "run", "runs",
-	"began", "begin", "begins", "brought", "bring", "brings", "thought", "think", "kept", "keep", "keeps",
-	"found", "find", "finds", "stood", "sent", "send", "sends", "won", "win", "wins", "lost", "lose", "led",
-	"lead", "leads", "paid", "pay", "pays", "built", "spent", "sought", "seek", "seeks", "fell", "rose",
-	"said", "says", "say", "visits", "wants", "want", "needs", "need", "seems", "seem", "became", "become",
-	"becomes", "shows", "show", "knew", "know", "knows", "hopes", "hope", "matter", "matters")
+var commonVerbs = words("took take takes made make makes gave give gives came come comes went goes held hold holds " +
+	"met meet meets left told tell tells saw see sees got get gets put puts set sets ran run " +
+	"runs began begin begins brought bring brings thought think kept keep keeps found find " +
+	"finds stood sent send sends won win wins lost lose led lead leads paid pay pays built " +
+	"spent sought seek seeks fell rose said says say visits wants want needs need seems seem " +
+	"became become becomes shows show knew know knows hopes hope matter matters")
 
 // britishSpelling maps an American spelling (lower case) to the British one,
 // so that key terms group across both: denuclearization → denuclearisation,

@@ -84,58 +84,55 @@ var englishQuotes = &Quotes{
 		"goes":    {{Rest: []string{"on"}, Base: "go on"}},
 	},
 	Sources:     set("according to"),
-	Cognition:   set("believe", "think", "fear", "hope", "expect", "suspect", "reckon", "conclude", "estimate", "predict"),
-	TakesObject: set("tell", "inform", "assure", "remind", "warn", "promise", "ask"),
-	Adverbials: set("afterwards", "later", "yesterday", "today", "also", "again", "earlier", "recently", "privately",
-		"publicly", "separately", "tonight", "repeatedly", "previously", "now", "then", "once", "firmly", "flatly"),
-	DatePrepositions: set("on", "in", "at", "last", "this", "next", "late", "early"),
-	Listeners:        set("reporters", "journalists", "parliament", "lawmakers", "mps", "senators", "investigators", "police", "supporters", "voters", "residents", "staff"),
-	Naming:           verbForms("call called calls", "describe described describes", "dub dubbed", "term termed", "label labelled labeled"),
-	That:             set("that"),
-	Pronouns:         map[string]Pronoun{"he": {"PER", Male, false}, "she": {"PER", Female, false}, "it": {"ORG", UnknownGender, false}, "they": {"ORG", UnknownGender, true}},
-	ObjectPronouns:   set("me", "us", "him", "her", "them", "you"),
-	Possessives:      map[string]Gender{"his": Male, "her": Female, "he": Male, "she": Female, "him": Male, "himself": Male, "herself": Female},
-	MaleCues: set("mr", "sir", "king", "prince", "lord", "duke", "emperor", "monsieur", "herr", "señor", "senor",
-		"husband", "father", "son", "brother", "uncle", "grandfather", "nephew", "boyfriend"),
-	FemaleCues: set("mrs", "ms", "miss", "madam", "madame", "mme", "queen", "princess", "lady", "dame", "duchess",
-		"empress", "frau", "señora", "senora", "wife", "mother", "daughter", "sister", "aunt", "grandmother",
-		"niece", "girlfriend"),
-	Determiners: set("the", "a", "an", "one", "another", "its", "their", "his", "her", "some", "two", "three", "several", "many"),
+	Cognition:   words("believe think fear hope expect suspect reckon conclude estimate predict"),
+	TakesObject: words("tell inform assure remind warn promise ask"),
+	Adverbials: words("afterwards later yesterday today also again earlier recently privately publicly separately " +
+		"tonight repeatedly previously now then once firmly flatly"),
+	DatePrepositions: words("on in at last this next late early"),
+	Listeners: words("reporters journalists parliament lawmakers mps senators investigators police supporters " +
+		"voters residents staff"),
+	Naming:         verbForms("call called calls", "describe described describes", "dub dubbed", "term termed", "label labelled labeled"),
+	That:           set("that"),
+	Pronouns:       map[string]Pronoun{"he": {"PER", Male, false}, "she": {"PER", Female, false}, "it": {"ORG", UnknownGender, false}, "they": {"ORG", UnknownGender, true}},
+	ObjectPronouns: words("me us him her them you"),
+	Possessives:    map[string]Gender{"his": Male, "her": Female, "he": Male, "she": Female, "him": Male, "himself": Male, "herself": Female},
+	MaleCues: words("mr sir king prince lord duke emperor monsieur herr señor senor husband father son brother " +
+		"uncle grandfather nephew boyfriend"),
+	FemaleCues: words("mrs ms miss madam madame mme queen princess lady dame duchess empress frau señora senora " +
+		"wife mother daughter sister aunt grandmother niece girlfriend"),
+	Determiners: words("the a an one another its their his her some two three several many"),
 	Definite:    set("the"),
-	PersonNouns: set("man", "woman", "boy", "girl", "child", "teenager", "mother", "father", "wife", "husband", "son",
-		"daughter", "sister", "brother", "grandmother", "grandfather", "teacher", "nurse", "doctor", "driver",
-		"farmer", "fisherman", "worker", "officer", "minister", "mayor", "president", "chairman", "chairwoman",
-		"director", "manager", "coach", "player", "striker", "captain", "goalkeeper", "singer", "actor", "actress",
-		"author", "writer", "lawyer", "judge", "senator", "governor", "councillor", "pensioner", "student", "owner",
-		"founder", "engineer", "economist", "analyst", "professor", "scientist", "researcher", "activist",
-		"campaigner", "witness", "victim", "survivor", "veteran", "herder", "baker", "chef", "pilot", "priest",
-		"leader", "chief", "executive", "diplomat", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson"),
+	PersonNouns: words("man woman boy girl child teenager mother father wife husband son daughter sister brother " +
+		"grandmother grandfather teacher nurse doctor driver farmer fisherman worker officer " +
+		"minister mayor president chairman chairwoman director manager coach player striker captain " +
+		"goalkeeper singer actor actress author writer lawyer judge senator governor councillor " +
+		"pensioner student owner founder engineer economist analyst professor scientist researcher " +
+		"activist campaigner witness victim survivor veteran herder baker chef pilot priest leader " +
+		"chief executive diplomat ambassador envoy spokesman spokeswoman spokesperson"),
 	PersonSuffix: "-old",
-	Linkers:      set("of", "at", "for", "from", "with", "close", "to", "in"),
-	VerbGroup: set("has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then",
-		"again", "previously", "repeatedly", "firmly", "publicly", "quoted", "as", "been", "reportedly", "once",
-		"earlier", "recently", "still", "already", "now", "herself", "himself", "itself", "themselves", "may", "might",
-		"could", "can", "must", "should", "did", "does", "do"),
-	Passive:  set("is", "are", "was", "were", "be", "been", "being"),
-	Negation: set("not", "never", "n't", "nobody", "no", "neither", "nor"),
-	Finite: set("is", "are", "was", "were", "am", "will", "would", "can", "could", "shall", "should", "may", "might",
-		"must", "has", "have", "had", "do", "does", "did", "won't", "wouldn't", "can't", "cannot", "isn't", "wasn't",
-		"weren't", "aren't", "hadn't", "hasn't", "haven't", "don't", "doesn't", "didn't", "couldn't", "shouldn't",
-		"knew", "rose", "fell", "grew", "made", "took", "gave", "went", "came", "saw", "got", "kept", "left", "lost",
-		"won", "paid", "sold", "said", "told", "thought", "felt", "found", "meant", "stood", "ran", "began", "became",
-		"brought", "bought", "caught", "held", "led", "spent", "sent", "built", "knows", "needs", "wants", "plans",
-		"remains", "faces", "gives", "shows", "means", "seems", "looks", "works", "lacks", "owes", "hit", "cut", "put",
-		"set", "let", "shut", "quit", "need", "want", "know", "remain"),
+	Linkers:      words("of at for from with close to in"),
+	VerbGroup: words("has have had was were is are will would also later then again previously repeatedly firmly " +
+		"publicly quoted as been reportedly once earlier recently still already now herself himself " +
+		"itself themselves may might could can must should did does do"),
+	Passive:  words("is are was were be been being"),
+	Negation: words("not never n't nobody no neither nor"),
+	Finite: words("is are was were am will would can could shall should may might must has have had do does " +
+		"did won't wouldn't can't cannot isn't wasn't weren't aren't hadn't hasn't haven't don't " +
+		"doesn't didn't couldn't shouldn't knew rose fell grew made took gave went came saw got " +
+		"kept left lost won paid sold said told thought felt found meant stood ran began became " +
+		"brought bought caught held led spent sent built knows needs wants plans remains faces " +
+		"gives shows means seems looks works lacks owes hit cut put set let shut quit need want " +
+		"know remain"),
 	PastSuffix:       "ed",
 	PresentSuffix:    "s",
 	InfinitiveMarker: "to",
 	AgentMarker:      "by",
-	NotVerbs: set("its", "news", "yes", "always", "sometimes", "perhaps", "afterwards", "towards", "besides",
-		"nevertheless", "series", "species", "politics", "economics", "physics", "means", "lens", "chaos",
-		"whereas", "years", "months", "weeks", "days", "hours", "minutes", "times", "others"),
-	NoContent: set("nothing", "goodbye", "hello", "little", "much", "more", "so", "yes", "no", "sorry", "thanks",
-		"thank", "something", "anything", "everything", "when", "whether", "if", "why", "how", "where", "what",
-		"who", "which", "to", "about", "for", "of", "by", "with", "at", "into"),
-	Idioms:      set("said to", "said than", "said and", "says to", "having said", "that said", "to say", "to tell"),
-	ClauseWords: set("in", "on", "at", "after", "before", "when", "while", "as", "and", "but", "or", "because", "if", "though", "although", "since", "despite", "asked", "speaking", "meanwhile", "however", "yesterday", "today", "later"),
+	NotVerbs: words("its news yes always sometimes perhaps afterwards towards besides nevertheless series " +
+		"species politics economics physics means lens chaos whereas years months weeks days hours " +
+		"minutes times others"),
+	NoContent: words("nothing goodbye hello little much more so yes no sorry thanks thank something anything " +
+		"everything when whether if why how where what who which to about for of by with at into"),
+	Idioms: set("said to", "said than", "said and", "says to", "having said", "that said", "to say", "to tell"),
+	ClauseWords: words("in on at after before when while as and but or because if though although since despite " +
+		"asked speaking meanwhile however yesterday today later"),
 }

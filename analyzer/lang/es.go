@@ -11,7 +11,7 @@ var spanishPack = &definition{
 	stem: spanish.Stem, isStop: spanish.IsStopWord,
 	reporting:     spanishReporting,
 	phraseEdges:   romancePhraseEdges(spanishVerbs),
-	abbreviations: set("sra", "srta", "dña", "dra", "ud", "uds", "vd", "vds", "núm", "pág", "gral", "ee.uu", "s.a"),
+	abbreviations: words("sra srta dña dra ud uds vd vds núm pág gral ee.uu s.a"),
 	dates:         spanishDates,
 	quotes:        spanishQuotes,
 	// make cv LANG=es: CV F1 80.44 with every rule; without particles
@@ -26,15 +26,14 @@ var spanishPack = &definition{
 
 // spanishReporting are in every news story: the verbs of reporting, titles
 // and words snowball's stop list leaves out.
-var spanishReporting = set("dijo", "dice", "decir", "afirmó", "señaló", "indicó", "explicó", "añadió", "aseguró",
-	"manifestó", "declaró", "según", "informó", "agregó", "sr", "sra", "don", "doña", "también", "además", "así",
-	"ayer", "hoy", "año", "años", "uno", "dos", "tres", "primer", "primera", "segundo", "nuevo", "nueva", "hacer",
-	"puede", "pueden", "ser", "sido", "será", "sólo", "solo", "cada", "mismo", "misma", "aunque", "sin", "embargo",
-	"efe")
+var spanishReporting = words("dijo dice decir afirmó señaló indicó explicó añadió aseguró manifestó declaró según " +
+	"informó agregó sr sra don doña también además así ayer hoy año años uno dos tres primer " +
+	"primera segundo nuevo nueva hacer puede pueden ser sido será sólo solo cada mismo misma " +
+	"aunque sin embargo efe")
 
 // spanishVerbs are frequent verb forms, which start and end no key phrase.
-var spanishVerbs = set("es", "son", "fue", "era", "ha", "han", "hay", "tiene", "tienen", "hace", "dijo", "dice",
-	"puede", "pueden", "debe", "deben", "será", "sería", "hizo", "tener", "hacer", "estar", "está", "están")
+var spanishVerbs = words("es son fue era ha han hay tiene tienen hace dijo dice puede pueden debe deben será sería " +
+	"hizo tener hacer estar está están")
 
 var spanishDates = &Dates{
 	Months: monthForms("enero ene ene.", "febrero feb feb.", "marzo mar.", "abril abr abr.", "mayo", "junio jun jun.",
@@ -57,7 +56,7 @@ var spanishDates = &Dates{
 	Units:          unitForms("day día días dia dias", "week semana semanas", "month mes meses", "year año años"),
 	Numbers:        numbers("un una uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
 	Joiners:        set("de", "del"),
-	Prepositions:   set("en", "desde", "hasta", "de", "durante", "para", "a", "principios", "finales", "mediados"),
+	Prepositions:   words("en desde hasta de durante para a principios finales mediados"),
 }
 
 var spanishQuotes = &Quotes{
@@ -103,33 +102,32 @@ var spanishQuotes = &Quotes{
 		"de":    {{Rest: []string{"acuerdo", "con"}, Base: "de acuerdo con"}},
 	},
 	Sources:          set("según", "de acuerdo con"),
-	Cognition:        set("creer", "pensar", "considerar", "estimar"),
-	TakesObject:      set("decir", "asegurar", "explicar", "anunciar", "advertir", "informar", "preguntar", "recordar"),
-	Adverbials:       set("ayer", "hoy", "también", "además", "luego", "después", "anteriormente", "recientemente", "hoy", "entonces"),
+	Cognition:        words("creer pensar considerar estimar"),
+	TakesObject:      words("decir asegurar explicar anunciar advertir informar preguntar recordar"),
+	Adverbials:       words("ayer hoy también además luego después anteriormente recientemente hoy entonces"),
 	DatePrepositions: set("el", "este", "en"),
-	Listeners:        set("periodistas", "prensa", "parlamento", "diputados", "senadores", "policía", "efe"),
+	Listeners:        words("periodistas prensa parlamento diputados senadores policía efe"),
 	Naming:           verbForms("calificar calificó califica", "llamar llamó llama", "denominar denominó denomina"),
 	That:             set("que"),
 	Pronouns:         map[string]Pronoun{"él": {"PER", Male, false}, "ella": {"PER", Female, false}, "ellos": {"PER", UnknownGender, true}, "ellas": {"PER", Female, true}},
-	ObjectPronouns:   set("me", "nos", "le", "les", "te", "os", "lo", "la"),
+	ObjectPronouns:   words("me nos le les te os lo la"),
 	Possessives:      map[string]Gender{"él": Male, "ella": Female},
-	MaleCues:         set("sr", "señor", "don", "rey", "príncipe", "esposo", "marido", "padre", "hijo", "hermano", "tío", "abuelo"),
-	FemaleCues:       set("sra", "señora", "srta", "señorita", "doña", "reina", "princesa", "esposa", "mujer", "madre", "hija", "hermana", "tía", "abuela"),
-	Determiners:      set("el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "dos", "tres", "varios", "varias"),
+	MaleCues:         words("sr señor don rey príncipe esposo marido padre hijo hermano tío abuelo"),
+	FemaleCues:       words("sra señora srta señorita doña reina princesa esposa mujer madre hija hermana tía abuela"),
+	Determiners:      words("el la los las un una unos unas su sus dos tres varios varias"),
 	Definite:         set("el", "la"),
-	PersonNouns: set("hombre", "mujer", "niño", "niña", "joven", "madre", "padre", "maestro", "maestra", "médico",
-		"médica", "enfermero", "enfermera", "conductor", "agricultor", "trabajador", "ministro", "ministra", "alcalde",
-		"alcaldesa", "presidente", "presidenta", "director", "directora", "entrenador", "jugador", "capitán", "portavoz",
-		"abogado", "abogada", "juez", "jueza", "senador", "gobernador", "profesor", "profesora", "portero", "delantero",
-		"testigo", "víctima", "líder", "jefe", "jefa", "embajador", "embajadora", "diplomático", "analista"),
-	Linkers:   set("de", "del", "en", "para", "con"),
-	VerbGroup: set("ha", "han", "había", "habían", "ya", "también", "luego", "hoy", "ayer", "después", "se", "le", "les", "nos", "me"),
-	Passive:   set("es", "son", "fue", "fueron", "ser", "sido", "era", "eran"),
-	Negation:  set("no", "nunca", "jamás", "ni", "nadie"),
-	Finite: set("es", "son", "fue", "fueron", "era", "eran", "será", "serán", "sería", "está", "están", "estaba",
-		"estaban", "estará", "ha", "han", "había", "habían", "habrá", "hay", "tiene", "tienen", "tenía", "tendrá",
-		"puede", "pueden", "podría", "podrán", "debe", "deben", "debería", "va", "van", "iba", "quiere", "quieren",
-		"sigue", "siguen", "hizo", "hace", "hacen"),
-	NoContent:   set("nada", "adiós", "hola", "sí", "no", "gracias", "algo", "cuándo", "dónde", "cómo", "por", "qué", "quién", "si"),
-	ClauseWords: set("en", "tras", "después", "antes", "cuando", "mientras", "y", "pero", "o", "porque", "si", "aunque", "ayer", "hoy", "según"),
+	PersonNouns: words("hombre mujer niño niña joven madre padre maestro maestra médico médica enfermero enfermera " +
+		"conductor agricultor trabajador ministro ministra alcalde alcaldesa presidente presidenta " +
+		"director directora entrenador jugador capitán portavoz abogado abogada juez jueza senador " +
+		"gobernador profesor profesora portero delantero testigo víctima líder jefe jefa embajador " +
+		"embajadora diplomático analista"),
+	Linkers:   words("de del en para con"),
+	VerbGroup: words("ha han había habían ya también luego hoy ayer después se le les nos me"),
+	Passive:   words("es son fue fueron ser sido era eran"),
+	Negation:  words("no nunca jamás ni nadie"),
+	Finite: words("es son fue fueron era eran será serán sería está están estaba estaban estará ha han había " +
+		"habían habrá hay tiene tienen tenía tendrá puede pueden podría podrán debe deben debería " +
+		"va van iba quiere quieren sigue siguen hizo hace hacen"),
+	NoContent:   words("nada adiós hola sí no gracias algo cuándo dónde cómo por qué quién si"),
+	ClauseWords: words("en tras después antes cuando mientras y pero o porque si aunque ayer hoy según"),
 }

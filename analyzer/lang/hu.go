@@ -13,7 +13,7 @@ var hungarianPack = &definition{
 	stem: hungarian.Stem, isStop: hungarian.IsStopWord,
 	reporting:     hungarianReporting,
 	phraseEdges:   hungarianPhraseEdges,
-	abbreviations: set("pl", "kb", "dr", "ún", "ill", "u", "id", "ifj", "özv", "kft", "zrt", "nyrt", "bt", "ld", "vö", "szül"),
+	abbreviations: words("pl kb dr ún ill u id ifj özv kft zrt nyrt bt ld vö szül"),
 	dates:         hungarianDates,
 	quotes:        hungarianQuotes,
 	honorifics: honorifics(
@@ -22,8 +22,8 @@ var hungarianPack = &definition{
 	files: hungarianFiles,
 }
 
-var hungarianReporting = set("mondta", "közölte", "szerint", "is", "még", "már", "év", "évben", "egy", "két", "három",
-	"első", "új", "lehet", "kell", "volt", "lesz", "van", "nem", "csak", "úgy", "így", "azt", "ezt")
+var hungarianReporting = words("mondta közölte szerint is még már év évben egy két három első új lehet kell volt lesz van " +
+	"nem csak úgy így azt ezt")
 
 // hungarianPhraseEdges: a key phrase does not end with a verb in the past
 // tense (-ta, -te, -tt) nor start with one.
@@ -86,27 +86,25 @@ var hungarianQuotes = &Quotes{
 	Sources:          set("szerint"),
 	Postpositions:    set("szerint"),
 	Cognition:        set("gondol", "vél"),
-	TakesObject:      set("mond", "elmond", "közöl", "válaszol", "tájékoztat"),
-	Adverbials:       set("is", "később", "korábban", "most", "akkor", "tegnap", "ma"),
+	TakesObject:      words("mond elmond közöl válaszol tájékoztat"),
+	Adverbials:       words("is később korábban most akkor tegnap ma"),
 	DatePrepositions: set(),
-	Listeners:        set("újságíróknak", "lapunknak", "mti", "sajtónak"),
+	Listeners:        words("újságíróknak lapunknak mti sajtónak"),
 	Naming:           verbForms("nevez nevezte", "minősít minősítette"),
 	That:             set("hogy"),
 	Pronouns:         map[string]Pronoun{"ő": {"PER", UnknownGender, false}, "ők": {"PER", UnknownGender, true}},
-	ObjectPronouns:   set("nekem", "nekünk", "neki", "nekik"),
-	MaleCues:         set("úr", "király", "herceg", "férj", "apa", "fia", "testvére", "bácsi"),
-	FemaleCues:       set("asszony", "hölgy", "kisasszony", "királynő", "hercegnő", "feleség", "felesége", "anya", "lánya", "néni"),
-	Determiners:      set("a", "az", "egy", "két", "három", "több"),
+	ObjectPronouns:   words("nekem nekünk neki nekik"),
+	MaleCues:         words("úr király herceg férj apa fia testvére bácsi"),
+	FemaleCues:       words("asszony hölgy kisasszony királynő hercegnő feleség felesége anya lánya néni"),
+	Determiners:      words("a az egy két három több"),
 	Definite:         set("a", "az"),
-	PersonNouns: set("férfi", "nő", "gyerek", "tanár", "orvos", "ápoló", "sofőr", "miniszter", "polgármester", "elnök",
-		"igazgató", "edző", "játékos", "kapitány", "szóvivő", "ügyvéd", "bíró", "professzor", "tanú", "vezető",
-		"nagykövet", "elemző", "szakértő", "forrás"),
-	Linkers:   set("a", "az"),
-	VerbGroup: set("is", "később", "korábban", "már", "még", "azt", "ezt"),
-	Passive:   set("volt", "van", "lesz"),
-	Negation:  set("nem", "soha", "senki"),
-	Finite:    set("van", "volt", "lesz", "lehet", "kell", "fog", "fogja", "nincs", "nem", "akar", "tud"),
-	NoContent: set("semmit", "szia", "igen", "nem", "köszönöm", "valamit", "mikor", "hol", "hogyan", "miért", "ki", "ha"),
-	ClauseWords: set("után", "előtt", "amikor", "míg", "és", "de", "vagy", "mert", "ha", "bár", "tegnap", "ma",
-		"szerint"),
+	PersonNouns: words("férfi nő gyerek tanár orvos ápoló sofőr miniszter polgármester elnök igazgató edző játékos " +
+		"kapitány szóvivő ügyvéd bíró professzor tanú vezető nagykövet elemző szakértő forrás"),
+	Linkers:     set("a", "az"),
+	VerbGroup:   words("is később korábban már még azt ezt"),
+	Passive:     set("volt", "van", "lesz"),
+	Negation:    set("nem", "soha", "senki"),
+	Finite:      words("van volt lesz lehet kell fog fogja nincs nem akar tud"),
+	NoContent:   words("semmit szia igen nem köszönöm valamit mikor hol hogyan miért ki ha"),
+	ClauseWords: words("után előtt amikor míg és de vagy mert ha bár tegnap ma szerint"),
 }

@@ -12,7 +12,7 @@ var norwegianPack = &definition{
 	stem: norwegian.Stem, isStop: norwegian.IsStopWord,
 	reporting:     norwegianReporting,
 	phraseEdges:   germanicPhraseEdges(norwegianVerbs),
-	abbreviations: set("bl.a", "f.eks", "dvs", "d.v.s", "ca", "kl", "nr", "jf", "pga", "p.g.a", "ev", "iflg"),
+	abbreviations: words("bl.a f.eks dvs d.v.s ca kl nr jf pga p.g.a ev iflg"),
 	dates:         norwegianDates,
 	quotes:        norwegianQuotes,
 	honorifics: honorifics(
@@ -21,11 +21,10 @@ var norwegianPack = &definition{
 	files: norwegianFiles,
 }
 
-var norwegianReporting = set("sa", "sier", "sagt", "ifølge", "også", "år", "en", "ett", "et", "to", "tre", "første",
-	"nye", "ny", "nytt", "kan", "skal", "skulle", "vil", "får", "fikk", "bare", "mye", "mange")
+var norwegianReporting = words("sa sier sagt ifølge også år en ett et to tre første nye ny nytt kan skal skulle vil får " +
+	"fikk bare mye mange")
 
-var norwegianVerbs = set("er", "var", "har", "hadde", "blir", "ble", "kan", "skal", "skulle", "får", "fikk", "sier",
-	"sa", "kommer", "går", "gikk", "gjør", "gjorde")
+var norwegianVerbs = words("er var har hadde blir ble kan skal skulle får fikk sier sa kommer går gikk gjør gjorde")
 
 var norwegianDates = &Dates{
 	Months: monthForms("januar jan jan.", "februar feb feb.", "mars", "april apr apr.", "mai", "juni", "juli",
@@ -45,7 +44,7 @@ var norwegianDates = &Dates{
 	AgoAfter:       []string{"siden"},
 	Units:          unitForms("day dag dager døgn", "week uke uker", "month måned måneder", "year år"),
 	Numbers:        numbers("en ett et", "to", "tre", "fire", "fem", "seks", "sju syv", "åtte", "ni", "ti"),
-	Prepositions:   set("i", "siden", "til", "fra", "under", "før", "etter", "begynnelsen", "slutten"),
+	Prepositions:   words("i siden til fra under før etter begynnelsen slutten"),
 }
 
 var norwegianQuotes = &Quotes{
@@ -73,28 +72,28 @@ var norwegianQuotes = &Quotes{
 	},
 	Sources:          set("ifølge"),
 	Cognition:        set("mene", "tro"),
-	TakesObject:      set("si", "fortelle", "forklare", "svare", "opplyse"),
-	Adverbials:       set("også", "senere", "tidligere", "nå", "da", "videre"),
+	TakesObject:      words("si fortelle forklare svare opplyse"),
+	Adverbials:       words("også senere tidligere nå da videre"),
 	DatePrepositions: set("i", "på"),
-	Listeners:        set("journalister", "ntb", "nrk", "stortinget", "politiet"),
+	Listeners:        words("journalister ntb nrk stortinget politiet"),
 	Naming:           verbForms("kalle kalte kaller", "beskrive beskrev beskriver"),
 	That:             set("at"),
 	Pronouns:         map[string]Pronoun{"han": {"PER", Male, false}, "hun": {"PER", Female, false}, "de": {"PER", UnknownGender, true}},
-	ObjectPronouns:   set("meg", "oss", "ham", "han", "henne", "dem", "dere"),
+	ObjectPronouns:   words("meg oss ham han henne dem dere"),
 	Possessives:      map[string]Gender{"han": Male, "hun": Female, "hans": Male, "hennes": Female, "ham": Male, "henne": Female},
-	MaleCues:         set("herr", "konge", "kong", "prins", "mann", "ektemann", "far", "pappa", "sønn", "bror", "onkel"),
-	FemaleCues:       set("fru", "frøken", "dronning", "prinsesse", "kone", "mor", "mamma", "datter", "søster", "tante"),
-	Determiners:      set("en", "ei", "et", "den", "det", "de", "hans", "hennes", "to", "tre", "flere"),
+	MaleCues:         words("herr konge kong prins mann ektemann far pappa sønn bror onkel"),
+	FemaleCues:       words("fru frøken dronning prinsesse kone mor mamma datter søster tante"),
+	Determiners:      words("en ei et den det de hans hennes to tre flere"),
 	Definite:         set("den", "det"),
-	PersonNouns: set("mann", "kvinne", "barn", "lærer", "lege", "sykepleier", "sjåfør", "minister", "ordfører",
-		"leder", "sjef", "direktør", "trener", "spiller", "kaptein", "talsperson", "talsmann", "advokat", "dommer",
-		"professor", "vitne", "ambassadør", "analytiker", "ekspert", "kilde"),
-	Linkers:   set("på", "ved", "fra", "i", "for"),
-	VerbGroup: set("har", "hadde", "også", "senere", "tidligere", "nå"),
-	Passive:   set("er", "var", "ble", "blir", "være", "vært"),
+	PersonNouns: words("mann kvinne barn lærer lege sykepleier sjåfør minister ordfører leder sjef direktør trener " +
+		"spiller kaptein talsperson talsmann advokat dommer professor vitne ambassadør analytiker " +
+		"ekspert kilde"),
+	Linkers:   words("på ved fra i for"),
+	VerbGroup: words("har hadde også senere tidligere nå"),
+	Passive:   words("er var ble blir være vært"),
 	Negation:  set("ikke", "aldri", "ingen"),
-	Finite: set("er", "var", "har", "hadde", "blir", "ble", "kan", "kunne", "skal", "skulle", "må", "måtte", "får",
-		"fikk", "kommer", "vil", "ville", "gjør", "gjorde", "finnes", "fantes"),
-	NoContent:   set("ingenting", "hei", "ja", "nei", "takk", "noe", "når", "hvor", "hvordan", "hvorfor", "hvem", "om"),
-	ClauseWords: set("i", "etter", "før", "når", "mens", "og", "men", "eller", "fordi", "om", "selv", "ifølge"),
+	Finite: words("er var har hadde blir ble kan kunne skal skulle må måtte får fikk kommer vil ville gjør " +
+		"gjorde finnes fantes"),
+	NoContent:   words("ingenting hei ja nei takk noe når hvor hvordan hvorfor hvem om"),
+	ClauseWords: words("i etter før når mens og men eller fordi om selv ifølge"),
 }

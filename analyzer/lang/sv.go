@@ -11,7 +11,7 @@ var swedishPack = &definition{
 	stem: swedish.Stem, isStop: swedish.IsStopWord,
 	reporting:     swedishReporting,
 	phraseEdges:   germanicPhraseEdges(swedishVerbs),
-	abbreviations: set("t.ex", "bl.a", "s.k", "f.d", "d.v.s", "dvs", "ca", "kl", "nr", "resp", "jfr", "p.g.a", "pga", "f.n"),
+	abbreviations: words("t.ex bl.a s.k f.d d.v.s dvs ca kl nr resp jfr p.g.a pga f.n"),
 	dates:         swedishDates,
 	quotes:        swedishQuotes,
 	honorifics: honorifics(
@@ -20,11 +20,10 @@ var swedishPack = &definition{
 	files: swedishFiles,
 }
 
-var swedishReporting = set("sa", "säger", "sade", "uppger", "enligt", "också", "även", "år", "en", "ett", "två", "tre",
-	"första", "nya", "ny", "nytt", "kan", "ska", "skulle", "kommer", "får", "fick", "bara", "mycket", "många")
+var swedishReporting = words("sa säger sade uppger enligt också även år en ett två tre första nya ny nytt kan ska skulle " +
+	"kommer får fick bara mycket många")
 
-var swedishVerbs = set("är", "var", "har", "hade", "blir", "blev", "kan", "ska", "skulle", "får", "fick", "säger",
-	"sa", "sade", "kommer", "går", "gick", "gör", "gjorde")
+var swedishVerbs = words("är var har hade blir blev kan ska skulle får fick säger sa sade kommer går gick gör gjorde")
 
 var swedishDates = &Dates{
 	Months: monthForms("januari jan jan.", "februari feb feb.", "mars", "april apr apr.", "maj", "juni", "juli",
@@ -45,7 +44,7 @@ var swedishDates = &Dates{
 	AgoAfter:       []string{"sedan", "sen"},
 	Units:          unitForms("day dag dagar", "week vecka veckor", "month månad månader", "year år"),
 	Numbers:        numbers("en ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"),
-	Prepositions:   set("i", "sedan", "till", "från", "under", "före", "efter", "början", "slutet"),
+	Prepositions:   words("i sedan till från under före efter början slutet"),
 }
 
 var swedishQuotes = &Quotes{
@@ -77,28 +76,28 @@ var swedishQuotes = &Quotes{
 	Phrases:          map[string][]VerbPhrase{"enligt": {{Base: "enligt"}}},
 	Sources:          set("enligt"),
 	Cognition:        set("tro", "anse", "tycka"),
-	TakesObject:      set("säga", "berätta", "förklara", "svara", "meddela"),
-	Adverbials:       set("i", "också", "även", "senare", "tidigare", "nu", "då", "igår"),
+	TakesObject:      words("säga berätta förklara svara meddela"),
+	Adverbials:       words("i också även senare tidigare nu då igår"),
 	DatePrepositions: set("i", "på"),
-	Listeners:        set("journalister", "tt", "reportrar", "riksdagen", "polisen"),
+	Listeners:        words("journalister tt reportrar riksdagen polisen"),
 	Naming:           verbForms("kalla kallar kallade", "beskriva beskriver beskrev"),
 	That:             set("att"),
 	Pronouns:         map[string]Pronoun{"han": {"PER", Male, false}, "hon": {"PER", Female, false}, "de": {"PER", UnknownGender, true}},
-	ObjectPronouns:   set("mig", "oss", "honom", "henne", "dem", "er"),
+	ObjectPronouns:   words("mig oss honom henne dem er"),
 	Possessives:      map[string]Gender{"han": Male, "hon": Female, "hans": Male, "hennes": Female, "honom": Male, "henne": Female},
-	MaleCues:         set("herr", "kung", "prins", "make", "man", "pappa", "far", "son", "bror", "farbror", "morbror"),
-	FemaleCues:       set("fru", "fröken", "drottning", "prinsessa", "hustru", "fru", "mamma", "mor", "dotter", "syster", "faster", "moster"),
-	Determiners:      set("en", "ett", "den", "det", "de", "hans", "hennes", "två", "tre", "flera"),
+	MaleCues:         words("herr kung prins make man pappa far son bror farbror morbror"),
+	FemaleCues:       words("fru fröken drottning prinsessa hustru fru mamma mor dotter syster faster moster"),
+	Determiners:      words("en ett den det de hans hennes två tre flera"),
 	Definite:         set("den", "det"),
-	PersonNouns: set("man", "kvinna", "barn", "lärare", "läkare", "sjuksköterska", "förare", "minister", "borgmästare",
-		"ordförande", "chef", "direktör", "tränare", "spelare", "kapten", "talesperson", "talesman", "advokat",
-		"domare", "professor", "vittne", "ledare", "ambassadör", "analytiker", "expert", "källa"),
-	Linkers:   set("på", "vid", "från", "i", "för"),
-	VerbGroup: set("har", "hade", "också", "även", "senare", "tidigare", "nu"),
-	Passive:   set("är", "var", "blev", "blir", "vara", "varit"),
+	PersonNouns: words("man kvinna barn lärare läkare sjuksköterska förare minister borgmästare ordförande chef " +
+		"direktör tränare spelare kapten talesperson talesman advokat domare professor vittne " +
+		"ledare ambassadör analytiker expert källa"),
+	Linkers:   words("på vid från i för"),
+	VerbGroup: words("har hade också även senare tidigare nu"),
+	Passive:   words("är var blev blir vara varit"),
 	Negation:  set("inte", "aldrig", "ingen"),
-	Finite: set("är", "var", "har", "hade", "blir", "blev", "kan", "kunde", "ska", "skulle", "måste", "får", "fick",
-		"kommer", "vill", "ville", "gör", "gjorde", "finns", "fanns"),
-	NoContent:   set("inget", "ingenting", "hej", "ja", "nej", "tack", "något", "när", "var", "hur", "varför", "vem", "om"),
-	ClauseWords: set("i", "efter", "före", "när", "medan", "och", "men", "eller", "eftersom", "om", "trots", "enligt"),
+	Finite: words("är var har hade blir blev kan kunde ska skulle måste får fick kommer vill ville gör gjorde " +
+		"finns fanns"),
+	NoContent:   words("inget ingenting hej ja nej tack något när var hur varför vem om"),
+	ClauseWords: words("i efter före när medan och men eller eftersom om trots enligt"),
 }
