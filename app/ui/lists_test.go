@@ -157,7 +157,7 @@ func TestQuoteListIsPaged(t *testing.T) {
 		if n := strings.Count(html, `class="quote-button"`); n != want {
 			t.Errorf("%d quotes listed, want %d", n, want)
 		}
-		if !strings.Contains(html, fmt.Sprintf("(%d of 505 quotes shown)", want)) {
+		if !strings.Contains(html, fmt.Sprintf("(%d of %d quotes shown)", want, maxListed+5)) {
 			t.Errorf("the show-more button does not say how many are shown")
 		}
 		p.more("quotes")
@@ -169,7 +169,23 @@ func TestQuoteListIsPaged(t *testing.T) {
 	if n := strings.Count(html, `class="quote-button"`); n != maxListed {
 		t.Errorf("%d quotes listed after many show-mores, want at most %d", n, maxListed)
 	}
-	if !strings.Contains(html, "The first 500 of 505 quotes; the exports have them all.") {
+	if !strings.Contains(html, fmt.Sprintf("The first %d of %d quotes; the exports have them all.", maxListed, maxListed+5)) {
 		t.Errorf("the list does not say it stops short")
+	}
+}
+
+func TestOneListIsLongAtATime(t *testing.T) {
+	var p pages
+	p.more("PER")
+	p.more("PER")
+	if got := p.limit("PER", 1000); got != firstPage+2*morePage {
+		t.Fatalf("PER shows %d, want %d", got, firstPage+2*morePage)
+	}
+	p.more("quotes")
+	if got := p.limit("PER", 1000); got != firstPage {
+		t.Errorf("after more quotes, PER shows %d, want its first page (%d)", got, firstPage)
+	}
+	if got := p.limit("quotes", 1000); got != firstPage+morePage {
+		t.Errorf("quotes show %d, want %d", got, firstPage+morePage)
 	}
 }

@@ -12,11 +12,13 @@ import (
 // Long lists (a text naming twenty thousand numbers has twenty thousand
 // entities) are paged: a list shows its first firstPage items, and each
 // "Show more" adds morePage, up to maxListed; the exports have them all.
-// The panels stay within a few thousand DOM nodes whatever the text.
+// One list is long at a time (more shows the others' first page again):
+// the panels stay within 5,000 DOM nodes whatever the text and whatever
+// is opened (an item is about 11 nodes).
 const (
 	firstPage = 20
 	morePage  = 100
-	maxListed = 500
+	maxListed = 300
 )
 
 // pages says how many items each list shows, by list key; the zero value
@@ -37,7 +39,9 @@ func (p *pages) more(key string) {
 	if *p == nil {
 		*p = make(pages)
 	}
-	(*p)[key] = min(p.limit(key, maxListed)+morePage, maxListed)
+	n := min(p.limit(key, maxListed)+morePage, maxListed)
+	clear(*p)
+	(*p)[key] = n
 }
 
 // showMore is the control under a paged list: a button for the next page,
