@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -566,9 +567,15 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	}
 	// Each mark's text is the text at its offsets.
 	u16 := utf16.Encode([]rune(text))
-	marks := Eval[[]map[string]string](p, `Array.from(document.querySelectorAll("#view mark")).map((m) => ({text: m.textContent}))`)
-	if len(marks) == 0 {
-		t.Fatal("no marks")
+	marks := Eval[[]map[string]string](p, `Array.from(document.querySelectorAll("#view mark")).map((m) => ({text: m.textContent, start: m.dataset.start}))`)
+	if len(marks) < 5 {
+		t.Fatalf("%d marks, want 5 or more", len(marks))
+	}
+	for _, m := range marks {
+		start, err := strconv.Atoi(m["start"])
+		if err != nil || start < 0 || start+len(m["text"]) > len(text) || text[start:start+len(m["text"])] != m["text"] {
+			t.Errorf("the mark %q (data-start %q) is not the text at its offset", m["text"], m["start"])
+		}
 	}
 	// The library: saved, stored and reopened exactly.
 	p.Click("#library-save")
@@ -620,9 +627,46 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	if got := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(article, "")); got != text {
 		t.Errorf("the HTML export's text differs from the text at byte %d: %q", firstDiff(got, text), got)
 	}
-	jsonld := string(p.DownloadBy(`#exports .download[data-format="jsonld"]`, dir).Data)
-	if !strings.Contains(jsonld, `"exact": "Kim Jong-un"`) {
-		t.Errorf("the JSON-LD has no exact selector for Kim Jong-un")
+	if checked < 5 {
+		t.Errorf("the JSON has %d mentions, want 5 or more", checked)
+	}
+	// The JSON-LD: each exact selector is the text at its position (in
+	// code points).
+	var ld struct {
+		First struct {
+			Items []struct {
+				Target struct {
+					Selector []struct {
+						Type       string
+						Exact      string
+						Start, End *int
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(p.DownloadBy(`#exports .download[data-format="jsonld"]`, dir).Data, &ld); err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(text)
+	for _, a := range ld.First.Items {
+		exact, at := "", -1
+		for _, sel := range a.Target.Selector {
+			switch {
+			case sel.Type == "TextQuoteSelector":
+				exact = sel.Exact
+			case sel.Type == "TextPositionSelector" && sel.Start != nil && sel.End != nil && *sel.Start <= *sel.End && *sel.End <= len(runes):
+				if string(runes[*sel.Start:*sel.End]) == exact || exact == "" {
+					at = *sel.Start
+				}
+			}
+		}
+		if exact == "" || at < 0 || !strings.HasPrefix(string(runes[at:]), exact) {
+			t.Errorf("the JSON-LD's annotation %q is not the text at its position", exact)
+		}
+	}
+	if len(ld.First.Items) != checked {
+		t.Errorf("the JSON-LD has %d annotations, the JSON %d mentions", len(ld.First.Items), checked)
 	}
 	// The embed: the document's mentions are the text at their offsets.
 	h := Open0(t, b, hosts.Allowed+"/host.html?app="+appBaseOf(appURL))
