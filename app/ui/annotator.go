@@ -159,18 +159,18 @@ func loadNames(ctx app.Context) {
 			publishNames(ctx, analyzer.NamesLoad{}, err)
 			return
 		}
-		ctx.Async(func() {
+		ctx.Async(guardAsync("loading the names", func() {
 			took, err := analyzer.LoadNames(p)
 			publishNames(ctx, took, err)
-		})
+		}, func(err error) { publishNames(ctx, analyzer.NamesLoad{}, err) }))
 	})
 }
 
 // publishNames puts what loading the names took on the root element.
 func publishNames(ctx app.Context, took analyzer.NamesLoad, err error) {
 	{
-		ctx.Dispatch(func(ctx app.Context) {
-			ctx.Defer(func(app.Context) {
+		ctx.Dispatch(guardDispatch("showing the names", func(ctx app.Context) {
+			ctx.Defer(guardDispatch("showing the names", func(app.Context) {
 				root := app.Window().GetElementByID("annotator")
 				if !root.Truthy() {
 					return
@@ -182,8 +182,8 @@ func publishNames(ctx app.Context, took analyzer.NamesLoad, err error) {
 				root.Get("dataset").Set("namesLoadMs", millis(took.Total()))
 				root.Get("dataset").Set("modelLoadMs", millis(took.Model))
 				publishPacks()
-			})
-		})
+			}))
+		}))
 	}
 }
 

@@ -28,7 +28,10 @@ func downloadFile(name, mime, content string) (err error) {
 	link.Get("style").Set("display", "none")
 	// The URL must live until the browser has read the blob, and go even
 	// if the click fails.
-	defer time.AfterFunc(time.Minute, func() { w.Get("URL").Call("revokeObjectURL", url) })
+	defer time.AfterFunc(time.Minute, func() {
+		defer recovering("freeing a download")
+		w.Get("URL").Call("revokeObjectURL", url)
+	})
 	doc.Get("body").Call("appendChild", link)
 	defer link.Call("remove")
 	link.Call("click")

@@ -274,7 +274,7 @@ func (p *CorrectionsPanel) Render() app.UI {
 		}
 	}
 	return app.Section().ID("corrections").Class("panel corrections").Aria("labelledby", "corrections-title").
-		OnKeyDown(p.onKey).Body(
+		OnKeyDown(guardEvent("correcting", p.onKey)).Body(
 		app.Div().Class("corrections-head").Body(
 			app.H2().ID("corrections-title").Body(
 				app.Text("Corrections"),
@@ -284,10 +284,10 @@ func (p *CorrectionsPanel) Render() app.UI {
 			app.Div().Class("correct-history").Body(
 				app.Button().Type("button").ID("correct-undo").Disabled(!p.CanUndo).
 					Aria("keyshortcuts", "Control+Z").Title("Undo the last correction (Ctrl+Z)").
-					OnClick(p.simple(requestUndo)).Text("Undo"),
+					OnClick(guardEvent("undoing a correction", p.simple(requestUndo))).Text("Undo"),
 				app.Button().Type("button").ID("correct-redo").Disabled(!p.CanRedo).
 					Aria("keyshortcuts", "Control+Shift+Z Control+Y").Title("Redo (Ctrl+Shift+Z)").
-					OnClick(p.simple(requestRedo)).Text("Redo"),
+					OnClick(guardEvent("redoing a correction", p.simple(requestRedo))).Text("Redo"),
 			),
 		),
 		app.If(!p.Available, app.P().Class("hint").Text(p.Why)),
@@ -399,9 +399,9 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 		app.Div().Class("correct-row").Body(
 			app.Button().Type("button").ID("correct-split").Disabled(n < 2).
 				Title("Make this mention an entity of its own").
-				OnClick(func(ctx app.Context, _ app.Event) {
+				OnClick(guardEvent("splitting a mention off", func(ctx app.Context, _ app.Event) {
 					p.request(ctx, correctionRequest{Op: string(analyzer.Split), Mention: p.pickedMention()})
-				}).Text("Split off"),
+				})).Text("Split off"),
 			app.Button().Type("button").ID("correct-remove-mention").Class("danger").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RemoveMention), Mention: p.pickedMention()})
 			})).Text("Remove mention"),
@@ -457,7 +457,7 @@ func (p *CorrectionsPanel) addControls() app.UI {
 				// Unbound: go-app would trim a bound value (see Annotator).
 				app.Input().Type("text").ID("correct-add-words").AutoComplete(false).
 					Placeholder("as in the text, or select them there").
-					OnInput(func(ctx app.Context, _ app.Event) { p.addWords = ctx.JSSrc().Get("value").String() }),
+					OnInput(guardEvent("reading the words", func(ctx app.Context, _ app.Event) { p.addWords = ctx.JSSrc().Get("value").String() })),
 			),
 		),
 		app.Div().Class("correct-row").Body(

@@ -194,7 +194,7 @@ func (c *Annotator) exportPanel() app.UI {
 				app.Span().Class("hint").Text(" the article with its marks and legend, then every entity and quote; or save it as PDF"),
 			),
 			app.Div().Class("export-actions").Body(
-				app.Button().ID(contract.PrintButton).Type("button").OnClick(onPrint).Text("Print…"),
+				app.Button().ID(contract.PrintButton).Type("button").OnClick(guardEvent("printing", onPrint)).Text("Print…"),
 			),
 		),
 		app.P().ID("export-status").Class("status").Aria("live", "polite").Text(c.exportNote),

@@ -87,10 +87,10 @@ func (c *Intake) Render() app.UI {
 	if n := c.note; n.Steps > 0 {
 		var undo, redo app.UI
 		if n.At > 0 {
-			undo = app.Button().ID(contract.IntakeUndo).Type("button").Class("link").OnClick(c.onUndo).Text(undoLabel(n))
+			undo = app.Button().ID(contract.IntakeUndo).Type("button").Class("link").OnClick(guardEvent("undoing", c.onUndo)).Text(undoLabel(n))
 		}
 		if n.At < n.Steps {
-			redo = app.Button().ID(contract.IntakeRedo).Type("button").Class("link").OnClick(c.onRedo).Text(redoLabel(n))
+			redo = app.Button().ID(contract.IntakeRedo).Type("button").Class("link").OnClick(guardEvent("redoing", c.onRedo)).Text(redoLabel(n))
 		}
 		actions = app.Span().Class("intake-actions").Body(undo, redo)
 	}
@@ -104,9 +104,9 @@ func (c *Intake) Render() app.UI {
 	}
 	return app.Div().ID(contract.Intake).Class("intake").DataSet(contract.IntakeStateAtt, state).Body(
 		app.Div().Class("intake-open").Body(
-			app.Button().ID(contract.OpenFile).Type("button").OnClick(c.onOpen).Text("Open a file…"),
+			app.Button().ID(contract.OpenFile).Type("button").OnClick(guardEvent("opening a file", c.onOpen)).Text("Open a file…"),
 			app.Input().ID(contract.OpenFileInput).Type("file").Class("visually-hidden").
-				Accept(intake.Accept).TabIndex(-1).Aria("hidden", true).OnChange(c.onFileChosen),
+				Accept(intake.Accept).TabIndex(-1).Aria("hidden", true).OnChange(guardEvent("opening a file", c.onFileChosen)),
 			app.Span().Class("hint intake-hint").Text(".txt, .md or .html, or drop one on the page. Pasted web pages and Markdown become plain text."),
 		),
 		app.P().ID(contract.IntakeStatus).Class(statusClass).Aria("live", "polite").Body(

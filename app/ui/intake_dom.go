@@ -20,8 +20,7 @@ func listenIntake(c *Intake) []func() {
 	doc := app.Window().Get("document")
 	var release []func()
 	on := func(target app.Value, event string, f func(e app.Value)) {
-		fn := app.FuncOf(func(_ app.Value, args []app.Value) any {
-			defer recoverListener(event)
+		fn := guardFunc("handling a "+event, func(_ app.Value, args []app.Value) any {
 			if len(args) > 0 {
 				f(args[0])
 			}
@@ -42,20 +41,12 @@ func listenIntake(c *Intake) []func() {
 	return release
 }
 
-// recoverListener keeps a panic in a listener from ending the program: it
-// costs that one event, and is logged.
-func recoverListener(event string) {
-	if r := recover(); r != nil {
-		app.Logf("annotator: %s listener: %v", event, r)
-	}
-}
-
 // dispatch runs f on the UI goroutine with the component's context.
 func (c *Intake) dispatch(f func()) {
 	if c.ctx == nil {
 		return
 	}
-	c.ctx.Dispatch(func(app.Context) { f() })
+	c.ctx.Dispatch(guardDispatch("taking the text in", func(app.Context) { f() }))
 }
 
 // onPaste turns a paste of HTML or Markdown into plain text, cancelling
@@ -332,7 +323,7 @@ func (c *Intake) openFile(file app.Value, count int) {
 	}
 	c.dispatch(func() { c.note = intakeNote{State: "reading", Message: "Reading " + name + "…"} })
 	awaitPromise(file.Call("arrayBuffer"), func(buf app.Value, err error) {
-		defer recoverListener("file")
+		defer recovering("reading the file")
 		if err != nil {
 			fail(fmt.Errorf("the browser could not read it (%v)", err))
 			return

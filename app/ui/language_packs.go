@@ -111,13 +111,13 @@ func (lp *languagePacks) load(ctx app.Context, code string, progress func(float6
 	}
 	start := time.Now()
 	fetchPack(ref, func(share float64) {
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("loading a language", func(app.Context) {
 			for _, w := range lp.waiting[code] {
 				if w.progress != nil {
 					w.progress(share)
 				}
 			}
-		})
+		}))
 	}, func(data []byte, err error) {
 		var p *lang.Pack
 		if err == nil {
@@ -130,7 +130,7 @@ func (lp *languagePacks) load(ctx app.Context, code string, progress func(float6
 			err = fmt.Errorf("the %s language pack could not be loaded: %w", languageName(code), err)
 		}
 		took := time.Since(start)
-		ctx.Dispatch(func(app.Context) {
+		ctx.Dispatch(guardDispatch("loading a language", func(app.Context) {
 			if err == nil {
 				lp.packs[code] = p
 				lp.loadMs[code] = float64(took) / float64(time.Millisecond)
@@ -140,7 +140,7 @@ func (lp *languagePacks) load(ctx app.Context, code string, progress func(float6
 			for _, w := range waiting {
 				w.done(p, err)
 			}
-		})
+		}))
 	})
 }
 

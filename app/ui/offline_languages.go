@@ -67,7 +67,7 @@ func (o *OfflineLanguages) Render() app.UI {
 	}
 	return app.Div().ID("offline-languages").Class("local-data").DataSet("state", state).Body(
 		app.Button().ID("offline-download").Type("button").Class("link").Disabled(state == "loading").
-			OnClick(o.onDownload).Text("Download all languages for offline use"),
+			OnClick(guardEvent("downloading the languages", o.onDownload)).Text("Download all languages for offline use"),
 		progress,
 		app.P().ID("offline-status").Class("draft-status").Aria("live", "polite").Text(message),
 	)

@@ -105,10 +105,10 @@ func printed(a *annotation) printedRun {
 
 // OnMount answers the Print button.
 func (p *PrintReport) OnMount(ctx app.Context) {
-	ctx.Handle(printAction, func(ctx app.Context, _ app.Action) {
+	ctx.Handle(printAction, guardAction("printing", func(ctx app.Context, _ app.Action) {
 		p.full = p.Run.ann
-		ctx.Defer(func(app.Context) { app.Window().Call("print") })
-	})
+		ctx.Defer(guardDispatch("printing", func(app.Context) { app.Window().Call("print") }))
+	}))
 }
 
 // Render lists the entities and quotes.

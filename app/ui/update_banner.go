@@ -55,7 +55,7 @@ func (b *UpdateBanner) OnDismount() {
 // the old version from the old worker.
 func (b *UpdateBanner) OnAppUpdate(ctx app.Context) {
 	withRegistration(func(reg app.Value) {
-		ctx.Dispatch(func(ctx app.Context) { b.waitForNewWorker(ctx, reg, 0) })
+		ctx.Dispatch(guardDispatch("looking for an update", func(ctx app.Context) { b.waitForNewWorker(ctx, reg, 0) }))
 	})
 }
 
