@@ -17,9 +17,7 @@ import (
 // panic and reports it as a fault to the page's root component, which shows
 // it and keeps running: an unexpected value costs one action, never the
 // program. Values from outside are read with package jsval, which checks
-// their type first, so a fault is a bug, not a page's doing. The guards
-// are not inlined: app.wasm holds one copy of each wrapper, not one per
-// call site (46 KB).
+// their type first, so a fault is a bug, not a page's doing.
 
 // fault is a panic caught at the boundary.
 type fault struct {
@@ -73,8 +71,6 @@ func recovering(where string) {
 }
 
 // guardEvent wraps a go-app event handler.
-//
-//go:noinline
 func guardEvent(where string, h app.EventHandler) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		defer recovering(where)
@@ -83,8 +79,6 @@ func guardEvent(where string, h app.EventHandler) app.EventHandler {
 }
 
 // guardAction wraps a go-app action handler (ctx.Handle).
-//
-//go:noinline
 func guardAction(where string, h app.ActionHandler) app.ActionHandler {
 	return func(ctx app.Context, a app.Action) {
 		defer recovering(where)
@@ -95,8 +89,6 @@ func guardAction(where string, h app.ActionHandler) app.ActionHandler {
 // guardFunc is app.FuncOf for a callback JavaScript calls (a listener, an
 // IndexedDB request's handler, a promise's, an observer's). A panic returns
 // undefined to JavaScript.
-//
-//go:noinline
 func guardFunc(where string, f func(this app.Value, args []app.Value) any) app.Func {
 	return app.FuncOf(func(this app.Value, args []app.Value) (out any) {
 		defer recovering(where)
@@ -106,8 +98,6 @@ func guardFunc(where string, f func(this app.Value, args []app.Value) any) app.F
 
 // guardDispatch wraps work handed to go-app's UI goroutine (ctx.Dispatch,
 // ctx.Defer, ctx.After).
-//
-//go:noinline
 func guardDispatch(where string, f func(app.Context)) func(app.Context) {
 	return func(ctx app.Context) {
 		defer recovering(where)
@@ -117,8 +107,6 @@ func guardDispatch(where string, f func(app.Context)) func(app.Context) {
 
 // guardAsync wraps work run on a goroutine of its own (ctx.Async); failed,
 // when given, runs after a panic so that whoever waits is told.
-//
-//go:noinline
 func guardAsync(where string, f func(), failed func(error)) func() {
 	return func() {
 		defer func() {
