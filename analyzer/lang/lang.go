@@ -428,7 +428,7 @@ func germanicPhraseEdges(verbs map[string]bool) func(string) PhraseEdges {
 
 // words is the set of the space-separated words of list: written as one
 // string, a long list is data in the wasm rather than code storing each
-// word (1,970 words in the packs' tables: about 20 KB of app.wasm).
+// word (1,970 words in the packs' tables: 89 KB of app.wasm raw, 13 KB brotli).
 func words(list string) map[string]bool { return set(strings.Fields(list)...) }
 
 func set(words ...string) map[string]bool {
