@@ -252,10 +252,10 @@ const captureWasmMemory = `(() => {
 // bytes: a WebAssembly memory never shrinks, so after a run it is the peak.
 const memoryJS = `window.__wasmMemory.buffer.byteLength + Number(document.getElementById("annotator").dataset.workerMemory || 0)`
 
-// BenchmarkWasmMemory reports, for each pathological corpus of 1 MB, how
-// much the wasm memories (the page's and its analyzer worker's) grew
-// while the page annotated and showed it, as a multiple of the input (the
-// budget is 40), each in a page of its own.
+// BenchmarkWasmMemory reports, for each pathological corpus of 1 MB and of
+// 4 MB, how much the wasm memories (the page's and its analyzer worker's)
+// grew while the page annotated and showed it, as a multiple of the input
+// (the budget is 40), each in a page of its own.
 func BenchmarkWasmMemory(b *testing.B) {
 	root := browsertest.BuildWasm(b)
 	s, err := New(filepath.Join(root, "web"), Config{})
@@ -264,25 +264,32 @@ func BenchmarkWasmMemory(b *testing.B) {
 	}
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	for _, c := range corpora.All(1 << 20) {
-		b.Run(c.Name, func(b *testing.B) {
-			var ratio float64
-			for range b.N {
-				// A new browser: a new program, its memory at its start,
-				// and no draft of the corpus before to annotate first.
-				br := browsertest.NewBrowser(b)
-				browsertest.OnNewDocument(b, br, captureWasmMemory)
-				p := browsertest.OpenSettled(b, br, srv.URL)
-				before := browsertest.Eval[float64](p, memoryJS)
-				// The worker's memory is published before the result is shown.
-				if run, _ := p.Paste(c.Text); run.State != "done" {
-					b.Fatalf("state %q", run.State)
+	for _, size := range []struct {
+		name  string
+		bytes int
+	}{{"1MB", 1 << 20}, {"4MB", 4 << 20}} {
+		for _, c := range corpora.All(size.bytes) {
+			b.Run(size.name+"/"+c.Name, func(b *testing.B) {
+				var ratio float64
+				for range b.N {
+					// A new browser: a new program, its memory at its
+					// start, and no draft of the corpus before to
+					// annotate first.
+					br := browsertest.NewBrowser(b)
+					browsertest.OnNewDocument(b, br, captureWasmMemory)
+					p := browsertest.OpenSettled(b, br, srv.URL)
+					before := browsertest.Eval[float64](p, memoryJS)
+					// The worker's memory is published before the result
+					// is shown.
+					if run, _ := p.Paste(c.Text); run.State != "done" {
+						b.Fatalf("state %q", run.State)
+					}
+					after := browsertest.Eval[float64](p, memoryJS)
+					ratio = max(ratio, (after-before)/float64(len(c.Text)))
 				}
-				after := browsertest.Eval[float64](p, memoryJS)
-				ratio = max(ratio, (after-before)/float64(len(c.Text)))
-			}
-			b.ReportMetric(ratio, "peak/input")
-		})
+				b.ReportMetric(ratio, "peak/input")
+			})
+		}
 	}
 }
 
