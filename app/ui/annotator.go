@@ -117,11 +117,11 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	ctx.Handle(showPanelAction, guardAction("showing a panel", c.onShowPanel))
 	c.release = append(c.release, c.listenPageKeys())
 	c.release = append(c.release, setFaultSink(func(f fault) {
-		ctx.Dispatch(func(app.Context) { c.addFault(f) })
+		ctx.Dispatch(func(app.Context) { c.addFault(f) }) // not guarded: a guard would report its own panic here again
 	}))
 	c.removeKeyListener = keepPictureKeys()
 	// web/recovery.js asks this before handling "Clear local data" itself.
-	alive := app.FuncOf(func(app.Value, []app.Value) any { return true })
+	alive := guardFunc("answering the recovery script", func(app.Value, []app.Value) any { return true })
 	app.Window().Set("annotatorAlive", alive)
 	c.release = append(c.release, func() { app.Window().Delete("annotatorAlive"); alive.Release() })
 	onQuarantine := guardFunc("listing unreadable records", func(app.Value, []app.Value) any {
@@ -414,13 +414,13 @@ func (c *Annotator) languageNote() string {
 // onEditText shows the text box in place of the view.
 func (c *Annotator) onEditText(ctx app.Context, e app.Event) {
 	c.editMode = true
-	ctx.Defer(func(app.Context) { focusByID(textID) })
+	ctx.Defer(guardDispatch("moving the focus", func(app.Context) { focusByID(textID) }))
 }
 
 // onShowView shows the annotated view in place of the text box.
 func (c *Annotator) onShowView(ctx app.Context, e app.Event) {
 	c.editMode, c.typing = false, false
-	ctx.Defer(func(app.Context) { focusByID("view") })
+	ctx.Defer(guardDispatch("moving the focus", func(app.Context) { focusByID("view") }))
 }
 
 // onEntityFilter narrows the entity list to the names matching the box.
@@ -649,7 +649,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		if focused && !c.editing() {
 			// A paste into the box shows the view: the focus goes with it
 			// rather than to the page.
-			ctx.Defer(func(app.Context) { focusByID("view") })
+			ctx.Defer(guardDispatch("moving the focus", func(app.Context) { focusByID("view") }))
 		}
 	}
 	publish := func(ctx app.Context) {

@@ -2,8 +2,14 @@ package ui
 
 import (
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -33,5 +39,134 @@ func TestGuardsReportPanics(t *testing.T) {
 	}
 	if failed == nil || !strings.Contains(failed.Error(), "late") {
 		t.Errorf("guardAsync's failed got %v, want the panic", failed)
+	}
+}
+
+// entryPoints are the calls that hand Go code to JavaScript or to go-app's
+// event loop, to run later outside any guard: event handlers (On...),
+// actions, dispatched and background work, callbacks.
+func isEntryPoint(name string) bool {
+	switch name {
+	case "Dispatch", "Defer", "After", "Async", "Handle", "FuncOf":
+		return true
+	}
+	return len(name) > 2 && strings.HasPrefix(name, "On") && unicode.IsUpper(rune(name[2]))
+}
+
+// Every entry from JavaScript into the app's code goes through a guard
+// (boundary.go), checked in the source: what is handed to an entry point
+// is a guard's wrapper, or a handler handed down by the caller (a
+// parameter or a props field), and the handlers made here (function
+// literals, the component's own on... methods) are only ever handed on
+// wrapped. A call that must stay bare says why with a "not guarded:"
+// comment on its line; one handing a handler to a function of the file
+// that guards it names that function ("guarded in labelSelect").
+func TestEveryEntryIsGuarded(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || name == "boundary.go" {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		isGuard := func(e ast.Expr) bool {
+			call, ok := e.(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			id, ok := call.Fun.(*ast.Ident)
+			return ok && strings.HasPrefix(id.Name, "guard")
+		}
+		// guarding are the file's functions (declared, or literals given
+		// a name) that call a guard.
+		guarding := map[string]bool{}
+		callsGuard := func(body ast.Node) bool {
+			found := false
+			ast.Inspect(body, func(n ast.Node) bool {
+				if e, ok := n.(ast.Expr); ok && isGuard(e) {
+					found = true
+				}
+				return !found
+			})
+			return found
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch d := n.(type) {
+			case *ast.FuncDecl:
+				guarding[d.Name.Name] = d.Body != nil && callsGuard(d.Body)
+			case *ast.AssignStmt:
+				if id, ok := d.Lhs[0].(*ast.Ident); ok && len(d.Rhs) == 1 {
+					if lit, ok := d.Rhs[0].(*ast.FuncLit); ok {
+						guarding[id.Name] = callsGuard(lit.Body)
+					}
+				}
+			}
+			return true
+		})
+		excused := map[int]bool{}
+		guardedIn := regexp.MustCompile(`guarded in (\w+)`)
+		for _, g := range file.Comments {
+			line := fset.Position(g.Pos()).Line
+			if m := guardedIn.FindStringSubmatch(g.Text()); m != nil {
+				if !guarding[m[1]] {
+					t.Errorf("%s:%d: says guarded in %s, which calls no guard", name, line, m[1])
+				}
+				excused[line] = true
+			}
+			if strings.Contains(g.Text(), "not guarded:") {
+				excused[line] = true
+			}
+		}
+		// ownHandler is a method value of the component's own, c.onX.
+		ownHandler := func(e ast.Expr) bool {
+			sel, ok := e.(*ast.SelectorExpr)
+			if !ok || !strings.HasPrefix(sel.Sel.Name, "on") {
+				return false
+			}
+			_, recv := sel.X.(*ast.Ident)
+			return recv
+		}
+		wrapped := map[ast.Expr]bool{}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			line := fset.Position(call.Pos()).Line
+			if isGuard(call) {
+				for _, a := range call.Args {
+					wrapped[a] = true
+				}
+			}
+			for _, a := range call.Args {
+				if ownHandler(a) && !wrapped[a] && !isGuard(call) && !excused[line] {
+					t.Errorf("%s: %s handed on without a guard", fset.Position(a.Pos()), a.(*ast.SelectorExpr).Sel.Name)
+				}
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || !isEntryPoint(sel.Sel.Name) || len(call.Args) == 0 {
+				return true
+			}
+			checked++
+			h := call.Args[len(call.Args)-1]
+			switch {
+			case isGuard(h), excused[line]:
+			case ownHandler(h):
+				t.Errorf("%s: %s(%s) without a guard", fset.Position(call.Pos()), sel.Sel.Name, h.(*ast.SelectorExpr).Sel.Name)
+			case func() bool { _, lit := h.(*ast.FuncLit); return lit }():
+				t.Errorf("%s: %s of a function literal without a guard", fset.Position(call.Pos()), sel.Sel.Name)
+			}
+			return true
+		})
+	}
+	if checked < 50 {
+		t.Errorf("%d entry points found, want the app's 50 or more", checked)
 	}
 }

@@ -245,7 +245,7 @@ func handBack(d time.Duration) {
 	}
 	woken := make(chan struct{})
 	var wake app.Func
-	wake = app.FuncOf(func(app.Value, []app.Value) any {
+	wake = guardFunc("resuming a run", func(app.Value, []app.Value) any {
 		wake.Release()
 		close(woken)
 		return nil

@@ -340,7 +340,7 @@ func (p *CorrectionsPanel) entityControls() app.UI {
 		),
 		app.Div().Class("correct-row").Body(
 			app.Label().For("correct-entity-label").Text("Label"),
-			labelSelect("correct-entity-label", label, p.onEntityLabel),
+			labelSelect("correct-entity-label", label, p.onEntityLabel), // guarded in labelSelect
 			app.Button().Type("button").ID("correct-relabel").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelEntity), Entity: p.Selected.ID, Label: p.entityLabelNow()})
 			})).Text("Relabel all"),
@@ -391,7 +391,7 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 		),
 		app.Div().Class("correct-row").Body(
 			app.Label().For("correct-mention-label").Text("Label"),
-			labelSelect("correct-mention-label", label, p.onMentionLabel),
+			labelSelect("correct-mention-label", label, p.onMentionLabel), // guarded in labelSelect
 			app.Button().Type("button").ID("correct-relabel-mention").OnClick(guardEvent("correcting", func(ctx app.Context, _ app.Event) {
 				p.request(ctx, correctionRequest{Op: string(analyzer.RelabelMention), Mention: p.pickedMention(), Label: p.mentionLabelNow()})
 			})).Text("Relabel"),

@@ -82,7 +82,7 @@ type embedRequest struct {
 func (c *Embed) OnMount(ctx app.Context) {
 	c.state = "waiting"
 	c.release = append(c.release, setFaultSink(func(f fault) {
-		ctx.Dispatch(func(app.Context) { c.fault = &f }) // shown until the next answer
+		ctx.Dispatch(func(app.Context) { c.fault = &f }) // not guarded: the fault sink; shown until the next answer
 	}))
 	location := app.Window().Get("location")
 	c.allowed = map[string]bool{location.Get("origin").String(): true}
@@ -296,7 +296,7 @@ func (c *Embed) Render() app.UI {
 	} else {
 		view = view.Body(
 			legend(c.ann, c.hidden, guardEvent("toggling a label", c.onLegend)),
-			annotatedText(firstWindow(c.ann), c.hidden, "", "", c.onViewClick),
+			annotatedText(firstWindow(c.ann), c.hidden, "", "", guardEvent("clicking the text", c.onViewClick)),
 			c.replaced.render(),
 		)
 	}

@@ -32,12 +32,12 @@ func listenIntake(c *Intake) []func() {
 			fn.Release()
 		})
 	}
-	on(doc, "paste", c.onPaste)
-	on(doc, "input", c.onBoxInput)
-	on(doc, "dragenter", c.onDragOver)
-	on(doc, "dragover", c.onDragOver)
-	on(doc, "dragleave", c.onDragLeave)
-	on(doc, "drop", c.onDrop)
+	on(doc, "paste", c.onPaste)         // guarded in on
+	on(doc, "input", c.onBoxInput)      // guarded in on
+	on(doc, "dragenter", c.onDragOver)  // guarded in on
+	on(doc, "dragover", c.onDragOver)   // guarded in on
+	on(doc, "dragleave", c.onDragLeave) // guarded in on
+	on(doc, "drop", c.onDrop)           // guarded in on
 	return release
 }
 

@@ -52,7 +52,7 @@ func (c *Annotator) listenPageKeys() (remove func()) {
 				e.Call("preventDefault")
 				dispatch(func(ctx app.Context) {
 					c.showPanel(next)
-					ctx.Defer(func(app.Context) { focusByID(contract.TabPrefix + next) })
+					ctx.Defer(guardDispatch("moving the focus", func(app.Context) { focusByID(contract.TabPrefix + next) }))
 				})
 			}
 		case !ctrl && target.Call("closest", "#view").Truthy():
@@ -112,17 +112,17 @@ func (c *Annotator) listenPageKeys() (remove func()) {
 		name := link.Get("dataset").Get(contract.SkipAttr).String()
 		dispatch(func(ctx app.Context) {
 			if name == contract.SkipArticle {
-				ctx.Defer(func(app.Context) {
+				ctx.Defer(guardDispatch("moving the focus", func(app.Context) {
 					if c.editing() {
 						focusByID(textID)
 					} else {
 						focusByID("view")
 					}
-				})
+				}))
 				return
 			}
 			c.showPanel(name)
-			ctx.Defer(func(app.Context) { focusByID(contract.PanelPrefix + name) })
+			ctx.Defer(guardDispatch("moving the focus", func(app.Context) { focusByID(contract.PanelPrefix + name) }))
 		})
 		return nil
 	})

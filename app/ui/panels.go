@@ -159,7 +159,7 @@ func (c *Annotator) onTab(ctx app.Context, e app.Event) {
 // onSheetClose closes the bottom sheet.
 func (c *Annotator) onSheetClose(ctx app.Context, e app.Event) {
 	c.sheetOpen = false
-	ctx.Defer(func(app.Context) { focusByID(contract.TabPrefix + c.panel) })
+	ctx.Defer(guardDispatch("moving the focus", func(app.Context) { focusByID(contract.TabPrefix + c.panel) }))
 }
 
 // onShowPanel handles showPanelAction.
@@ -167,7 +167,7 @@ func (c *Annotator) onShowPanel(ctx app.Context, a app.Action) {
 	name, _ := a.Value.(string)
 	c.showPanel(name)
 	if a.Tags.Get("focus") == "panel" {
-		ctx.Defer(func(app.Context) { focusByID(contract.PanelPrefix + name) })
+		ctx.Defer(guardDispatch("moving the focus", func(app.Context) { focusByID(contract.PanelPrefix + name) }))
 	}
 }
 
