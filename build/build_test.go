@@ -483,6 +483,7 @@ func TestBrowserDist(t *testing.T) {
 		t.Run("installable", func(t *testing.T) { browsertest.Installable(t, b, url) })
 		t.Run("works offline", func(t *testing.T) { browsertest.Offline(t, b, url, article) })
 		t.Run("embedding", func(t *testing.T) { browsertest.Embed(t, b, url, hosts, article) })
+		t.Run("an allowed page framed by a disallowed one", func(t *testing.T) { browsertest.NestedEmbed(t, b, url, hosts) })
 		t.Run("highlight", func(t *testing.T) { browsertest.Highlight(t, b, url, hosts) })
 	})
 

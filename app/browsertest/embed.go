@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"net"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -108,6 +109,12 @@ window.addEventListener("message", (e) => {
 parent.postMessage({ready: true}, "*");
 </script></body></html>`))
 
+// nestPage frames another page (a CMS page of an allowed origin, on a
+// page of one that is not).
+var nestPage = template.Must(template.New("nest").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>framing page</title></head>
+<body><iframe id="host" src="{{.Host}}" style="width:800px;height:600px"></iframe></body></html>`))
+
 func hostPages(self string, h *EmbedHosts) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -129,6 +136,8 @@ func hostPages(self string, h *EmbedHosts) http.Handler {
 			hostPage.Execute(w, map[string]any{"App": app, "AppOrigin": appOrigin, "Other": other, "Timeout": template.JS(timeout)})
 		case "/sibling.html":
 			siblingPage.Execute(w, nil)
+		case "/nest.html":
+			nestPage.Execute(w, map[string]any{"Host": r.URL.Query().Get("host")})
 		default:
 			http.NotFound(w, r)
 		}
@@ -246,6 +255,52 @@ func Embed(t *testing.T, b *Browser, appBase string, hosts *EmbedHosts, article 
 			t.Errorf("the annotator sent a disallowed page %v", got)
 		}
 	})
+}
+
+// NestedEmbed checks, where no frame-ancestors header stops it (a static
+// host), that an allowed page framed by a page of a disallowed origin
+// cannot use the annotator: the frame checks every ancestor, says so and
+// answers nothing.
+func NestedEmbed(t *testing.T, b *Browser, appBase string, hosts *EmbedHosts) {
+	host := hosts.Allowed + "/host.html?timeout=3000&app=" + appBase
+	top := Open0(t, b, hosts.Disallowed+"/nest.html?host="+url.QueryEscape(host))
+	Poll[bool](FramePage(t, top, "/embed.html"), `document.readyState === "complete"`)
+	msg := Await[string](FramePage(t, top, "/host.html"), `annotator.annotate("Paris.").then(() => "answered", (err) => err.message)`)
+	if !strings.Contains(msg, "allowlist") {
+		t.Errorf("an allowed page framed by a disallowed one: annotate ended with %q, want no answer (a timeout naming the allowlist)", msg)
+	}
+	status := Poll[string](FramePage(t, top, "/embed.html"), `(() => { const e = document.getElementById("embed"); return e && e.dataset.state === "refused" && document.getElementById("embed-status").textContent; })()`)
+	if !strings.Contains(status, hosts.Disallowed) {
+		t.Errorf("the refused frame says %q, want the framing origin %s named", status, hosts.Disallowed)
+	}
+	t.Logf("nested framing: refused, %q", status)
+}
+
+// FramePage returns the tab's cross-site frame whose URL contains part, to
+// run scripts in it: Chromium runs such a frame in a process of its own,
+// out of reach of the page's scripts and DOM.
+func FramePage(tb testing.TB, p *Page, part string) *Page {
+	tb.Helper()
+	infos, err := chromedp.Targets(p.ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, info := range infos {
+		if info.Type == "iframe" && strings.Contains(info.URL, part) {
+			// Detached, not closed, when done: closing the frame's target
+			// closes the tab. The first Run, which attaches, is on the
+			// context itself: one on a derived context (a timeout) ends
+			// the attachment when that context ends.
+			ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
+			tb.Cleanup(cancel)
+			if err := chromedp.Do(ctx); err != nil {
+				tb.Fatal(err)
+			}
+			return &Page{tb: tb, ctx: ctx}
+		}
+	}
+	tb.Fatalf("no frame of another site at a URL with %q", part)
+	return nil
 }
 
 // Open0 navigates the tab to a page that is not the app (a host page) and

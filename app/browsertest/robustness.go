@@ -680,6 +680,38 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	if bad != 0 {
 		t.Errorf("the embed's document has %d mentions off their offsets (-1: no entities)", bad)
 	}
+	// The frame's own view shows the text as given.
+	frame := FramePage(t, h, "/embed.html")
+	if got := Poll[string](frame, embedViewTextJS); got != text {
+		t.Errorf("the embed frame's view differs from the text at byte %d: %q", firstDiff(got, text), got)
+	}
+	// An embedded text with lone surrogates: the answer warns where, and
+	// so does the frame.
+	warning := Await[map[string]any](h, `new Promise((resolve) => {
+		const start = replies.length;
+		annotator.iframe.contentWindow.postMessage({type: "annotate", id: "lone", text: "Kim " + String.fromCharCode(0xD800) + " met Xi.\nThen " + String.fromCharCode(0xDC00) + "Paris."}, new URL(annotator.iframe.src).origin);
+		const wait = () => {
+			const m = replies.slice(start).find((m) => m.id === "lone");
+			if (!m) { setTimeout(wait, 20); return; }
+			resolve({type: m.type, warnings: JSON.stringify(m.warnings || null)});
+		};
+		wait();
+	})`)
+	var warnings []struct {
+		Kind       string
+		Count      int
+		U16Offsets []int `json:"u16_offsets"`
+		Message    string
+	}
+	json.Unmarshal([]byte(warning["warnings"].(string)), &warnings)
+	if warning["type"] != "annotated" || len(warnings) != 1 || warnings[0].Kind != "replaced-characters" || warnings[0].Count != 2 ||
+		fmt.Sprint(warnings[0].U16Offsets) != "[4 19]" || !strings.Contains(warnings[0].Message, "character 20 (line 2)") {
+		t.Errorf("the embed answered a text with 2 lone surrogates with %v, want a warning of 2 replaced characters at 4 and 19", warning)
+	}
+	frameNotice := Poll[string](frame, `(() => { const n = document.querySelector("#embed #`+contract.TextNotice+`"); return n && !n.hidden && n.dataset.replaced === "2" && n.textContent; })()`)
+	if !strings.Contains(frameNotice, "2 characters") || !strings.Contains(frameNotice, "character 5 (line 1)") {
+		t.Errorf("the embed frame's notice says %q", frameNotice)
+	}
 	// Lone surrogates: replaced, and said so.
 	p = Open(t, b, appURL)
 	p.WaitDraft()
@@ -696,8 +728,12 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	if !strings.Contains(notice, "2 characters") || !strings.Contains(notice, "character 5 (line 1)") || !strings.Contains(notice, "character 20 (line 2)") {
 		t.Errorf("the notice says %q", notice)
 	}
-	t.Logf("round trip: %d characters (%d marks, %d mentions in the JSON) through the view, the library, the three exports and the embed; lone surrogates reported: %q", len([]rune(text)), len(marks), checked, notice)
+	t.Logf("round trip: %d characters (%d marks, %d mentions in the JSON) through the view, the library, the three exports, the embed and its frame's view; lone surrogates reported in the page and by the embed: %q", len([]rune(text)), len(marks), checked, notice)
 }
+
+// embedViewTextJS is the text of the embed frame's view once it shows an
+// answer.
+const embedViewTextJS = `(() => { const e = document.getElementById("embed"), v = e && e.querySelector("#view"); return e.dataset.state === "done" && v && v.textContent; })()`
 
 // appBaseOf returns the app's base URL (ending with a slash) from its page
 // URL.

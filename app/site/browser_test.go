@@ -83,6 +83,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("clear local data without Go", func(t *testing.T) { browsertest.NoGoRecovery(t, b, url) })
 	t.Run("list-heavy texts stay within the node budgets", func(t *testing.T) { browsertest.ListHeavyBudgets(t, b, url) })
 	t.Run("characters round-trip exactly", func(t *testing.T) { browsertest.CharacterRoundTrip(t, b, url, hosts) })
+	t.Run("script and markup injections never run", func(t *testing.T) { browsertest.XSSVectors(t, b, url, hosts) })
 	t.Run("getting text in and out", func(t *testing.T) { browsertest.Intake(t, b, url) })
 	t.Run("language packs: Spanish detected, fetched once, offline after", func(t *testing.T) { browsertest.Languages(t, b, url) })
 	t.Run("the analyzer worker fetches the packs", func(t *testing.T) {
