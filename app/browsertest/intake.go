@@ -348,6 +348,8 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 		if len(res.Quotes) <= 200 {
 			t.Fatalf("the article has %d quotes: too few to show the print list is not the screen's", len(res.Quotes))
 		}
+		// The print lists come a step a turn after the run.
+		Poll[bool](p, `document.getElementById("`+contract.PrintReport+`").dataset.complete === "1"`)
 		p.Media("print")
 		defer p.Media("")
 		shown := Eval[map[string]any](p, `(() => {

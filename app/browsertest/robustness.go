@@ -99,11 +99,27 @@ func ExoticEmbedMessages(t *testing.T, b *Browser, appBase string, hosts *EmbedH
 	if errs := int(got["errors"].(float64)); errs != sent-len(annotated) || got["unlabelled"].(float64) != 0 {
 		t.Errorf("%d messages sent, %d errors (%v without a message), %d annotated", sent, errs, got["unlabelled"], len(annotated))
 	}
+	if skipped, _ := got["skipped"].([]any); len(skipped) != 0 {
+		t.Errorf("the browser could not send %v", skipped)
+	}
 	if n := Await[int](p, `annotator.annotate("Ms Santos flew to Lisbon.").then((doc) => doc.entities.length)`); n == 0 {
 		t.Errorf("no entities after the exotic messages")
 	}
-	t.Logf("exotic embed messages: %d sent (%v could not be sent), each answered, the frame still annotates", sent, got["skipped"])
-	return sent + 1
+	// A fault in the frame while it answers (its JSON.parse made to throw,
+	// which syscall/js turns into a panic) is answered as an error, and the
+	// next message is served.
+	frame := FramePage(t, p, "/embed.html")
+	Eval[bool](frame, `(window.plantedParse = JSON.parse, JSON.parse = () => { throw new Error("planted fault"); }, true)`)
+	msg := Await[string](p, `annotator.annotate("Ms Santos flew to Lisbon.").then(() => "answered", (err) => err.message)`)
+	Eval[bool](frame, `(JSON.parse = window.plantedParse, true)`)
+	if !strings.Contains(msg, "planted fault") || !strings.Contains(msg, "keeps running") {
+		t.Errorf("a fault while answering ended the request with %q, want the fault as an error", msg)
+	}
+	if n := Await[int](p, `annotator.annotate("Ms Santos flew to Lisbon.").then((doc) => doc.entities.length)`); n == 0 {
+		t.Errorf("no entities after a fault while answering")
+	}
+	t.Logf("exotic embed messages: %d sent, each answered, the frame still annotates; a fault while answering: %q", sent, msg)
+	return sent + 3
 }
 
 // corruptRecord is a stored record of the wrong shape, as IndexedDB holds
@@ -454,6 +470,35 @@ func ListHeavyBudgets(t *testing.T, b *Browser, appURL string) {
 			stopInLateStages(t, p, text)
 		}
 	}
+	correctableBudget(t, p)
+}
+
+// correctableBudget pastes a text the corrections panel offers its menus
+// for (up to 64 KB): one name mentioned 2,600 times among 2,600 numbers.
+// With the name selected, its merge and mention menus are bounded, and
+// the panels stay within budget.
+func correctableBudget(t *testing.T, p *Page) {
+	var b strings.Builder
+	for i := range 2600 {
+		fmt.Fprintf(&b, "Anna Berg counted %d. ", 1000+i)
+	}
+	f := ListHeavy(t, p, b.String())
+	c := correctionsPage{p}
+	c.selectEntity("Anna Berg")
+	n := Eval[map[string]int](p, nodeCountJS)
+	options := Eval[map[string]int](p, `({into: document.querySelectorAll("#correct-into option").length, mentions: document.querySelectorAll("#correct-mention-pick option").length})`)
+	picked := Eval[string](p, `document.querySelector("#correct-mention-pick option:checked").textContent`)
+	if n["panels"] > maxPanelNodes {
+		t.Errorf("a correctable text with a name selected: %d nodes in the panels (budget %d)", n["panels"], maxPanelNodes)
+	}
+	if options["into"] == 0 || options["into"] > 201 || options["mentions"] != 200 {
+		t.Errorf("the merge menu has %d options, the mention menu %d; want at most 200 each (of 2,600)", options["into"], options["mentions"])
+	}
+	if !strings.HasPrefix(picked, "1 of 2600: ") {
+		t.Errorf("the mention menu shows %q picked, want the first of 2600", picked)
+	}
+	t.Logf("a correctable text (%d bytes, %d entities), a name of 2,600 mentions selected: %d nodes in the panels; merge menu %d options, mention menu %d; longest main-thread task %.0f ms",
+		f.Bytes, f.Entities, n["panels"], options["into"], options["mentions"], f.LongestTaskMs)
 }
 
 // lateStageLegend is the legend button the page is asked to toggle while

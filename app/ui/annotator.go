@@ -656,7 +656,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		ctx.Defer(guardDispatch("showing the result", func(app.Context) { c.publishRun(run, elapsed, start, tokens, len(text), lang, langSource) }))
 	}
 	c.stripsHeld, c.panelsHeld = 0, false
-	if err == nil && len(text) > analyzer.ChunkBytes {
+	if err == nil && len(text) > slicedBytes {
 		c.stripsHeld = max(len(c.ann.Main)-strips, 0)
 		c.panelsHeld = true
 	}

@@ -23,10 +23,10 @@ type correctionsKeeper struct {
 	note   string             // what the last correction did, or why not
 }
 
-// maxCorrectedBytes is the longest text the app corrects: an article, run
-// at once. The editor needs the whole run, its tokens too, and a longer
-// text's run (a chunk at a time, or in the analyzer's worker) keeps only
-// what the exports need (startLocalRun), for memory.
+// maxCorrectedBytes is the longest text the app corrects: an article or a
+// long one of a chunk. The editor needs the whole run, its tokens too, and
+// a longer text's run (or one in the analyzer's worker) keeps only what the
+// exports need (startLocalRun), for memory.
 const maxCorrectedBytes = analyzer.ChunkBytes
 
 // correctable reports whether doc is a whole run the editor can correct:

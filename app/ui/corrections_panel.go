@@ -249,7 +249,55 @@ func (p *CorrectionsPanel) mergeTargets() []entityChoice {
 		}
 		return cmp.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name))
 	})
-	return ts
+	return likeliest(ts, func(e entityChoice) bool { return e.Label == p.Selected.Label }, p.into)
+}
+
+// maxChoices bounds each menu of the panel: a text of thousands of
+// entities (or of mentions of one) would otherwise make as many options,
+// and the panel would outgrow its DOM budget.
+const maxChoices = 200
+
+// likeliest keeps, of more than maxChoices choices, the maxChoices likeliest
+// (those first says are, then the most mentioned) and any whose id is in
+// keep (the ones picked), in the order given.
+func likeliest(cs []entityChoice, first func(entityChoice) bool, keep ...string) []entityChoice {
+	if len(cs) <= maxChoices {
+		return cs
+	}
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		if fi, fj := first(cs[i]), first(cs[j]); fi != fj {
+			if fi {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(cs[j].Count, cs[i].Count)
+	})
+	kept := make([]bool, len(cs))
+	for _, i := range order[:maxChoices] {
+		kept[i] = true
+	}
+	var out []entityChoice
+	for i, c := range cs {
+		if kept[i] || c.ID != "" && slices.Contains(keep, c.ID) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mentionWindow returns at most maxChoices mentions around the one at
+// index at, and the index of the window's first in all.
+func mentionWindow(all []mentionChoice, at int) ([]mentionChoice, int) {
+	if len(all) <= maxChoices {
+		return all, 0
+	}
+	from := min(max(at-maxChoices/2, 0), len(all)-maxChoices)
+	return all[from : from+maxChoices], from
 }
 
 // speakers are the entities that can speak: names.
@@ -261,7 +309,7 @@ func (p *CorrectionsPanel) speakers() []entityChoice {
 		}
 	}
 	slices.SortStableFunc(ss, func(x, y entityChoice) int { return cmp.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name)) })
-	return ss
+	return likeliest(ss, func(e entityChoice) bool { return e.Label == analyzer.PER }, p.speaker, p.Quote.Speaker)
 }
 
 // Render draws the panel.
@@ -377,15 +425,16 @@ func (p *CorrectionsPanel) mentionControls() app.UI {
 	}
 	start, label := p.pickedMention(), p.mentionLabelNow()
 	n := len(p.Mentions)
+	shown, from := mentionWindow(p.Mentions, slices.IndexFunc(p.Mentions, func(m mentionChoice) bool { return m.Start == start }))
 	return app.FieldSet().ID("correct-mention").Class("correct-group").Body(
 		app.Legend().Text("One mention"),
 		app.Div().Class("correct-row").Body(
 			app.Label().For("correct-mention-pick").Text("Mention"),
 			app.Select().ID("correct-mention-pick").OnChange(guardEvent("correcting", p.onMentionPick)).Body(
-				app.Range(p.Mentions).Slice(func(i int) app.UI {
-					m := p.Mentions[i]
+				app.Range(shown).Slice(func(i int) app.UI {
+					m := shown[i]
 					return app.Option().Value(m.Start).Selected(m.Start == start).
-						Text(strconv.Itoa(i+1) + " of " + strconv.Itoa(n) + ": " + shorten(m.Context, 70))
+						Text(strconv.Itoa(from+i+1) + " of " + strconv.Itoa(n) + ": " + shorten(m.Context, 70))
 				}),
 			),
 		),

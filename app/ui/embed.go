@@ -89,7 +89,7 @@ func (c *Embed) OnMount(ctx app.Context) {
 	for _, o := range strings.Fields(app.Getenv(EmbedOriginsEnv)) {
 		c.allowed[o] = true
 	}
-	ancestors := ancestorOrigins(location)
+	ancestors := ancestorOrigins(jsval.Of(location))
 	if o := refusedAncestor(ancestors, c.allowed); o != "" {
 		c.state, c.refused = "refused", o
 		return
@@ -183,6 +183,16 @@ func (c *Embed) receive(ctx app.Context, req embedRequest, err error) {
 	}
 }
 
+// failRequest answers req with the fault a panic while serving it became,
+// so that the host hears back; the caller counts it and moves the queue on
+// (answer counts its request first thing).
+func (c *Embed) failRequest(req embedRequest, where string, r any) {
+	report(where, r)
+	f := fault{Where: where, Err: jsval.AsError(r)}
+	c.ann, c.err, c.state = nil, f.Err, "error"
+	c.post(req.source, req.origin, map[string]any{"type": "error", "id": req.id, "message": f.String()})
+}
+
 // next annotates the first queued request.
 func (c *Embed) next(ctx app.Context) {
 	if len(c.queue) == 0 {
@@ -192,6 +202,16 @@ func (c *Embed) next(ctx app.Context) {
 	req := c.queue[0]
 	c.queue = c.queue[1:]
 	c.busy, c.state, c.progress = true, "working", 0
+	// A panic while serving a request answers it with an error and goes on
+	// to the next: a guard alone would leave the queue waiting for ever.
+	moveOn := guardDispatch("annotating the next text", c.next)
+	defer func() {
+		if r := recover(); r != nil {
+			c.answered++
+			c.failRequest(req, "annotating a text from the page", r)
+			ctx.Dispatch(moveOn)
+		}
+	}()
 	language := req.lang
 	if language == "" {
 		language = analyzer.LangAuto // the embed detects the language unless told
@@ -199,8 +219,13 @@ func (c *Embed) next(ctx app.Context) {
 	c.stopRun = runInLanguage(ctx, req.text, language, "en", true, func(app.Context, languageRun) {},
 		func(ctx app.Context, p float64) { c.progress = p },
 		func(ctx app.Context, out runOutcome) {
+			defer ctx.Dispatch(moveOn) // not from inside next: a long queue would nest deep
+			defer func() {
+				if r := recover(); r != nil {
+					c.failRequest(req, "answering the page", r)
+				}
+			}()
 			c.answer(req, out)
-			ctx.Dispatch(guardDispatch("annotating the next text", c.next)) // not from inside next: a long queue would nest deep
 		})
 }
 

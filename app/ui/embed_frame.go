@@ -4,15 +4,16 @@ import (
 	"strconv"
 
 	"annotator/app/jsval"
-
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
+
+// maxAncestors is how many framing origins are read.
+const maxAncestors = 64
 
 // ancestorOrigins returns the origins of the pages framing this one,
 // nearest first (location.ancestorOrigins); nil where the browser does not
 // tell (Firefox) or the page is not framed.
-func ancestorOrigins(location app.Value) []string {
-	list := jsval.Field(jsval.Of(location), "ancestorOrigins")
+func ancestorOrigins(location jsval.Value) []string {
+	list := jsval.Field(location, "ancestorOrigins")
 	if !jsval.IsObject(list) {
 		return nil
 	}
@@ -21,7 +22,12 @@ func ancestorOrigins(location app.Value) []string {
 		return nil
 	}
 	var origins []string
-	for i := range int(min(n, 64)) {
+	if n > maxAncestors {
+		// No page nests this deep but one trying to hide its origin past
+		// the entries read: judged opaque, so refused.
+		origins = append(origins, "null")
+	}
+	for i := range int(min(n, maxAncestors)) {
 		// An entry that is not a string counts as the opaque origin.
 		o, ok := jsval.AsString(jsval.Field(list, strconv.Itoa(i)))
 		if !ok {

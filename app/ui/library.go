@@ -629,9 +629,10 @@ func (c *Annotator) libraryList(saved bool) app.UI {
 		}
 		return nil
 	}
-	return app.Ol().ID("library-list").Body(
-		app.Range(l.entries).Slice(func(i int) app.UI {
-			e := l.entries[i]
+	listed := l.entries[:c.pages.limit(libraryPages, len(l.entries))]
+	return app.Div().Body(app.Ol().ID("library-list").Body(
+		app.Range(listed).Slice(func(i int) app.UI {
+			e := listed[i]
 			open := saved && c.ann.Text == e.Text
 			return app.Li().Class("library-entry").DataSet("article", e.ID).Body(
 				app.Span().Class("library-number").Aria("hidden", true).Text(i+1),
@@ -647,7 +648,7 @@ func (c *Annotator) libraryList(saved bool) app.UI {
 				),
 			)
 		}),
-	)
+	), showMore(libraryPages, len(listed), len(l.entries), "saved articles", guardEvent("showing more", c.onShowMore)))
 }
 
 // savedWhen writes a time in the browser's time zone after a verb:

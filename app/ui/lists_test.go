@@ -189,3 +189,22 @@ func TestOneListIsLongAtATime(t *testing.T) {
 		t.Errorf("quotes show %d, want %d", got, firstPage+morePage)
 	}
 }
+
+// The library is paged but never capped: each of the user's saved
+// articles stays within reach of "Show more".
+func TestLibraryIsPagedWithoutACap(t *testing.T) {
+	var p pages
+	if got := p.limit(libraryPages, 1000); got != firstPage {
+		t.Fatalf("the library shows %d of 1000 at first, want %d", got, firstPage)
+	}
+	for range 10 {
+		p.more(libraryPages)
+	}
+	if got := p.limit(libraryPages, 1000); got != 1000 {
+		t.Errorf("the library shows %d of 1000 after ten show-mores, want all", got)
+	}
+	html := app.HTMLString(showMore(libraryPages, 320, 1000, "saved articles", nil))
+	if !strings.Contains(html, "Show 100 more (320 of 1,000 saved articles shown)") {
+		t.Errorf("past the lists' cap, the library offers %s", html)
+	}
+}

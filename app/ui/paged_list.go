@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"annotator/app/contract"
 	"annotator/app/jsval"
@@ -21,6 +22,13 @@ const (
 	maxListed = 300
 )
 
+// uncapped are the lists paged without maxListed: the library grows only
+// by the user's own saves, and every saved article stays within reach.
+var uncapped = map[string]bool{libraryPages: true}
+
+// libraryPages is the library list's key.
+const libraryPages = "library"
+
 // pages says how many items each list shows, by list key; the zero value
 // shows every list's first page.
 type pages map[string]int
@@ -31,6 +39,9 @@ func (p pages) limit(key string, total int) int {
 	if p != nil && p[key] > n {
 		n = p[key]
 	}
+	if uncapped[key] {
+		return min(n, total)
+	}
 	return min(n, total, maxListed)
 }
 
@@ -39,7 +50,10 @@ func (p *pages) more(key string) {
 	if *p == nil {
 		*p = make(pages)
 	}
-	n := min(p.limit(key, maxListed)+morePage, maxListed)
+	n := p.limit(key, math.MaxInt) + morePage
+	if !uncapped[key] {
+		n = min(n, maxListed)
+	}
 	clear(*p)
 	(*p)[key] = n
 }
@@ -51,11 +65,15 @@ func showMore(key string, shown, total int, what string, onMore app.EventHandler
 	switch {
 	case shown >= total:
 		return nil
-	case shown >= maxListed:
+	case shown >= maxListed && !uncapped[key]:
 		return app.P().Class("hint list-end").Text(fmt.Sprintf("The first %s of %s %s; the exports have them all.", formatInt(shown), formatInt(total), what))
 	}
+	next := min(morePage, total-shown)
+	if !uncapped[key] {
+		next = min(next, maxListed-shown)
+	}
 	return app.Button().Type("button").Class(contract.ShowMore, "link").DataSet(contract.MoreAttr, key).OnClick(onMore).
-		Text(fmt.Sprintf("Show %s more (%s of %s %s shown)", formatInt(min(morePage, total-shown, maxListed-shown)), formatInt(shown), formatInt(total), what))
+		Text(fmt.Sprintf("Show %s more (%s of %s %s shown)", formatInt(next), formatInt(shown), formatInt(total), what))
 }
 
 // onShowMore shows another page of the list its button names.
