@@ -47,7 +47,7 @@ func TestGuardsReportPanics(t *testing.T) {
 // actions, dispatched and background work, callbacks.
 func isEntryPoint(name string) bool {
 	switch name {
-	case "Dispatch", "Defer", "After", "Async", "Handle", "FuncOf":
+	case "Dispatch", "Defer", "After", "Async", "Handle", "FuncOf", "AfterFunc":
 		return true
 	}
 	return len(name) > 2 && strings.HasPrefix(name, "On") && unicode.IsUpper(rune(name[2]))
@@ -135,6 +135,15 @@ func TestEveryEntryIsGuarded(t *testing.T) {
 		}
 		wrapped := map[ast.Expr]bool{}
 		ast.Inspect(file, func(n ast.Node) bool {
+			if g, ok := n.(*ast.GoStmt); ok {
+				// A goroutine is an entry of its own: its function is a
+				// guard's wrapper or recovers first thing.
+				checked++
+				if !isGuard(g.Call.Fun) && !recoversFirst(g.Call.Fun) && !excused[fset.Position(g.Pos()).Line] {
+					t.Errorf("%s: a goroutine without a guard", fset.Position(g.Pos()))
+				}
+				return true
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
@@ -157,7 +166,7 @@ func TestEveryEntryIsGuarded(t *testing.T) {
 			checked++
 			h := call.Args[len(call.Args)-1]
 			switch {
-			case isGuard(h), excused[line]:
+			case isGuard(h), excused[line], recoversFirst(h):
 			case ownHandler(h):
 				t.Errorf("%s: %s(%s) without a guard", fset.Position(call.Pos()), sel.Sel.Name, h.(*ast.SelectorExpr).Sel.Name)
 			case func() bool { _, lit := h.(*ast.FuncLit); return lit }():
@@ -169,4 +178,19 @@ func TestEveryEntryIsGuarded(t *testing.T) {
 	if checked < 50 {
 		t.Errorf("%d entry points found, want the app's 50 or more", checked)
 	}
+}
+
+// recoversFirst reports whether e is a function literal whose first
+// statement is a deferred recovering(...): guarded by hand.
+func recoversFirst(e ast.Expr) bool {
+	lit, ok := e.(*ast.FuncLit)
+	if !ok || len(lit.Body.List) == 0 {
+		return false
+	}
+	d, ok := lit.Body.List[0].(*ast.DeferStmt)
+	if !ok {
+		return false
+	}
+	id, ok := d.Call.Fun.(*ast.Ident)
+	return ok && id.Name == "recovering"
 }
