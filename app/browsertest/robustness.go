@@ -633,13 +633,7 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	if stored != text {
 		t.Errorf("the library stored a different text, at byte %d", firstDiff(stored, text))
 	}
-	p.Paste("Something else.")
-	before := p.Runs()
-	p.Click(`#library-list .library-open`)
-	p.WaitRun(before)
-	if got := p.PastedText(); got != text {
-		t.Errorf("reopened from the library, the text differs at byte %d", firstDiff(got, text))
-	}
+	reopenFromLibrary(t, p, text)
 	// The exports.
 	dir := t.TempDir()
 	data := p.DownloadBy(`#exports .download[data-format="json"]`, dir).Data
@@ -760,7 +754,7 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	// Lone surrogates: replaced, and said so.
 	p = Open(t, b, appURL)
 	p.WaitDraft()
-	before = p.Runs()
+	before := p.Runs()
 	Eval[bool](p, `(() => {
 		const t = document.getElementById("text");
 		t.value = "Kim " + String.fromCharCode(0xD800) + " met Xi.\nThen " + String.fromCharCode(0xDC00) + "Paris.";
@@ -816,4 +810,17 @@ func Screenshots(tb testing.TB, p *Page, name, sel string) {
 	}
 	p.Viewport(1280, 900)
 	p.ColorScheme("")
+}
+
+// reopenFromLibrary pastes another text, opens the first saved article of
+// the library again and checks the box holds text exactly.
+func reopenFromLibrary(t *testing.T, p *Page, text string) {
+	t.Helper()
+	p.Paste("Something else.")
+	before := p.Runs()
+	p.Click(`#library-list .library-open`)
+	p.WaitRun(before)
+	if got := p.PastedText(); got != text {
+		t.Errorf("reopened from the library, the text differs at byte %d", firstDiff(got, text))
+	}
 }

@@ -157,13 +157,7 @@ func XSSVectors(t *testing.T, b *Browser, appURL string, hosts *EmbedHosts) {
 	p.Click("#library-save")
 	Poll[bool](p, `document.getElementById("library-save").disabled`)
 	check("the library's list")
-	p.Paste("Something else.")
-	before := p.Runs()
-	p.Click(`#library-list .library-open`)
-	p.WaitRun(before)
-	if got := p.PastedText(); got != text {
-		t.Errorf("reopened from the library, the text differs at byte %d", firstDiff(got, text))
-	}
+	reopenFromLibrary(t, p, text)
 	check("the article reopened")
 
 	// The exports: each parsed by the browser's own parser, which runs

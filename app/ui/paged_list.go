@@ -22,12 +22,13 @@ const (
 	maxListed = 300
 )
 
-// uncapped are the lists paged without maxListed: the library grows only
-// by the user's own saves, and every saved article stays within reach.
-var uncapped = map[string]bool{libraryPages: true}
-
-// libraryPages is the library list's key.
+// libraryPages is the library list's key. It is paged without maxListed:
+// the library grows only by the user's own saves, and every saved article
+// stays within reach.
 const libraryPages = "library"
+
+// uncapped reports whether the list key is paged without maxListed.
+func uncapped(key string) bool { return key == libraryPages }
 
 // pages says how many items each list shows, by list key; the zero value
 // shows every list's first page.
@@ -39,7 +40,7 @@ func (p pages) limit(key string, total int) int {
 	if p != nil && p[key] > n {
 		n = p[key]
 	}
-	if uncapped[key] {
+	if uncapped(key) {
 		return min(n, total)
 	}
 	return min(n, total, maxListed)
@@ -51,7 +52,7 @@ func (p *pages) more(key string) {
 		*p = make(pages)
 	}
 	n := p.limit(key, math.MaxInt) + morePage
-	if !uncapped[key] {
+	if !uncapped(key) {
 		n = min(n, maxListed)
 	}
 	clear(*p)
@@ -65,11 +66,11 @@ func showMore(key string, shown, total int, what string, onMore app.EventHandler
 	switch {
 	case shown >= total:
 		return nil
-	case shown >= maxListed && !uncapped[key]:
+	case shown >= maxListed && !uncapped(key):
 		return app.P().Class("hint list-end").Text(fmt.Sprintf("The first %s of %s %s; the exports have them all.", formatInt(shown), formatInt(total), what))
 	}
 	next := min(morePage, total-shown)
-	if !uncapped[key] {
+	if !uncapped(key) {
 		next = min(next, maxListed-shown)
 	}
 	return app.Button().Type("button").Class(contract.ShowMore, "link").DataSet(contract.MoreAttr, key).OnClick(onMore).
