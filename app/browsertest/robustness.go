@@ -485,6 +485,8 @@ func correctableBudget(t *testing.T, p *Page) {
 	f := ListHeavy(t, p, b.String())
 	c := correctionsPage{p}
 	c.selectEntity("Anna Berg")
+	p.Reveal("#correct-into")
+	Screenshots(t, p, "corrections-bounded", "#correct-entity")
 	n := Eval[map[string]int](p, nodeCountJS)
 	options := Eval[map[string]int](p, `({into: document.querySelectorAll("#correct-into option").length, mentions: document.querySelectorAll("#correct-mention-pick option").length})`)
 	picked := Eval[string](p, `document.querySelector("#correct-mention-pick option:checked").textContent`)
