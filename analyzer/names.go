@@ -105,8 +105,16 @@ func (n packNames) RecognizeNames(doc *Document) []Mention {
 // rather than allocate them again (its peak memory was half garbage).
 type jobNames struct {
 	pack   *lang.Pack
-	tagger *tagger.Tagger // made at the first chunk
-	tdoc   tagger.Doc
+	model  *tagger.Model
+	tagger *tagger.Tagger // borrowed at the first chunk, with its Doc
+}
+
+// release gives the job's tagger back to its model once the job is done.
+func (n *jobNames) release() {
+	if n.tagger != nil {
+		n.model.ReturnTagger(n.tagger)
+		n.model, n.tagger = nil, nil
+	}
 }
 
 func (n *jobNames) RecognizeNames(doc *Document) []Mention {
@@ -115,10 +123,11 @@ func (n *jobNames) RecognizeNames(doc *Document) []Mention {
 		if err != nil {
 			return nil // as packNames
 		}
-		n.tagger = m.NewTagger()
+		n.model, n.tagger = m, m.BorrowTagger()
 	}
-	fillTaggerDoc(&n.tdoc, doc)
-	return tagNames(doc, &n.tdoc, n.tagger.Tag)
+	tdoc := n.tagger.Doc()
+	fillTaggerDoc(tdoc, doc)
+	return tagNames(doc, tdoc, n.tagger.Tag)
 }
 
 // englishPack is the built-in English pack.

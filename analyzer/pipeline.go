@@ -223,6 +223,11 @@ func (j *Job) Step() bool {
 		w.doc.pack.ReturnVocab(w.vocab)
 		w.vocab, j.borrowed = nil, false
 	}
+	if j.next >= len(pipeline) {
+		if n, ok := w.recognizer.(*jobNames); ok {
+			n.release()
+		}
+	}
 	return j.next >= len(pipeline)
 }
 

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"annotator/analyzer/gazetteer"
 )
@@ -41,6 +42,8 @@ type Model struct {
 	// Beam is the number of tag sequences kept per sentence when tagging
 	// (Load sets DefaultBeam; 1 is greedy).
 	Beam int
+	// taggers holds the Taggers finished jobs gave back (BorrowTagger).
+	taggers sync.Pool
 }
 
 // DefaultBeam is the beam width models tag with: on the development set,

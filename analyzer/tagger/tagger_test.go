@@ -249,3 +249,42 @@ func TestTagEdgeCases(t *testing.T) {
 		}
 	}
 }
+
+// TestBorrowedTaggerTagsAsANewOne: a tagger given back by one job and
+// borrowed by the next keeps nothing of the documents it tagged (word
+// scores, counts, beam): each document is tagged as a new tagger tags it.
+func TestBorrowedTaggerTagsAsANewOne(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []string{
+		strings.Repeat("Shares of Siemens AG rose 3 percent in Frankfurt after Siemens raised its forecast . ", 40),
+		"Siemens said . Paris is in France .",
+		"SIEMENS CONFIRMS FRANKFURT PLANT CLOSURE",
+		"Angela Merkel met Emmanuel Macron in Paris on Monday , the German government said .",
+		strings.Repeat("Paris . ", 300),
+		"Siemens said . Paris is in France .",
+	}
+	reused := m.BorrowTagger()
+	for round := range 2 {
+		for i, text := range docs {
+			d, fresh := doc(text), doc(text)
+			got := reused.Tag(&d)
+			want := m.NewTagger().Tag(&fresh)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("round %d, document %d: a reused tagger found %v, a new one %v", round, i, got, want)
+			}
+		}
+		m.ReturnTagger(reused)
+		reused = m.BorrowTagger()
+	}
+	other, err := Load(modelFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.ReturnTagger(reused) // another model's tagger is not kept
+	if got := other.BorrowTagger(); got == reused {
+		t.Error("a model lent out a tagger of another model's")
+	}
+}
