@@ -105,6 +105,7 @@ func (d *decoder) tag(doc *Doc, sc scorer, gold []uint8, learn learner) []uint8 
 	d.tags = resize(d.tags, n)
 	if learn == nil {
 		d.static = resize(d.static, n)
+		d.x.wordsFor(sc)
 	}
 	d.second = false
 	d.pass(doc, sc, gold, learn)

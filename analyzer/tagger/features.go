@@ -145,21 +145,29 @@ type extractor struct {
 	firstOcc table   // lower-case word -> 1 + its first capitalised token
 	nextOcc  []int32 // the next capitalised token with the same lower-case form, -1 if none
 	sentOf   []int32 // token -> sentence index
-	// wordKeys and wordScores cache, per document, the scores of the word
-	// part of tokens' features (partWord): a word's later occurrences cost
-	// one lookup here instead of some thirty in the model's table.
+	// wordKeys and wordScores cache the scores of the word part of tokens'
+	// features (partWord) across the documents a tagger tags with one
+	// scorer (wordsOf): a word's later occurrences, in this document or a
+	// later one, cost one lookup here instead of some thirty in the
+	// model's table. wordForms holds the cached words' forms.
 	wordKeys   table // word key (see wordKey) -> 1 + index in wordScores
 	wordScores []wordScore
+	wordForms  []byte
+	wordsOf    *Model
 }
 
-// wordScore is the word-part score of the token first seen with its key.
+// wordScore is the word-part score of a word: its form (in wordForms),
+// stem and the flags its key holds (see wordKey).
 type wordScore struct {
-	token  int32
-	scores [numTags]float32
+	key                uint64
+	stem               uint64
+	formStart, formEnd int32
+	flags              uint8
+	scores             [numTags]float32
 }
 
-// maxWordScores bounds the cache (about 2.4 MB); later new words are
-// scored without it.
+// maxWordScores bounds the cache (about 3 MB); later new words are scored
+// without it, and the next document starts it afresh.
 const maxWordScores = 1 << 15
 
 // extract fills x.info and x.feats for doc.
@@ -192,8 +200,6 @@ func (x *extractor) extract(doc *Doc) {
 	x.feats = x.feats[:0]
 	x.featEnd = x.featEnd[:0]
 	if !x.keep {
-		x.wordKeys.reset(min(n, maxWordScores))
-		x.wordScores = x.wordScores[:0]
 		return
 	}
 	for _, s := range doc.Sentences {
@@ -231,49 +237,93 @@ func (x *extractor) tokenFeats(i int) []uint64 {
 // scores are sums of small integers, exact in float32, so the sum is the
 // same in any order.
 func (x *extractor) scoreStatic(i int, sc scorer, out *[numTags]float32) {
+	if len(x.wordKeys.keys) == 0 {
+		x.forgetWords(len(x.info))
+	}
 	*out = [numTags]float32{}
 	x.feats = x.feats[:0]
 	x.static(i, x.doc.Sentences[x.sentOf[i]], partContext)
 	sc.score(x.feats, out)
-	k := x.wordKey(i)
+	k, flags := x.wordKey(i)
 	if v := x.wordKeys.get(k); v != 0 {
-		if w := &x.wordScores[v-1]; x.sameWord(int(w.token), i) {
+		if w := &x.wordScores[v-1]; x.isWord(w, i, flags) {
 			for t := range out {
 				out[t] += w.scores[t]
 			}
 			return
 		}
 	}
-	var ws wordScore
-	ws.token = int32(i)
+	var scores [numTags]float32
 	x.feats = x.feats[:0]
 	x.static(i, x.doc.Sentences[x.sentOf[i]], partWord)
-	sc.score(x.feats, &ws.scores)
+	sc.score(x.feats, &scores)
 	for t := range out {
-		out[t] += ws.scores[t]
+		out[t] += scores[t]
 	}
 	if len(x.wordScores) < maxWordScores {
+		if 2*(len(x.wordScores)+1) > len(x.wordKeys.keys) {
+			x.growWords()
+		}
 		if v := x.wordKeys.slot(k); *v == 0 {
-			x.wordScores = append(x.wordScores, ws)
+			tok := x.doc.Tokens[i]
+			start := len(x.wordForms)
+			x.wordForms = append(x.wordForms, x.doc.Text[tok.Start:tok.End]...)
+			x.wordScores = append(x.wordScores, wordScore{key: k, stem: x.info[i].stem,
+				formStart: int32(start), formEnd: int32(len(x.wordForms)), flags: flags, scores: scores})
 			*v = uint32(len(x.wordScores))
 		}
 	}
 }
 
-// wordKey is the cache key of token i's word part: its exact form, its
-// sentence's mode and whether it starts it (its document flags follow from
-// the form).
-func (x *extractor) wordKey(i int) uint64 {
-	ti := &x.info[i]
-	return f2(0, ti.exact, uint64(ti.mode)<<1|b2u(ti.first))
+// wordsFor readies the word-score cache for a document scored with sc:
+// the words of earlier documents stay when sc is the model they were
+// scored with and the cache has room for new ones. (Other scorers, the
+// training's weights among them, change between documents.)
+func (x *extractor) wordsFor(sc scorer) {
+	m, _ := sc.(*Model)
+	if m == nil || m != x.wordsOf || len(x.wordScores) >= maxWordScores {
+		x.forgetWords(len(x.info))
+		x.wordsOf = m
+	}
 }
 
-// sameWord reports whether tokens i and j have the same word part, as
-// their keys say unless two forms' hashes collide.
-func (x *extractor) sameWord(i, j int) bool {
-	a, b := &x.info[i], &x.info[j]
-	ti, tj := x.doc.Tokens[i], x.doc.Tokens[j]
-	return a.mode == b.mode && a.first == b.first && x.doc.Text[ti.Start:ti.End] == x.doc.Text[tj.Start:tj.End]
+// forgetWords empties the word-score cache, sized for a document of n
+// tokens.
+func (x *extractor) forgetWords(n int) {
+	x.wordKeys.reset(min(n, maxWordScores))
+	x.wordScores, x.wordForms, x.wordsOf = x.wordScores[:0], x.wordForms[:0], nil
+}
+
+// growWords doubles the word-score cache's table.
+func (x *extractor) growWords() {
+	x.wordKeys.keys, x.wordKeys.vals = nil, nil
+	x.wordKeys.reset(len(x.wordScores) + 1)
+	for v, w := range x.wordScores {
+		*x.wordKeys.slot(w.key) = uint32(v + 1)
+	}
+}
+
+// wordKey is the cache key of token i's word part: its exact form and the
+// flags that, with the form, make the word part (wordFlags).
+func (x *extractor) wordKey(i int) (key uint64, flags uint8) {
+	flags = x.wordFlags(i)
+	return f2(0, x.info[i].exact, uint64(flags)), flags
+}
+
+// wordFlags are what the word part of token i's features takes from
+// beyond its form: its sentence's mode, whether it starts it, the
+// document's flags of the word and whether the document reads like a
+// sports report.
+func (x *extractor) wordFlags(i int) uint8 {
+	ti := &x.info[i]
+	return ti.mode<<5 | b2u8(ti.first) | b2u8(ti.docLower)<<1 | b2u8(ti.docCapMid)<<2 | b2u8(x.sports)<<3
+}
+
+// isWord reports whether w is the word part of token i, whose flags are
+// given, as their keys say unless two forms' hashes collide.
+func (x *extractor) isWord(w *wordScore, i int, flags uint8) bool {
+	tok := x.doc.Tokens[i]
+	return w.flags == flags && w.stem == x.info[i].stem && string(x.wordForms[w.formStart:w.formEnd]) == x.doc.Text[tok.Start:tok.End]
 }
 
 func (x *extractor) low(i int) []byte { return x.lower[x.info[i].lowStart:x.info[i].lowEnd] }

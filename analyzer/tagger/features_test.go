@@ -84,12 +84,14 @@ func TestWordScoreCache(t *testing.T) {
 	}
 	// A word whose key collides with another's is scored afresh.
 	x.extract(&d)
+	x.forgetWords(len(x.info))
 	var first [numTags]float32
 	x.scoreStatic(0, m, &first) // "Acme", first in its sentence
-	k := x.wordKey(0)
+	k, _ := x.wordKey(0)
+	k2, flags2 := x.wordKey(2)
 	x.wordKeys.reset(4)
-	*x.wordKeys.slot(x.wordKey(2)) = 1 // the second "Acme" now finds the first's entry under its own key
-	if x.sameWord(0, 2) {
+	*x.wordKeys.slot(k2) = 1 // the second "Acme" now finds the first's entry under its own key
+	if x.isWord(&x.wordScores[0], 2, flags2) {
 		t.Fatal("a sentence's first Acme and a later one have the same word part")
 	}
 	var got, want [numTags]float32
@@ -97,7 +99,61 @@ func TestWordScoreCache(t *testing.T) {
 	x.feats = x.feats[:0]
 	x.static(2, d.Sentences[0], partAll)
 	m.score(x.feats, &want)
-	if got != want || k == x.wordKey(2) {
+	if got != want || k == k2 {
 		t.Errorf("a colliding key: scored %v, want %v", got, want)
+	}
+}
+
+// TestWordScoresAcrossDocuments: the word-score cache outlives a document,
+// and every token of the next ones still scores as all its static features
+// at once, though the same words come back with other document flags (in
+// lower case elsewhere, in a sports report), another stem or another
+// scorer.
+func TestWordScoresAcrossDocuments(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := Load(modelFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j := range other.slots {
+		other.slots[j].w[tagO] = weightBias + 5 // a scorer whose scores differ from m's
+	}
+	texts := []string{
+		"Acme said Acme grew . Mr Reading is fun .",
+		"Reading beat Everton 2-1 and Acme lost 0-3 in the league ; the striker scored twice in the match . Reading said .",
+		"reading Acme said . ACME SAID . Acme grew . Mr Reading is fun .",
+		"Acme said Acme grew . Mr Reading is fun .",
+	}
+	var x extractor
+	cached := 0
+	for round, sc := range []*Model{m, m, other, m} {
+		for n, text := range texts {
+			d := doc(text)
+			if round == 1 && n == 0 {
+				d.Tokens[0].Stem = "said" // another stem for the same form
+			}
+			x.extract(&d)
+			x.wordsFor(sc)
+			for i := range d.Tokens {
+				x.feats = x.feats[:0]
+				x.static(i, d.Sentences[x.sentOf[i]], partAll)
+				var want, got [numTags]float32
+				sc.score(x.feats, &want)
+				before := len(x.wordScores)
+				x.scoreStatic(i, sc, &got)
+				if len(x.wordScores) == before {
+					cached++
+				}
+				if got != want {
+					t.Errorf("round %d, text %d, token %d %q: scored %v with the cache, %v without", round, n, i, d.Text[d.Tokens[i].Start:d.Tokens[i].End], got, want)
+				}
+			}
+		}
+	}
+	if cached < 50 {
+		t.Errorf("%d tokens scored from the cache, want the words seen in earlier documents' (at least 50)", cached)
 	}
 }

@@ -176,10 +176,15 @@ func (p *Page) PastedText() string {
 	return Eval[string](p, `document.getElementById("text").value`)
 }
 
-// ClickAnnotate presses the Annotate button and waits for the run.
+// ClickAnnotate presses the Annotate button and waits for the run. The
+// button is on the text box's bar, so the view is turned back into the
+// text box first ("Edit text") when it shows.
 func (p *Page) ClickAnnotate() Run {
 	p.tb.Helper()
 	before := p.Runs()
+	if Eval[bool](p, `document.getElementById("annotate").hidden`) {
+		p.do(chromedp.Click(chromedp.ID(contract.EditText)))
+	}
 	p.do(chromedp.Click(chromedp.ID("annotate")))
 	return p.WaitRun(before)
 }
