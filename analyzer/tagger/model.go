@@ -42,8 +42,9 @@ type Model struct {
 	// Beam is the number of tag sequences kept per sentence when tagging
 	// (Load sets DefaultBeam; 1 is greedy).
 	Beam int
-	// taggers holds the Taggers finished jobs gave back (BorrowTagger).
-	taggers sync.Pool
+	// spare holds Taggers finished jobs gave back (BorrowTagger).
+	spareMu sync.Mutex
+	spare   []*Tagger
 }
 
 // DefaultBeam is the beam width models tag with: on the development set,

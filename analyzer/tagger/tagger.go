@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"errors"
+	"slices"
 	"sync"
 )
 
@@ -67,20 +68,33 @@ func (m *Model) NewTagger() *Tagger { return &Tagger{model: m} }
 // BorrowTagger returns a Tagger of m's, one a finished job gave back when
 // there is one: an article-sized job then reuses the buffers the last one
 // sized (their allocation and clearing were a fifth of a short article's
-// time). ReturnTagger gives it back.
+// time) and the words it scored. ReturnTagger gives it back.
 func (m *Model) BorrowTagger() *Tagger {
-	if t, ok := m.taggers.Get().(*Tagger); ok {
+	m.spareMu.Lock()
+	defer m.spareMu.Unlock()
+	if n := len(m.spare); n > 0 {
+		t := m.spare[n-1]
+		m.spare = m.spare[:n-1]
 		return t
 	}
 	return m.NewTagger()
 }
 
+// maxSpareTaggers is how many given-back taggers a model keeps (a sync.Pool
+// would not do: the page's collections between two runs empty it).
+const maxSpareTaggers = 2
+
 // ReturnTagger gives back a Tagger from BorrowTagger once its job is done.
 // It keeps its buffers, not the job's text.
 func (m *Model) ReturnTagger(t *Tagger) {
-	if t != nil && t.model == m {
-		t.doc.Text, t.doc.Pause, t.d.x.doc = "", nil, nil
-		m.taggers.Put(t)
+	if t == nil || t.model != m {
+		return
+	}
+	t.doc.Text, t.doc.Pause, t.d.x.doc = "", nil, nil
+	m.spareMu.Lock()
+	defer m.spareMu.Unlock()
+	if len(m.spare) < maxSpareTaggers && !slices.Contains(m.spare, t) {
+		m.spare = append(m.spare, t)
 	}
 }
 

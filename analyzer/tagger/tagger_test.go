@@ -3,6 +3,7 @@ package tagger
 import (
 	"bytes"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -278,6 +279,24 @@ func TestBorrowedTaggerTagsAsANewOne(t *testing.T) {
 		}
 		m.ReturnTagger(reused)
 		reused = m.BorrowTagger()
+	}
+	// Kept through collections (a sync.Pool's would be dropped by two),
+	// once however often it is given back, and at most maxSpareTaggers.
+	m.ReturnTagger(reused)
+	m.ReturnTagger(reused)
+	runtime.GC()
+	runtime.GC()
+	if got := m.BorrowTagger(); got != reused {
+		t.Error("the tagger given back was not lent again after two collections")
+	}
+	if got := m.BorrowTagger(); got == reused {
+		t.Error("a tagger given back twice was lent twice")
+	}
+	for range maxSpareTaggers + 2 {
+		m.ReturnTagger(m.NewTagger())
+	}
+	if n := len(m.spare); n != maxSpareTaggers {
+		t.Errorf("%d spare taggers kept, want %d", n, maxSpareTaggers)
 	}
 	other, err := Load(modelFile)
 	if err != nil {

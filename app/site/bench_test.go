@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -108,7 +109,12 @@ func BenchmarkWasmAnnotate(b *testing.B) {
 	p := browsertest.Open(b, br, srv.URL)
 	// What loading the tagger model, gazetteers and clusters took, as the
 	// page measured it once mounted.
-	namesLoad := browsertest.Poll[float64](p, `Number(document.getElementById("annotator").dataset.namesLoadMs) || false`)
+	// (Polled as a string: a load of 0 ms would be falsy.)
+	namesLoadText := browsertest.Poll[string](p, `document.getElementById("annotator").dataset.namesLoadMs || false`)
+	namesLoad, err := strconv.ParseFloat(namesLoadText, 64)
+	if err != nil {
+		b.Fatalf("names-load-ms %q: %v", namesLoadText, err)
+	}
 	modelLoad := browsertest.Eval[float64](p, `Number(document.getElementById("annotator").dataset.modelLoadMs)`)
 	first, _ := p.Paste(benchCorpus(b, root)) // warms the stem cache, as a session would
 	if first.State != "done" {
