@@ -283,6 +283,14 @@ func BenchmarkAnnotate(b *testing.B) {
 // new view of the pack and a new tagger, so it looks every word up and
 // scores every word afresh: the first job's cost.
 func BenchmarkAnnotateFreshVocab(b *testing.B) {
+	pack, model := englishTagger(b)
+	benchmarkAnnotate(b, func() Options {
+		return Options{Vocab: pack.NewVocab(), Names: sessionNames{model.NewTagger()}}
+	})
+}
+
+// englishTagger returns the English pack and its tagger model.
+func englishTagger(b *testing.B) (*lang.Pack, *tagger.Model) {
 	pack, err := lang.Get("en")
 	if err != nil {
 		b.Fatal(err)
@@ -291,9 +299,7 @@ func BenchmarkAnnotateFreshVocab(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchmarkAnnotate(b, func() Options {
-		return Options{Vocab: pack.NewVocab(), Names: sessionNames{model.NewTagger()}}
-	})
+	return pack, model
 }
 
 // sessionNames tags with one tagger of its own: the words it scored stay
@@ -330,14 +336,7 @@ func benchmarkAnnotate(b *testing.B, options func() Options) {
 // a session with a new tagger, so a word is scored afresh in the first
 // document that has it, and not again in the round.
 func BenchmarkAnnotateArticles(b *testing.B) {
-	pack, err := lang.Get("en")
-	if err != nil {
-		b.Fatal(err)
-	}
-	model, err := pack.Tagger()
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, model := englishTagger(b)
 	docs := strings.Split(benchmarkText(b), "\n\n")
 	tokens, bytes := 0, 0
 	for _, d := range docs {
