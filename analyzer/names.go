@@ -105,15 +105,14 @@ func (n packNames) RecognizeNames(doc *Document) []Mention {
 // rather than allocate them again (its peak memory was half garbage).
 type jobNames struct {
 	pack   *lang.Pack
-	model  *tagger.Model
 	tagger *tagger.Tagger // borrowed at the first chunk, with its Doc
 }
 
 // release gives the job's tagger back to its model once the job is done.
 func (n *jobNames) release() {
 	if n.tagger != nil {
-		n.model.ReturnTagger(n.tagger)
-		n.model, n.tagger = nil, nil
+		n.tagger.GiveBack()
+		n.tagger = nil
 	}
 }
 
@@ -123,7 +122,7 @@ func (n *jobNames) RecognizeNames(doc *Document) []Mention {
 		if err != nil {
 			return nil // as packNames
 		}
-		n.model, n.tagger = m, m.BorrowTagger()
+		n.tagger = m.BorrowTagger()
 	}
 	tdoc := n.tagger.Doc()
 	fillTaggerDoc(tdoc, doc)

@@ -237,9 +237,6 @@ func (x *extractor) tokenFeats(i int) []uint64 {
 // scores are sums of small integers, exact in float32, so the sum is the
 // same in any order.
 func (x *extractor) scoreStatic(i int, sc scorer, out *[numTags]float32) {
-	if len(x.wordKeys.keys) == 0 {
-		x.forgetWords(len(x.info))
-	}
 	*out = [numTags]float32{}
 	x.feats = x.feats[:0]
 	x.static(i, x.doc.Sentences[x.sentOf[i]], partContext)

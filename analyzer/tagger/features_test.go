@@ -42,6 +42,7 @@ func TestWordScoreCache(t *testing.T) {
 		"acme grew . Acme grew and Acme said so . The 3 firms grew 30 % .")
 	var x extractor
 	x.extract(&d)
+	x.wordsFor(m)
 	cached := 0
 	for i := range d.Tokens {
 		s := d.Sentences[x.sentOf[i]]

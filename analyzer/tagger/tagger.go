@@ -32,13 +32,12 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-var decoders = sync.Pool{New: func() any { return new(decoder) }}
-
-// Tag returns the names in doc, in order, within sentences.
+// Tag returns the names in doc, in order, within sentences, with a tagger
+// borrowed for the call.
 func (m *Model) Tag(doc *Doc) []Mention {
-	d := decoders.Get().(*decoder)
-	defer decoders.Put(d)
-	return m.tagWith(d, doc)
+	t := m.BorrowTagger()
+	defer m.ReturnTagger(t)
+	return t.Tag(doc)
 }
 
 func (m *Model) tagWith(d *decoder, doc *Doc) []Mention {
@@ -100,6 +99,9 @@ func (m *Model) ReturnTagger(t *Tagger) {
 
 // Tag returns the names in doc, in order, within sentences.
 func (t *Tagger) Tag(doc *Doc) []Mention { return t.model.tagWith(&t.d, doc) }
+
+// GiveBack returns a borrowed tagger to its model (ReturnTagger).
+func (t *Tagger) GiveBack() { t.model.ReturnTagger(t) }
 
 // decodeSentences decodes tags sentence by sentence, so no mention crosses
 // a sentence boundary.

@@ -183,9 +183,9 @@ func (p *Page) ClickAnnotate() Run {
 	p.tb.Helper()
 	before := p.Runs()
 	if Eval[bool](p, `document.getElementById("annotate").hidden`) {
-		p.do(chromedp.Click(chromedp.ID(contract.EditText)))
+		p.Click("#" + contract.EditText)
 	}
-	p.do(chromedp.Click(chromedp.ID("annotate")))
+	p.Click("#annotate")
 	return p.WaitRun(before)
 }
 
