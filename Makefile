@@ -3,7 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 WASM    := web/app.wasm
 
-.PHONY: run test bench dist wasm model models cv langdetect clean loadtest screenshots
+.PHONY: run test bench dist wasm model models cv backgrounds langdetect clean loadtest screenshots
 
 # EMBED_ORIGINS=https://cms.example.com lets those origins embed /embed
 # (make run) or the static bundle's embed.html (make dist).
@@ -80,6 +80,14 @@ models:
 # perceptron per fold rather than the model's three: a third of the time.
 cv:
 	$(GO) run ./analyzer/cmd/train -lang $(MODEL_LANG) -folds $(FOLDS) -models 1 -rules
+
+# Each language's background term frequencies (key terms' TF-IDF), from
+# its training split's documents: only the counts are committed.
+backgrounds:
+	$(GO) run ./analyzer/cmd/background -lang en -out analyzer/lang/en/background.txt ../shared/data/conll2003/eng.train
+	for l in es fr ru sv no hu; do \
+		$(GO) run ./analyzer/cmd/background -lang $$l -source "the training split ../shared/data/ner/$$l/train.conll" \
+			-out analyzer/lang/$$l/background.txt ../shared/data/ner/$$l/train.conll || exit 1; done
 
 # The language detector's table, from ../shared's training splits (the same
 # bytes every time; make test checks the committed one).

@@ -10,14 +10,16 @@ import (
 )
 
 func TestEveryLanguageHasAPack(t *testing.T) {
-	tests := []struct{ code, name, word, stem string }{
-		{"en", "english", "negotiations", "negoti"},
-		{"es", "spanish", "negociaciones", "negoci"},
-		{"fr", "french", "négociations", "négoci"},
-		{"ru", "russian", "переговоры", "переговор"},
-		{"sv", "swedish", "förhandlingarna", "förhandling"},
-		{"no", "norwegian", "forhandlingene", "forhandling"},
-		{"hu", "hungarian", "tárgyalások", "tárgyalás"},
+	// common is the term key of a word news in the language often uses
+	// (government), which its background must weigh down.
+	tests := []struct{ code, name, word, stem, common string }{
+		{"en", "english", "negotiations", "negoti", "govern"},
+		{"es", "spanish", "negociaciones", "negoci", "gobiern"},
+		{"fr", "french", "négociations", "négoci", "gouvern"},
+		{"ru", "russian", "переговоры", "переговор", "правительств"},
+		{"sv", "swedish", "förhandlingarna", "förhandling", "regering"},
+		{"no", "norwegian", "forhandlingene", "forhandling", "regjering"},
+		{"hu", "hungarian", "tárgyalások", "tárgyalás", "kormány"},
 	}
 	if got := strings.Join(Codes(), " "); got != "en es fr ru sv no hu" {
 		t.Errorf("Codes() = %s", got)
@@ -55,6 +57,15 @@ func TestEveryLanguageHasAPack(t *testing.T) {
 			}
 			if _, err := p.Tagger(); err != nil {
 				t.Errorf("Tagger: %v", err)
+			}
+			// The background is the training split's documents, not a
+			// placeholder that weighs every term alike.
+			bg := p.Background()
+			if bg.docs < 200 || len(bg.df) < 4000 {
+				t.Errorf("background of %d documents and %d term keys", bg.docs, len(bg.df))
+			}
+			if bg.IDF(tt.common) >= bg.IDF("zzunseen")-1 {
+				t.Errorf("IDF(%q) = %.2f, unseen %.2f: a common word must count for less", tt.common, bg.IDF(tt.common), bg.IDF("zzunseen"))
 			}
 		})
 	}
