@@ -12,6 +12,7 @@
 package jsval
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -115,6 +116,22 @@ func AsError(r any) error {
 		return fmt.Errorf("JavaScript value error: %s", v)
 	}
 	return fmt.Errorf("panic: %v", r)
+}
+
+// ErrorOf turns a JavaScript error (an Error, a DOMException, or whatever
+// a promise was rejected with) into a Go error, "Name: message".
+func ErrorOf(e Value) error {
+	msg, ok := AsString(Field(e, "message"))
+	if !ok || msg == "" {
+		if s, ok := AsString(e); ok && s != "" {
+			return errors.New(s)
+		}
+		return errors.New("unknown error (" + Describe(e) + ")")
+	}
+	if name, ok := AsString(Field(e, "name")); ok && name != "" {
+		return errors.New(name + ": " + msg)
+	}
+	return errors.New(msg)
 }
 
 // TypeOf returns v's type; ok is false when syscall/js cannot name it (a

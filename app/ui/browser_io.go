@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"annotator/app/idb"
 	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -92,7 +93,7 @@ func awaitPromise(p app.Value, done func(app.Value, error)) {
 	reject = guardFunc("finishing a browser action", func(_ app.Value, args []app.Value) any {
 		err := errors.New("rejected")
 		if len(args) > 0 {
-			err = jsError(args[0])
+			err = jsval.ErrorOf(jsval.Of(args[0]))
 		}
 		release()
 		done(nil, err)
@@ -101,22 +102,9 @@ func awaitPromise(p app.Value, done func(app.Value, error)) {
 	p.Call("then", resolve, reject)
 }
 
-// jsError turns a JavaScript error (or DOMException, or whatever a
-// promise was rejected with) into a Go error.
-func jsError(v app.Value) error {
-	e := jsval.Of(v)
-	msg, ok := jsval.AsString(jsval.Field(e, "message"))
-	if !ok || msg == "" {
-		if s, ok := jsval.AsString(e); ok && s != "" {
-			return errors.New(s)
-		}
-		return errors.New("unknown error (" + jsval.Describe(e) + ")")
-	}
-	if name, ok := jsval.AsString(jsval.Field(e, "name")); ok && name != "" {
-		return errors.New(name + ": " + msg)
-	}
-	return errors.New(msg)
-}
+// indexedDB is the browser's IndexedDB behind the app's boundary: the
+// draft, the library and the quarantine keep their records through it.
+var indexedDB = idb.With(guardFunc)
 
 // catchJS runs f and returns the JavaScript exception it threw, if any:
 // syscall/js turns them into panics.

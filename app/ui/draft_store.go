@@ -66,7 +66,7 @@ func (s *draftDB) open(done func(app.Value, error)) {
 			w(db, err)
 		}
 	}
-	openIDB(draftDBName, draftDBVersion, draftStoreName, nil, func(db app.Value, err error) {
+	indexedDB.Open(draftDBName, draftDBVersion, draftStoreName, nil, func(db app.Value, err error) {
 		if err != nil {
 			finish(nil, err)
 			return
@@ -107,27 +107,21 @@ func (s *draftDB) forget() {
 	}
 }
 
-// put saves the draft and calls done once it is stored.
+// put saves the draft and calls done once it is committed.
 func (s *draftDB) put(d draftRecord, done func(error)) {
 	s.open(func(db app.Value, err error) {
 		if err != nil {
 			done(err)
 			return
 		}
-		var req app.Value
-		err = catchJS(func() {
+		indexedDB.Write(db, draftStoreName, func(store app.Value) {
 			record := app.Window().Get("Object").New()
 			text, _ := jsval.JS(d.Text)
 			record.Set("text", text)
 			record.Set("lang", d.Lang)
 			record.Set("saved", d.Saved)
-			req = db.Call("transaction", draftStoreName, "readwrite").Call("objectStore", draftStoreName).Call("put", record, draftKey)
-		})
-		if err != nil {
-			done(err)
-			return
-		}
-		idbResult(req, func(_ app.Value, err error) { done(err) })
+			store.Call("put", record, draftKey)
+		}, done)
 	})
 }
 
@@ -139,15 +133,7 @@ func (s *draftDB) get(done func(d draftRecord, found bool, err error)) {
 			done(draftRecord{}, false, err)
 			return
 		}
-		var req app.Value
-		err = catchJS(func() {
-			req = db.Call("transaction", draftStoreName, "readonly").Call("objectStore", draftStoreName).Call("get", draftKey)
-		})
-		if err != nil {
-			done(draftRecord{}, false, err)
-			return
-		}
-		idbResult(req, func(v app.Value, err error) {
+		indexedDB.Read(db, draftStoreName, func(store app.Value) app.Value { return store.Call("get", draftKey) }, func(v app.Value, err error) {
 			if err != nil || v == nil || v.IsUndefined() {
 				done(draftRecord{}, false, err)
 				return
@@ -169,16 +155,7 @@ func (s *draftDB) remove(done func(error)) {
 			done(err)
 			return
 		}
-		var tx app.Value
-		err = catchJS(func() {
-			tx = db.Call("transaction", draftStoreName, "readwrite")
-			tx.Call("objectStore", draftStoreName).Call("delete", draftKey)
-		})
-		if err != nil {
-			done(err)
-			return
-		}
-		idbTransaction(tx, done)
+		indexedDB.Write(db, draftStoreName, func(store app.Value) { store.Call("delete", draftKey) }, done)
 	})
 }
 
@@ -191,21 +168,10 @@ func clearLocalData(drafts *draftDB, done func(error)) {
 	for _, name := range []string{"localStorage", "sessionStorage"} {
 		catchJS(func() { removeKeys(app.Window().Get(name), localKeyPrefix) })
 	}
-	idb := app.Window().Get("indexedDB")
-	if !idb.Truthy() {
-		done(nil)
-		return
-	}
 	var errs []error
 	left := len(localDatabases)
 	for _, name := range localDatabases {
-		var req app.Value
-		if err := catchJS(func() { req = idb.Call("deleteDatabase", name) }); err != nil {
-			errs = append(errs, err)
-			left--
-			continue
-		}
-		idbResult(req, func(_ app.Value, err error) {
+		indexedDB.Delete(name, func(err error) {
 			if err != nil {
 				errs = append(errs, fmt.Errorf("delete %s: %w", name, err))
 			}
@@ -216,9 +182,6 @@ func clearLocalData(drafts *draftDB, done func(error)) {
 				done(errors.Join(errs...))
 			}
 		})
-	}
-	if left == 0 {
-		done(errors.Join(errs...))
 	}
 }
 
@@ -236,75 +199,4 @@ func removeKeys(storage app.Value, prefix string) {
 	for _, k := range keys {
 		storage.Call("removeItem", k)
 	}
-}
-
-// currentVersion asks openIDB for a database at whatever version it has.
-const currentVersion = 0
-
-// openIDB opens the IndexedDB database name at version, or at the version
-// it has with currentVersion (version 1 for a new one), and calls done with
-// it, creating the object store (with options, nil for none) when an
-// upgrade finds it missing.
-func openIDB(name string, version int, store string, options map[string]any, done func(app.Value, error)) {
-	idb := app.Window().Get("indexedDB")
-	if !idb.Truthy() {
-		done(nil, errNoIndexedDB)
-		return
-	}
-	var req app.Value
-	if err := catchJS(func() {
-		if version == currentVersion {
-			req = idb.Call("open", name)
-		} else {
-			req = idb.Call("open", name, version)
-		}
-	}); err != nil {
-		done(nil, err)
-		return
-	}
-	upgrade := guardFunc("preparing this browser's storage", func(app.Value, []app.Value) any {
-		db := req.Get("result")
-		if !db.Get("objectStoreNames").Call("contains", store).Bool() {
-			if options == nil {
-				db.Call("createObjectStore", store)
-			} else {
-				db.Call("createObjectStore", store, options)
-			}
-		}
-		return nil
-	})
-	req.Set("onupgradeneeded", upgrade)
-	idbResult(req, func(db app.Value, err error) {
-		upgrade.Release()
-		done(db, err)
-	})
-}
-
-// idbResult calls done once an IndexedDB request succeeds, with its
-// result, or fails.
-func idbResult(req app.Value, done func(app.Value, error)) {
-	var onSuccess, onError app.Func
-	release := func() {
-		req.Set("onsuccess", nil)
-		req.Set("onerror", nil)
-		onSuccess.Release()
-		onError.Release()
-	}
-	onSuccess = guardFunc("reading data stored in this browser", func(app.Value, []app.Value) any {
-		result := req.Get("result")
-		release()
-		done(result, nil)
-		return nil
-	})
-	onError = guardFunc("reading data stored in this browser", func(_ app.Value, args []app.Value) any {
-		err := idbError(req)
-		if len(args) > 0 {
-			args[0].Call("preventDefault")
-		}
-		release()
-		done(nil, err)
-		return nil
-	})
-	req.Set("onsuccess", onSuccess)
-	req.Set("onerror", onError)
 }

@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"errors"
-
+	"annotator/app/idb"
 	"annotator/app/jsval"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -17,7 +16,7 @@ import (
 // The database has no fixed version: the app makes the store at version 1,
 // and, finding a database at some version without it (made again by
 // someone else after a deletion), opens it one version up to make it. So
-// it opens whatever version is there (currentVersion): asking for 1 after
+// it opens whatever version is there (idb.CurrentVersion): asking for 1 after
 // such an upgrade would fail with a VersionError on every later visit,
 // the library unavailable for good.
 const (
@@ -34,28 +33,25 @@ type libraryStore struct {
 	onGone func()
 }
 
-// errNoIndexedDB is returned where the browser offers no IndexedDB.
-var errNoIndexedDB = errors.New("this browser does not let the page store data (no IndexedDB)")
-
 // open calls done with the database, opening it first if needed.
 func (s *libraryStore) open(done func(db app.Value, err error)) {
 	if s.db != nil {
 		done(s.db, nil)
 		return
 	}
-	s.openVersion(currentVersion, done)
+	s.openVersion(idb.CurrentVersion, done)
 }
 
 // openVersion opens the database at the version, creating the store if
 // it lacks it. A database someone made without the store (at the current
 // version, so no upgrade would run) is opened again one version up.
 func (s *libraryStore) openVersion(version int, done func(db app.Value, err error)) {
-	openIDB(libraryDBName, version, articleStore, map[string]any{"keyPath": "id"}, func(db app.Value, err error) {
+	indexedDB.Open(libraryDBName, version, articleStore, map[string]any{"keyPath": "id"}, func(db app.Value, err error) {
 		if err != nil {
 			done(nil, err)
 			return
 		}
-		if !db.Get("objectStoreNames").Call("contains", articleStore).Bool() {
+		if !idb.HasStore(db, articleStore) {
 			next := db.Get("version").Int() + 1
 			db.Call("close")
 			s.openVersion(next, done)
@@ -85,34 +81,23 @@ func (s *libraryStore) list(done func([]libraryEntry, []*badRecord, error)) {
 			done(nil, nil, err)
 			return
 		}
-		var keysReq, valuesReq app.Value
-		err = catchJS(func() {
-			store := db.Call("transaction", articleStore, "readonly").Call("objectStore", articleStore)
-			keysReq, valuesReq = store.Call("getAllKeys"), store.Call("getAll")
-		})
-		if err != nil {
-			done(nil, nil, err)
-			return
-		}
-		idbResult(keysReq, func(keys app.Value, err error) {
-			idbResult(valuesReq, func(records app.Value, err2 error) {
-				if err = errors.Join(err, err2); err != nil {
-					done(nil, nil, err)
-					return
+		indexedDB.ReadAll(db, articleStore, func(keys, records app.Value, err error) {
+			if err != nil {
+				done(nil, nil, err)
+				return
+			}
+			var entries []libraryEntry
+			var bad []*badRecord
+			for i := range records.Length() {
+				v := records.Index(i)
+				e, err := decodeArticle(jsval.Of(v))
+				if err != nil {
+					bad = append(bad, &badRecord{From: libraryDBName + "/" + articleStore, Key: keys.Index(i), Reason: "a saved article: " + err.Error(), Value: v})
+					continue
 				}
-				var entries []libraryEntry
-				var bad []*badRecord
-				for i := range records.Length() {
-					v := records.Index(i)
-					e, err := decodeArticle(jsval.Of(v))
-					if err != nil {
-						bad = append(bad, &badRecord{From: libraryDBName + "/" + articleStore, Key: keys.Index(i), Reason: "a saved article: " + err.Error(), Value: v})
-						continue
-					}
-					entries = append(entries, e)
-				}
-				done(entries, bad, nil)
-			})
+				entries = append(entries, e)
+			}
+			done(entries, bad, nil)
 		})
 	})
 }
@@ -141,25 +126,8 @@ func (s *libraryStore) write(f func(store app.Value), done func(error)) {
 			done(err)
 			return
 		}
-		var tx app.Value
-		err = catchJS(func() {
-			tx = db.Call("transaction", articleStore, "readwrite")
-			f(tx.Call("objectStore", articleStore))
-		})
-		if err != nil {
-			done(err)
-			return
-		}
-		idbTransaction(tx, done)
+		indexedDB.Write(db, articleStore, f, done)
 	})
-}
-
-// idbError is the error of a failed request or transaction.
-func idbError(v app.Value) error {
-	if e := v.Get("error"); e.Truthy() {
-		return jsError(e)
-	}
-	return errors.New("the browser's storage failed")
 }
 
 // toJS is the record stored for an article.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"annotator/app/jsval"
@@ -60,7 +59,7 @@ func (q quarantined) kind() string {
 type quarantineDB struct{}
 
 func (quarantineDB) open(done func(app.Value, error)) {
-	openIDB(quarantineDBName, quarantineDBVersion, quarantineStoreName, map[string]any{"autoIncrement": true}, done)
+	indexedDB.Open(quarantineDBName, quarantineDBVersion, quarantineStoreName, map[string]any{"autoIncrement": true}, done)
 }
 
 // quarantine copies bad to the quarantine, then deletes it from its store
@@ -72,23 +71,15 @@ func quarantine(bad *badRecord, remove func(done func(error)), done func(error))
 			done(err)
 			return
 		}
-		var tx app.Value
-		err = catchJS(func() {
+		indexedDB.Write(db, quarantineStoreName, func(store app.Value) {
 			record := app.Window().Get("Object").New()
 			record.Set("from", bad.From)
 			record.Set("key", bad.Key)
 			record.Set("reason", bad.Reason)
 			record.Set("found", app.Window().Get("Date").Call("now"))
 			record.Set("value", bad.Value)
-			tx = db.Call("transaction", quarantineStoreName, "readwrite")
-			tx.Call("objectStore", quarantineStoreName).Call("add", record)
-		})
-		if err != nil {
-			db.Call("close")
-			done(err)
-			return
-		}
-		idbTransaction(tx, func(err error) {
+			store.Call("add", record)
+		}, func(err error) {
 			db.Call("close")
 			if err != nil {
 				done(err)
@@ -109,25 +100,13 @@ func listQuarantine(done func([]quarantined, error)) {
 			done(nil, err)
 			return
 		}
-		var keysReq, valuesReq app.Value
-		err = catchJS(func() {
-			store := db.Call("transaction", quarantineStoreName, "readonly").Call("objectStore", quarantineStoreName)
-			keysReq, valuesReq = store.Call("getAllKeys"), store.Call("getAll")
-		})
-		if err != nil {
+		indexedDB.ReadAll(db, quarantineStoreName, func(keys, values app.Value, err error) {
 			db.Call("close")
-			done(nil, err)
-			return
-		}
-		idbResult(keysReq, func(keys app.Value, err error) {
-			idbResult(valuesReq, func(values app.Value, err2 error) {
-				db.Call("close")
-				if err = errors.Join(err, err2); err != nil {
-					done(nil, err)
-					return
-				}
-				done(decodeQuarantine(jsval.Of(keys), jsval.Of(values)), nil)
-			})
+			if err != nil {
+				done(nil, err)
+				return
+			}
+			done(decodeQuarantine(jsval.Of(keys), jsval.Of(values)), nil)
 		})
 	})
 }
@@ -161,17 +140,7 @@ func clearQuarantine(done func(error)) {
 			done(err)
 			return
 		}
-		var tx app.Value
-		err = catchJS(func() {
-			tx = db.Call("transaction", quarantineStoreName, "readwrite")
-			tx.Call("objectStore", quarantineStoreName).Call("clear")
-		})
-		if err != nil {
-			db.Call("close")
-			done(err)
-			return
-		}
-		idbTransaction(tx, func(err error) { db.Call("close"); done(err) })
+		indexedDB.Write(db, quarantineStoreName, func(store app.Value) { store.Call("clear") }, func(err error) { db.Call("close"); done(err) })
 	})
 }
 
@@ -194,22 +163,4 @@ func quarantineExport(records []quarantined) (string, error) {
 		return "", err
 	}
 	return string(data) + "\n", nil
-}
-
-// idbTransaction calls done once the transaction commits or fails.
-func idbTransaction(tx app.Value, done func(error)) {
-	var complete, fail app.Func
-	finish := func(err error) {
-		tx.Set("oncomplete", nil)
-		tx.Set("onerror", nil)
-		tx.Set("onabort", nil)
-		complete.Release()
-		fail.Release()
-		done(err)
-	}
-	complete = guardFunc("storing data in this browser", func(app.Value, []app.Value) any { finish(nil); return nil })
-	fail = guardFunc("storing data in this browser", func(app.Value, []app.Value) any { finish(idbError(tx)); return nil })
-	tx.Set("oncomplete", complete)
-	tx.Set("onerror", fail)
-	tx.Set("onabort", fail)
 }
