@@ -136,3 +136,24 @@ func FuzzReaders(f *testing.F) {
 		}
 	})
 }
+
+// What a failed request, a rejected promise or a thrown value becomes.
+func TestErrorOf(t *testing.T) {
+	tests := []struct {
+		v    Value
+		want string
+	}{
+		{Object("name", String("QuotaExceededError"), "message", String("The quota has been exceeded.")), "QuotaExceededError: The quota has been exceeded."},
+		{Object("message", String("no name")), "no name"},
+		{String("rejected with a string"), "rejected with a string"},
+		{Number(42), "unknown error (a number)"},
+		{Object("message", Number(3)), "unknown error (an object)"},
+		{BigInt("7"), "unknown error (a BigInt or another value the app cannot read)"},
+		{Undefined(), "unknown error (missing)"},
+	}
+	for _, tt := range tests {
+		if got := ErrorOf(tt.v); got == nil || got.Error() != tt.want {
+			t.Errorf("ErrorOf(%s) = %v, want %q", Describe(tt.v), got, tt.want)
+		}
+	}
+}
