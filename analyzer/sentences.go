@@ -16,7 +16,8 @@ import (
 //     quote or bracket;
 //   - after an abbreviation such as U.S. or Inc. only when a capitalised
 //     function word follows ("in the U.S. The"), never after a title (Mr.,
-//     Dr.) or an initial (John F. Kennedy).
+//     Dr.), an initial (John F. Kennedy, В. В. Путин) or an ordinal the
+//     tokenizer kept whole (Hungarian II. József).
 func SplitSentences(text string, tokens []Token) []Sentence {
 	var sentences []Sentence
 	first := 0
@@ -151,8 +152,8 @@ var titles = map[string]bool{
 
 func isTitleOrInitial(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if len(w) == 1 {
-		return true
+	if isInitial(w) || isRomanNumeral(w) {
+		return true // a Roman numeral keeps its period only as an ordinal
 	}
 	return len(w) <= 6 && titles[strings.ToLower(w)]
 }

@@ -20,7 +20,7 @@ func Tokenize(text string) []Token { return tokenizeWith(text, nil) }
 func tokenizeWith(text string, pack *lang.Pack) []Token {
 	t := tokenizer{text: text, tokens: make([]Token, 0, len(text)/5+1)}
 	if pack != nil {
-		t.elisions, t.abbreviations = pack.Elisions(), pack.Abbreviations()
+		t.elisions, t.abbreviations, t.romanOrdinals = pack.Elisions(), pack.Abbreviations(), pack.RomanOrdinals()
 	}
 	for t.pos < len(text) {
 		r, n := t.runeAt(t.pos)
@@ -44,6 +44,7 @@ type tokenizer struct {
 	// abbreviations are the language's own words that keep their period
 	// (lang.Pack.Abbreviations), besides English's.
 	abbreviations map[string]bool
+	romanOrdinals bool // lang.Pack.RomanOrdinals
 }
 
 // runeAt decodes the rune at byte i; an invalid byte decodes as (RuneError, 1).
@@ -443,8 +444,11 @@ func (t *tokenizer) wordWithPeriod(start, dot int) int {
 		}
 		return dot
 	}
-	if len(word) == 1 && isUpperASCII(rune(word[0])) {
-		return dot + 1 // an initial: John F. Kennedy
+	if isInitial(word) {
+		return dot + 1 // an initial: John F. Kennedy, В. В. Путин
+	}
+	if t.romanOrdinals && isRomanNumeral(word) {
+		return dot + 1 // II. József
 	}
 	if len(word) <= 6 && abbreviations[strings.ToLower(word)] && (isUpperASCII(rune(word[0])) || lowerAbbreviations[word]) {
 		if strings.EqualFold(word, "no") {
@@ -459,6 +463,26 @@ func (t *tokenizer) wordWithPeriod(start, dot int) int {
 		return dot + 1
 	}
 	return dot
+}
+
+// isInitial reports whether word is a single capital letter, in any script.
+func isInitial(word string) bool {
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && unicode.IsUpper(r)
+}
+
+// isRomanNumeral reports whether word is a Roman numeral in capitals (I to
+// MMMCMXCIX, loosely: letters of IVXLCDM only).
+func isRomanNumeral(word string) bool {
+	if word == "" || len(word) > 12 {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if !strings.ContainsRune("IVXLCDM", rune(word[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // languageAbbreviation matches one of the language's abbreviations from

@@ -200,8 +200,16 @@ func TestTokenizeLanguages(t *testing.T) {
 			"Den|19|.|juni|kom|Støre|,|bl.a.|med|NRK-sjefen|,|f.eks.|til|Oslo|."},
 		{"hu", "2018. június 19-én dr. Kovács a Fidesz-KDNP-nek, pl. Budapesten és Chilcote-ra.",
 			"2018|.|június|19-én|dr.|Kovács|a|Fidesz-KDNP-nek|,|pl.|Budapesten|és|Chilcote-ra|."},
+		// Initials in any script keep their period; Hungarian's Roman
+		// ordinals and digraph initials too, its Arabic ordinals not (39.
+		// IAS and a sentence ending in 39. are written alike).
+		{"ru", "Президент В. В. Путин.", "Президент|В.|В.|Путин|."},
+		{"hu", "II. József és Varga Zs. András, a 40. sz. törvény, 39. IAS.",
+			"II.|József|és|Varga|Zs.|András|,|a|40|.|sz.|törvény|,|39|.|IAS|."},
+		{"es", "Dijo Á. Pérez en la II. República.", "Dijo|Á.|Pérez|en|la|II|.|República|."},
 		// English keeps its own rules: no language's abbreviations.
 		{"en", "Use e.g. t.ex. here.", "Use|e.g.|t|.|ex|.|here|."},
+		{"en", "Then Ö. Sen left after World War II. The end.", "Then|Ö.|Sen|left|after|World|War|II|.|The|end|."},
 	}
 	for _, tt := range tests {
 		pack, err := lang.Get(tt.lang)
@@ -229,6 +237,9 @@ func TestLanguageAbbreviationsKeepSentences(t *testing.T) {
 		{"hu", "Ott volt pl. Kovács. Utána jött Nagy.", 2},
 		{"ru", "Театр им. Пушкина открылся. Иван пришёл.", 2},
 		{"es", "Llegó la Sra. Gil. Luego se fue.", 2},
+		{"ru", "Встреча президента РФ В. В. Путина прошла вчера. Иван пришёл.", 2},
+		{"hu", "Ezt II. József rendelte el. Varga Zs. András válaszolt.", 2},
+		{"en", "After World War II. The end came.", 2},
 	} {
 		doc, err := Annotate(tt.text, Options{Lang: tt.lang, Names: noNames{}})
 		if err != nil {

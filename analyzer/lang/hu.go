@@ -13,7 +13,10 @@ var hungarianPack = &definition{
 	stem: hungarian.Stem, isStop: hungarian.IsStopWord,
 	reporting:     hungarianReporting,
 	phraseEdges:   hungarianPhraseEdges,
-	abbreviations: words("pl kb dr ún ill u id ifj özv kft zrt nyrt bt ld vö szül"),
+	// With the digraph initials (Varga Zs. András, Sz. Károly), sz. also
+	// the abbreviation of szám (40. sz.).
+	abbreviations: words("pl kb dr ún ill u id ifj özv kft zrt nyrt bt ld vö szül zs sz gy cs ny ty ly dzs"),
+	romanOrdinals: true,
 	dates:         hungarianDates,
 	quotes:        hungarianQuotes,
 	honorifics: honorifics(

@@ -93,6 +93,10 @@ type definition struct {
 	// that keep it and never end a sentence (Spanish sra, Swedish t.ex,
 	// Hungarian ún), besides the tokenizer's English ones; nil for none.
 	abbreviations map[string]bool
+	// romanOrdinals: the language writes ordinals with a period, so a
+	// Roman numeral keeps its period and ends no sentence (Hungarian
+	// II. József, XVII. Konferencia).
+	romanOrdinals bool
 	dates         *Dates
 	quotes        *Quotes
 	// skipNameRules are the pipeline's name rules (analyzer.NameRules)
@@ -338,6 +342,10 @@ func (p *Pack) Elisions() map[string]bool { return p.def.elisions }
 // Abbreviations returns the language's words that keep their period (lower
 // case, without the final period: "t.ex"), nil for a language without.
 func (p *Pack) Abbreviations() map[string]bool { return p.def.abbreviations }
+
+// RomanOrdinals reports whether a Roman numeral with a period is an
+// ordinal that keeps its period (Hungarian II. József).
+func (p *Pack) RomanOrdinals() bool { return p.def.romanOrdinals }
 
 // HasModel reports whether the pack has a name tagger model of its own
 // (false for a fetched pack whose files are not yet loaded).
