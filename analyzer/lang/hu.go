@@ -11,8 +11,8 @@ import "github.com/kljensen/snowball/hungarian"
 var hungarianPack = &definition{
 	code: "hu", name: "hungarian",
 	stem: hungarian.Stem, isStop: hungarian.IsStopWord,
-	reporting:     hungarianReporting,
-	phraseEdges:   hungarianPhraseEdges,
+	reporting:   hungarianReporting,
+	phraseEdges: hungarianPhraseEdges,
 	// With the digraph initials (Varga Zs. András, Sz. Károly), sz. also
 	// the abbreviation of szám (40. sz.).
 	abbreviations: words("pl kb dr ún ill u id ifj özv kft zrt nyrt bt ld vö szül zs sz gy cs ny ty ly dzs"),
