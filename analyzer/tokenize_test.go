@@ -204,8 +204,8 @@ func TestTokenizeLanguages(t *testing.T) {
 		// ordinals and digraph initials too, its Arabic ordinals not (39.
 		// IAS and a sentence ending in 39. are written alike).
 		{"ru", "Президент В. В. Путин.", "Президент|В.|В.|Путин|."},
-		{"hu", "II. József és Varga Zs. András, a 40. sz. törvény, 39. IAS.",
-			"II.|József|és|Varga|Zs.|András|,|a|40|.|sz.|törvény|,|39|.|IAS|."},
+		{"hu", "II. József és Varga Zs. András, a 40. sz. törvény, a Bp. Honvéd, 39. IAS.",
+			"II.|József|és|Varga|Zs.|András|,|a|40|.|sz.|törvény|,|a|Bp.|Honvéd|,|39|.|IAS|."},
 		{"es", "Dijo Á. Pérez en la II. República.", "Dijo|Á.|Pérez|en|la|II|.|República|."},
 		// English keeps its own rules: no language's abbreviations.
 		{"en", "Use e.g. t.ex. here.", "Use|e.g.|t|.|ex|.|here|."},

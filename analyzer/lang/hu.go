@@ -14,8 +14,8 @@ var hungarianPack = &definition{
 	reporting:   hungarianReporting,
 	phraseEdges: hungarianPhraseEdges,
 	// With the digraph initials (Varga Zs. András, Sz. Károly), sz. also
-	// the abbreviation of szám (40. sz.).
-	abbreviations: words("pl kb dr ún ill u id ifj özv kft zrt nyrt bt ld vö szül zs sz gy cs ny ty ly dzs"),
+	// the abbreviation of szám (40. sz.), and Bp. (Budapest: Bp. Honvéd).
+	abbreviations: words("pl kb dr ún ill u id ifj özv kft zrt nyrt bt ld vö szül zs sz gy cs ny ty ly dzs bp"),
 	romanOrdinals: true,
 	dates:         hungarianDates,
 	quotes:        hungarianQuotes,
