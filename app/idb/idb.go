@@ -13,6 +13,7 @@ package idb
 
 import (
 	"errors"
+	"fmt"
 
 	"annotator/app/jsval"
 
@@ -190,10 +191,15 @@ func (b Browser) Delete(name string, done func(error)) {
 	b.Result(req, func(_ app.Value, err error) { done(err) })
 }
 
-// Error is the error of a failed request or transaction.
+// Error is the error of a failed request or transaction, said for people
+// when the browser's storage for the page is full.
 func Error(v app.Value) error {
-	if e := v.Get("error"); e.Truthy() {
-		return jsval.ErrorOf(jsval.Of(e))
+	e := v.Get("error")
+	if !e.Truthy() {
+		return errors.New("the browser's storage failed")
 	}
-	return errors.New("the browser's storage failed")
+	if name, _ := jsval.AsString(jsval.Field(jsval.Of(e), "name")); name == "QuotaExceededError" {
+		return fmt.Errorf("this browser's storage for the page is full (%w)", jsval.ErrorOf(jsval.Of(e)))
+	}
+	return jsval.ErrorOf(jsval.Of(e))
 }

@@ -122,13 +122,17 @@ func AsError(r any) error {
 // a promise was rejected with) into a Go error, "Name: message".
 func ErrorOf(e Value) error {
 	msg, ok := AsString(Field(e, "message"))
+	name, _ := AsString(Field(e, "name"))
+	if (!ok || msg == "") && name != "" {
+		return errors.New(name) // a DOMException may come without a message
+	}
 	if !ok || msg == "" {
 		if s, ok := AsString(e); ok && s != "" {
 			return errors.New(s)
 		}
 		return errors.New("unknown error (" + Describe(e) + ")")
 	}
-	if name, ok := AsString(Field(e, "name")); ok && name != "" {
+	if name != "" {
 		return errors.New(name + ": " + msg)
 	}
 	return errors.New(msg)

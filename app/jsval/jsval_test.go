@@ -145,6 +145,7 @@ func TestErrorOf(t *testing.T) {
 	}{
 		{Object("name", String("QuotaExceededError"), "message", String("The quota has been exceeded.")), "QuotaExceededError: The quota has been exceeded."},
 		{Object("message", String("no name")), "no name"},
+		{Object("name", String("QuotaExceededError"), "message", String("")), "QuotaExceededError"},
 		{String("rejected with a string"), "rejected with a string"},
 		{Number(42), "unknown error (a number)"},
 		{Object("message", Number(3)), "unknown error (an object)"},
