@@ -31,6 +31,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -90,9 +91,9 @@ func main() {
 	flag.BoolVar(&c.twoPass, "twopass", true, "retag each document knowing the first pass's tags")
 	flag.IntVar(&c.models, "models", 3, "perceptrons trained on different shuffles and averaged")
 	flag.Float64Var(&c.clip, "clip", 0.9999, "quantile of |weight| mapped to the int8 maximum")
-	flag.IntVar(&c.minWeight, "minweight", 14, "drop features whose largest quantised |weight| is below this")
-	flag.IntVar(&c.maxBrotli, "maxbrotli", 600_000, "raise -minweight until the model compresses to at most this many bytes with brotli (0: no budget)")
-	flag.Float64Var(&c.dropout, "dropout", 0.1, "share of a token's features left out at random each time training sees it")
+	flag.IntVar(&c.minWeight, "minweight", -1, "drop features whose largest quantised |weight| is below this (-1: the language's, 14 unless corpora.go says)")
+	flag.IntVar(&c.maxBrotli, "maxbrotli", -1, "raise -minweight until the model compresses to at most this many bytes with brotli (0: no budget; -1: the language's, 600,000 unless corpora.go says)")
+	flag.Float64Var(&c.dropout, "dropout", -1, "share of a token's features left out at random each time training sees it (-1: the language's, 0.1 unless corpora.go says)")
 	flag.Float64Var(&c.titleShare, "title", 0.5, "share of ALL CAPS headlines trained in Title Case")
 	flag.Float64Var(&c.capsShare, "caps", 0.02, "share of other sentences trained in ALL CAPS")
 	flag.BoolVar(&c.weighRules, "rules", false, "with -folds: also score each fold without each of the pipeline's name rules")
@@ -115,6 +116,15 @@ func main() {
 	}
 	if c.extraWeight < 0 {
 		c.extraWeight = c.corpus.ExtraWeight
+	}
+	if c.minWeight < 0 {
+		c.minWeight = cmp.Or(c.corpus.MinWeight, 14)
+	}
+	if c.maxBrotli < 0 {
+		c.maxBrotli = cmp.Or(c.corpus.MaxBrotli, 600_000)
+	}
+	if c.dropout < 0 {
+		c.dropout = cmp.Or(c.corpus.Dropout, 0.1)
 	}
 	switch *devPath {
 	case "":
