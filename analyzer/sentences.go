@@ -152,8 +152,11 @@ var titles = map[string]bool{
 
 func isTitleOrInitial(word string) bool {
 	w := strings.TrimSuffix(word, ".")
-	if isInitial(w) || isRomanNumeral(w) {
-		return true // a Roman numeral keeps its period only as an ordinal
+	if utf8.RuneCountInString(w) == 1 || isRomanNumeral(w) {
+		// One letter, in any script: an initial (or a language's
+		// one-letter abbreviation, Hungarian u.). A Roman numeral keeps
+		// its period only as an ordinal.
+		return true
 	}
 	return len(w) <= 6 && titles[strings.ToLower(w)]
 }
