@@ -6,9 +6,9 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
-	"strings"
 
 	"annotator/analyzer/lang"
+	"annotator/analyzer/letters"
 )
 
 // errIncomplete is ApplyCorrections's error for a document without the
@@ -282,7 +282,7 @@ func (w *correcting) groupNamed(key string, label Label, skip int) int {
 func mentionKey(doc *Document, m Mention) string {
 	text := doc.SpanText(m.Span)
 	if !m.Label.IsName() {
-		return string(m.Label) + "/" + strings.ToLower(text)
+		return string(m.Label) + "/" + letters.Lower(text)
 	}
 	words := nameWords(text, m.Label)
 	if len(words) == 0 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"annotator/analyzer/letters"
 )
 
 // Dates and times are found by the rule matcher of numbers.go, which tries
@@ -56,7 +58,7 @@ func isClock(w string) bool {
 
 // isClockWithSuffix matches 9am, 9.30pm, 11:45a.m.
 func isClockWithSuffix(w string) bool {
-	lw := strings.ToLower(w)
+	lw := letters.Lower(w)
 	for _, suf := range []string{"a.m.", "p.m.", "am", "pm"} {
 		if strings.HasSuffix(lw, suf) {
 			n := lw[:len(lw)-len(suf)]
@@ -117,7 +119,7 @@ func (m *numberMatcher) isDay(k int) bool {
 	if m.kind(k) != Number {
 		return false
 	}
-	w := strings.ToLower(m.word(k))
+	w := letters.Lower(m.word(k))
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		w = strings.TrimSuffix(w, suf)
 	}
@@ -227,7 +229,7 @@ func isMidYear(w string) bool {
 	if i <= 0 {
 		return false
 	}
-	p := strings.ToLower(w[:i])
+	p := letters.Lower(w[:i])
 	y := w[i+1:]
 	return (p == "mid" || p == "early" || p == "late") && (len(y) == 4 && isDigits(y) || isDecade(y))
 }
@@ -316,7 +318,7 @@ func resolveDates(doc *Document) {
 // punctuation on either side.
 func speaksOfFuture(doc *Document, m *Mention) bool {
 	s := sentenceOf(doc, m.FirstToken)
-	cue := func(k int) bool { return futureCues[strings.ToLower(doc.TokenText(k))] }
+	cue := func(k int) bool { return futureCues[letters.Lower(doc.TokenText(k))] }
 	for k := m.FirstToken - 1; k >= max(s.FirstToken, m.FirstToken-6) && doc.Tokens[k].Kind != Punct; k-- {
 		if cue(k) {
 			return true
@@ -399,7 +401,7 @@ func parseDate(doc *Document, from, to int) parsedDate {
 	var d parsedDate
 	words := make([]string, 0, to-from)
 	for k := from; k < to; k++ {
-		words = append(words, strings.ToLower(strings.TrimSuffix(doc.TokenText(k), ".")))
+		words = append(words, letters.Lower(strings.TrimSuffix(doc.TokenText(k), ".")))
 	}
 	for k := from; k < to; k++ {
 		w := words[k-from]
@@ -467,7 +469,7 @@ func (m *numberMatcher) englishOnly(from, to int) parsedDate {
 	for k := from; k < to; k++ {
 		if w := m.word(k); m.kind(k) == Number && (isClockWithSuffix(w) || isClock(w)) {
 			d := parsedDate{kind: clock}
-			d.hour, d.minute = clockTime(strings.ToLower(w))
+			d.hour, d.minute = clockTime(letters.Lower(w))
 			return d
 		}
 	}
@@ -523,7 +525,7 @@ func containsQuantity(doc *Document, from, to int) bool { return agoCount(doc, f
 func agoCount(doc *Document, from, to int) int {
 	count := 0
 	for k := from; k < to; k++ {
-		w := strings.ToLower(doc.TokenText(k))
+		w := letters.Lower(doc.TokenText(k))
 		n, ok := smallNumbers[w]
 		switch {
 		case ok && n < 0:

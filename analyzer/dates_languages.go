@@ -2,10 +2,10 @@ package analyzer
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"annotator/analyzer/lang"
+	"annotator/analyzer/letters"
 )
 
 // The date rules of every language but English, read from its pack's date
@@ -118,7 +118,7 @@ func (m *numberMatcher) lower(k int) string {
 	if ascii {
 		return w
 	}
-	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+	return strings.ReplaceAll(letters.Lower(w), "’", "'")
 }
 
 // langCalendar matches a calendar date at token k: day month year in
@@ -302,7 +302,7 @@ func isLetters(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !unicode.IsLetter(r) {
+		if !letters.IsLetter(r) {
 			return false
 		}
 	}

@@ -2,13 +2,14 @@ package analyzer
 
 import (
 	"slices"
-
-	"annotator/analyzer/gazetteer"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"annotator/analyzer/gazetteer"
+	"annotator/analyzer/letters"
 )
 
 // mergeMentions combines two sorted lists of mentions into one sorted list
@@ -173,7 +174,7 @@ func (g *entityGrouper) groupFullNames() {
 			continue
 		}
 		// Case does not matter: "two" and "Two" are one number.
-		k := textKey{m.Label, strings.ToLower(g.doc.SpanText(m.Span))}
+		k := textKey{m.Label, letters.Lower(g.doc.SpanText(m.Span))}
 		if first, ok := byText[k]; ok {
 			g.union(first, i)
 		} else {
@@ -539,16 +540,16 @@ func stripTitles(name string) string {
 }
 
 func isAllCaps(s string) bool {
-	letters := 0
+	letterN := 0
 	for _, r := range s {
 		if unicode.IsLower(r) {
 			return false
 		}
-		if unicode.IsLetter(r) {
-			letters++
+		if letters.IsLetter(r) {
+			letterN++
 		}
 	}
-	return letters > 1
+	return letterN > 1
 }
 
 // foldName lower-cases a name and removes the diacritics of Latin letters.

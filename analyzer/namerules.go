@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"annotator/analyzer/gazetteer"
+	"annotator/analyzer/letters"
 )
 
 // nameRules correct the recogniser's mentions where the error is one of
@@ -67,7 +68,7 @@ func splitAtSlashes(doc *Document, ms []Mention) []Mention {
 			alone = map[string]bool{}
 			for _, o := range ms {
 				if t := doc.SpanText(o.Span); !strings.Contains(t, "/") {
-					alone[strings.ToLower(t)] = true
+					alone[letters.Lower(t)] = true
 				}
 			}
 		}
@@ -112,7 +113,7 @@ func mentionOf(doc *Document, first, end int, label Label) Mention {
 	return Mention{Span: Span{doc.Tokens[first].Start, doc.Tokens[end-1].End}, FirstToken: first, EndToken: end, Label: label}
 }
 
-func (doc *Document) lowerToken(k int) string { return strings.ToLower(doc.TokenText(k)) }
+func (doc *Document) lowerToken(k int) string { return letters.Lower(doc.TokenText(k)) }
 
 // tokenIn reports whether token k, lower-cased, is in set, without
 // allocating for short ASCII words (the rules ask this of every mention).
@@ -120,12 +121,12 @@ func (doc *Document) tokenIn(k int, set map[string]bool) bool {
 	s := doc.TokenText(k)
 	var buf [32]byte
 	if len(s) > len(buf) {
-		return set[strings.ToLower(s)]
+		return set[letters.Lower(s)]
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(s)]
+			return set[letters.Lower(s)]
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -183,7 +184,7 @@ func splitAtSlash(doc *Document, m Mention, alone map[string]bool) []Mention {
 	}
 	for _, p := range parts {
 		text := doc.SpanText(p.Span)
-		if p.EndToken-p.FirstToken > 1 || alone[strings.ToLower(text)] || gazetteer.Lookup(gazetteer.Hash(text))&gazetteer.NameKinds != 0 {
+		if p.EndToken-p.FirstToken > 1 || alone[letters.Lower(text)] || gazetteer.Lookup(gazetteer.Hash(text))&gazetteer.NameKinds != 0 {
 			return parts
 		}
 	}
@@ -380,7 +381,7 @@ func isCompoundModifier(doc *Document, m Mention) bool {
 		return false
 	}
 	for _, p := range parts {
-		lp := strings.ToLower(p)
+		lp := letters.Lower(p)
 		if p == "" || !startsUpper(p) {
 			return false
 		}
@@ -418,7 +419,7 @@ func tagBareDirections(doc *Document, ms []Mention) []Mention {
 				break
 			}
 			if m.Label == LOC && m.EndToken-m.FirstToken == 2 && strings.EqualFold(doc.TokenText(m.FirstToken), w) {
-				places[strings.ToLower(doc.SpanText(m.Span))] = true
+				places[letters.Lower(doc.SpanText(m.Span))] = true
 			}
 		}
 		if len(places) == 1 {

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"annotator/analyzer/lang"
+	"annotator/analyzer/letters"
 )
 
 // findNumbers finds DATE, TIME, MONEY, PERCENT and NUM mentions with rules,
@@ -161,7 +162,7 @@ func (m *numberMatcher) isNumberWord(k int) bool {
 	if i <= 0 || len(w) > 24 {
 		return false
 	}
-	return numberWords[strings.ToLower(w[:i])] && numberWords[strings.ToLower(w[i+1:])]
+	return numberWords[letters.Lower(w[:i])] && numberWords[letters.Lower(w[i+1:])]
 }
 
 func firstRune(s string) rune {

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"annotator/analyzer/letters"
 )
 
 // QuotedSpeaker is one speaker of a document's quotes, with the figure a
@@ -66,7 +68,7 @@ func SpeakerKey(q QuoteResult) string {
 	case q.Speaker != "":
 		return q.Speaker
 	case q.SpeakerText != "":
-		return "text:" + strings.ToLower(strings.Join(strings.Fields(q.SpeakerText), " "))
+		return "text:" + letters.Lower(strings.Join(strings.Fields(q.SpeakerText), " "))
 	}
 	return ""
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"annotator/analyzer/letters"
 )
 
 // MinQuoteWords is the fewest words a quote in marks needs to stand for
@@ -511,7 +513,7 @@ func (f *quoteFinder) findVerbs() {
 		if lowerASCII(buf[:], w) {
 			entry, ok = table[string(buf[:len(w)])]
 		} else {
-			entry, ok = table[strings.ToLower(w)]
+			entry, ok = table[letters.Lower(w)]
 		}
 		if !ok {
 			continue
@@ -572,7 +574,7 @@ func (f *quoteFinder) lower(k int) string {
 			if f.lowered == nil {
 				f.lowered = map[string]string{}
 			}
-			l := strings.ToLower(s)
+			l := letters.Lower(s)
 			f.lowered[s] = l
 			return l
 		}

@@ -7,6 +7,7 @@ import (
 
 	"annotator/analyzer/gazetteer"
 	"annotator/analyzer/lang"
+	"annotator/analyzer/letters"
 )
 
 // Speakers of quotes. The subject before the verb is the speaker
@@ -44,7 +45,7 @@ func (f *quoteFinder) isPronoun(s Span) bool {
 	if s.Start < 0 || s.End <= s.Start {
 		return false
 	}
-	_, ok := f.lang.Pronouns[strings.ToLower(f.doc.SpanText(s))]
+	_, ok := f.lang.Pronouns[letters.Lower(f.doc.SpanText(s))]
 	return ok
 }
 
@@ -252,12 +253,12 @@ func (f *quoteFinder) resolveDescription(a attribution, quoteStart int) attribut
 		return a
 	}
 	words := strings.Fields(doc.SpanText(a.words))
-	if len(words) < 2 || !f.lang.Definite[strings.ToLower(words[0])] {
+	if len(words) < 2 || !f.lang.Definite[letters.Lower(words[0])] {
 		return a
 	}
-	head := strings.ToLower(strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	head := letters.Lower(strings.TrimFunc(words[len(words)-1], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 	for _, w := range words[1:] {
-		if f.lang.Linkers[strings.ToLower(w)] {
+		if f.lang.Linkers[letters.Lower(w)] {
 			return a // the head of the ministry: not read here
 		}
 	}
@@ -415,10 +416,10 @@ func (f *quoteFinder) entityGenders() []gender {
 			continue
 		}
 		for k := max(0, m.FirstToken-2); k < m.FirstToken; k++ {
-			vote(m.Entity, strings.ToLower(strings.TrimSuffix(doc.TokenText(k), ".")))
+			vote(m.Entity, letters.Lower(strings.TrimSuffix(doc.TokenText(k), ".")))
 		}
 		// Titles the recogniser kept inside the mention: "Mrs May".
-		vote(m.Entity, strings.ToLower(strings.TrimSuffix(doc.TokenText(m.FirstToken), ".")))
+		vote(m.Entity, letters.Lower(strings.TrimSuffix(doc.TokenText(m.FirstToken), ".")))
 		// The first pronoun after the name, unless another name comes
 		// first or it opens an apposition ("Eva Lindholm, his rival").
 		sentEnd := sentenceOf(doc, m.FirstToken).EndToken

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"annotator/analyzer/letters"
 )
 
 // SplitSentences groups tokens into sentences. A sentence ends:
@@ -139,7 +141,7 @@ func startsSentence(text string, t Token) bool {
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
+	return letters.IsUpper(r)
 }
 
 // titles never end a sentence when written with a period.
@@ -158,7 +160,7 @@ func isTitleOrInitial(word string) bool {
 		// its period only as an ordinal.
 		return true
 	}
-	return len(w) <= 6 && titles[strings.ToLower(w)]
+	return len(w) <= 6 && titles[letters.Lower(w)]
 }
 
 // functionWords commonly open an English sentence; after an ambiguous
@@ -174,5 +176,5 @@ var functionWords = map[string]bool{
 }
 
 func isFunctionWord(w string) bool {
-	return len(w) <= 9 && functionWords[strings.ToLower(w)]
+	return len(w) <= 9 && functionWords[letters.Lower(w)]
 }

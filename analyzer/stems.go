@@ -1,9 +1,8 @@
 package analyzer
 
 import (
-	"strings"
-
 	"annotator/analyzer/lang"
+	"annotator/analyzer/letters"
 )
 
 // stemTokens sets the snowball stem of every Word token, looked up in the
@@ -31,7 +30,7 @@ func IsStopWord(code, word string) bool {
 func TermKey(code, word string) string {
 	p, err := lang.Get(code)
 	if err != nil {
-		return strings.ToLower(word)
+		return letters.Lower(word)
 	}
 	return p.TermKey(word)
 }
@@ -41,7 +40,7 @@ func TermKey(code, word string) string {
 func Stem(code, word string) string {
 	p, err := lang.Get(code)
 	if err != nil {
-		return strings.ToLower(word)
+		return letters.Lower(word)
 	}
 	return p.Stem(word)
 }

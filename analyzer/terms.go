@@ -5,10 +5,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"annotator/analyzer/lang"
+	"annotator/analyzer/letters"
 )
 
 // MaxTerms and MaxPhrases are how many key terms and key phrases a document
@@ -69,7 +69,7 @@ func keyTerms(doc *Document, vocab *lang.Vocab, pace *pacer) ([]Term, []Phrase) 
 		}
 		groups[g].term.Count++
 		if !hasFormFold(groups[g].term.Forms, form) {
-			groups[g].term.Forms = append(groups[g].term.Forms, strings.ToLower(form))
+			groups[g].term.Forms = append(groups[g].term.Forms, letters.Lower(form))
 		}
 	}
 	// A word written capitalised inside sentences and never in lower case
@@ -188,7 +188,7 @@ func keyPhrases(doc *Document, termOf []int32, edges []lang.PhraseEdges, terms [
 					copy(key[:], termOf[from:from+n])
 					g := byKey[key]
 					if g == nil {
-						text := strings.ToLower(doc.Text[doc.Tokens[from].Start:doc.Tokens[from+n-1].End])
+						text := letters.Lower(doc.Text[doc.Tokens[from].Start:doc.Tokens[from+n-1].End])
 						g = &phraseGroup{phrase: Phrase{Text: text}, key: key, words: n, first: from}
 						for _, t := range termOf[from : from+n] {
 							g.score += terms[t].term.Salience / float64(n)
@@ -281,14 +281,14 @@ func looksLikeContent(w string) bool {
 	if len(w) < 3 || utf8.RuneCountInString(w) < 3 || isApostrophe(firstRune(w)) || strings.HasSuffix(w, ".") {
 		return false
 	}
-	letters, runes := 0, 0
+	letterN, runes := 0, 0
 	for _, r := range w {
 		runes++
-		if unicode.IsLetter(r) {
-			letters++
+		if letters.IsLetter(r) {
+			letterN++
 		}
 	}
-	return letters*2 >= runes
+	return letterN*2 >= runes
 }
 
 func hasFormFold(forms []string, form string) bool {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"annotator/analyzer/lang"
+	"annotator/analyzer/letters"
 )
 
 // Tokenize splits text into tokens with exact UTF-8 byte offsets. Every byte
@@ -119,7 +120,7 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r|0x20 >= 'a' && r|0x20 <= 'z'
 	}
-	return unicode.IsLetter(r)
+	return letters.IsLetter(r)
 }
 
 // isWordRune reports whether r can be part of a word: letters, digits,
@@ -131,7 +132,7 @@ func isWordRune(r rune) bool {
 	if isCJK(r) {
 		return false
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
+	return letters.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) ||
 		r == 0x200C || r == 0x200D || r == 0x00AD
 }
 
@@ -299,7 +300,7 @@ func (t *tokenizer) elides(start, end int) bool {
 	if t.elisions == nil || end-start > 8 {
 		return false
 	}
-	return t.elisions[strings.ToLower(t.text[start:end])]
+	return t.elisions[letters.Lower(t.text[start:end])]
 }
 
 func isUpperASCII(r rune) bool { return r >= 'A' && r <= 'Z' }
@@ -433,7 +434,7 @@ func (t *tokenizer) wordWithPeriod(start, dot int) int {
 			}
 			end += m
 		}
-		if tld := t.text[dot+1 : end]; webDomains[strings.ToLower(tld)] && !t.startsWord(end) {
+		if tld := t.text[dot+1 : end]; webDomains[letters.Lower(tld)] && !t.startsWord(end) {
 			return end
 		}
 		return dot
@@ -450,7 +451,7 @@ func (t *tokenizer) wordWithPeriod(start, dot int) int {
 	if t.romanOrdinals && isRomanNumeral(word) {
 		return dot + 1 // II. József
 	}
-	if len(word) <= 6 && abbreviations[strings.ToLower(word)] && (isUpperASCII(rune(word[0])) || lowerAbbreviations[word]) {
+	if len(word) <= 6 && abbreviations[letters.Lower(word)] && (isUpperASCII(rune(word[0])) || lowerAbbreviations[word]) {
 		if strings.EqualFold(word, "no") {
 			// "No." is only an abbreviation before a number: "No. 10".
 			if r, m := t.runeAt(dot + 1); isGap(r) {
@@ -495,7 +496,7 @@ func (t *tokenizer) languageAbbreviation(start, dot int) (int, bool) {
 	}
 	end := dot
 	for end-start <= 12 {
-		if t.abbreviations[strings.ToLower(t.text[start:end])] {
+		if t.abbreviations[letters.Lower(t.text[start:end])] {
 			return end + 1, true
 		}
 		// The next dotted segment: letters, then a period.

@@ -29,6 +29,7 @@ import (
 	"sync"
 
 	"annotator/analyzer/gazetteer"
+	"annotator/analyzer/letters"
 	"annotator/analyzer/tagger"
 )
 
@@ -176,7 +177,7 @@ func Normalize(lang string) (string, error) {
 }
 
 func find(lang string) (*definition, error) {
-	lang = strings.ToLower(strings.TrimSpace(lang))
+	lang = letters.Lower(strings.TrimSpace(lang))
 	switch lang {
 	case "":
 		lang = "en"
@@ -261,11 +262,11 @@ func (p *Pack) Code() string { return p.def.code }
 func (p *Pack) Name() string { return p.def.name }
 
 // Stem returns the snowball stem of word, in lower case.
-func (p *Pack) Stem(word string) string { return p.def.stem(strings.ToLower(word), true) }
+func (p *Pack) Stem(word string) string { return p.def.stem(letters.Lower(word), true) }
 
 // IsStopWord reports whether word is one of snowball's stop words for the
 // language.
-func (p *Pack) IsStopWord(word string) bool { return p.def.isStop(strings.ToLower(word)) }
+func (p *Pack) IsStopWord(word string) bool { return p.def.isStop(letters.Lower(word)) }
 
 // TermKey returns the key under which word groups with its other forms as
 // a key term: its stem, after American spellings are made British in
@@ -274,7 +275,7 @@ func (p *Pack) TermKey(word string) string { return p.Word(word).Term }
 
 // Word returns what the pack says of a word form. A job looks words up
 // through its Vocab, which remembers them.
-func (p *Pack) Word(form string) Word { return p.word(strings.ToLower(form)) }
+func (p *Pack) Word(form string) Word { return p.word(letters.Lower(form)) }
 
 func (p *Pack) word(lower string) Word {
 	d := p.def

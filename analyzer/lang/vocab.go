@@ -1,6 +1,10 @@
 package lang
 
-import "strings"
+import (
+	"strings"
+
+	"annotator/analyzer/letters"
+)
 
 // Word is what a pack says of one word form.
 type Word struct {
@@ -54,8 +58,8 @@ func (v *Vocab) Lookup(form string) Word {
 	}
 	// A Word depends on the lower-case form only: Talks is looked up as
 	// talks, once for both. Clone: the keys must not pin the document's
-	// text in memory (ToLower returns form itself when it has no capitals).
-	lower := strings.ToLower(form)
+	// text in memory (Lower returns form itself when it has no capitals).
+	lower := letters.Lower(form)
 	w, ok := v.forms[lower]
 	if !ok {
 		w = v.pack.word(lower)

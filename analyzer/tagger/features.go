@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"annotator/analyzer/gazetteer"
+	"annotator/analyzer/letters"
 )
 
 // Feature templates. Their numbers are part of the model: append, never
@@ -332,7 +333,7 @@ func (x *extractor) describe(tok, stem string) tokenInfo {
 	var shape [8]byte
 	nshape := 0
 	var last byte
-	upper, lowerN, letters := 0, 0, 0
+	upper, lowerN, letterN := 0, 0, 0
 	firstLetter := byte(0)
 	exact := uint64(fnvOffset)
 	lowerHash := uint64(fnvOffset)
@@ -354,19 +355,19 @@ func (x *extractor) describe(tok, stem string) tokenInfo {
 		lr := r
 		switch {
 		case r < utf8.RuneSelf && 'a' <= r && r <= 'z':
-			cls, lowerN, letters = 'x', lowerN+1, letters+1
+			cls, lowerN, letterN = 'x', lowerN+1, letterN+1
 		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
-			cls, upper, letters = 'X', upper+1, letters+1
+			cls, upper, letterN = 'X', upper+1, letterN+1
 			lr = r + 'a' - 'A'
 		case r < utf8.RuneSelf && '0' <= r && r <= '9':
 			cls = 'd'
 		case r < utf8.RuneSelf:
 			cls = byte(r)
-		case unicode.IsUpper(r):
-			cls, upper, letters = 'X', upper+1, letters+1
-			lr = unicode.ToLower(r)
-		case unicode.IsLetter(r):
-			cls, lowerN, letters = 'x', lowerN+1, letters+1
+		case letters.IsUpper(r):
+			cls, upper, letterN = 'X', upper+1, letterN+1
+			lr = letters.ToLower(r)
+		case letters.IsLetter(r):
+			cls, lowerN, letterN = 'x', lowerN+1, letterN+1
 		case unicode.IsDigit(r):
 			cls = 'd'
 		default:
@@ -397,24 +398,24 @@ func (x *extractor) describe(tok, stem string) tokenInfo {
 		}
 	}
 	ti.lowEnd = int32(len(x.lower))
-	if letters > 0 {
+	if letterN > 0 {
 		ti.cluster = gazetteer.Cluster(hashBytes(x.lower[ti.lowStart:ti.lowEnd]))
 	}
 	ti.lower = lowerHash
 	ti.exact = exact
 	ti.shape = hashBytes(shape[:nshape])
-	ti.hasLetters = letters > 0
+	ti.hasLetters = letterN > 0
 	if stem != "" {
 		ti.stem = hashString(stem)
 	}
 	switch {
-	case letters == 0:
+	case letterN == 0:
 		ti.cap = capNone
 	case firstLetter == 'x' && upper > 0:
 		ti.cap = capMixed
 	case firstLetter == 'x':
 		ti.cap = capLower
-	case upper == 1 && letters == 1:
+	case upper == 1 && letterN == 1:
 		ti.cap = capSingle
 	case lowerN == 0:
 		ti.cap = capAll
