@@ -100,9 +100,7 @@ func Languages(t *testing.T, b *Browser, appURL string) map[string]float64 {
 
 	// A short text falls back to the menu's last choice, and says so.
 	for _, l := range []string{"fr", analyzer.LangAuto} {
-		before := p.Runs()
-		Eval[bool](p, `(() => { const s = document.getElementById("lang"); s.value = "`+l+`"; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
-		p.WaitRun(before)
+		p.ChooseLanguage(l)
 	}
 	run, _ = p.Paste("Oui.")
 	if run.Lang != "fr" || Eval[string](p, `document.getElementById("annotator").dataset.langSource`) != analyzer.LangFallback {

@@ -153,6 +153,17 @@ func (p *Page) WaitRun(after int) Run {
 	}
 }
 
+// ChooseLanguage picks code in the language menu (under Settings) as a
+// user does, and returns the run that follows.
+func (p *Page) ChooseLanguage(code string) Run {
+	p.tb.Helper()
+	before := p.Runs()
+	if !Eval[bool](p, `(() => { const s = document.getElementById("lang"); s.value = `+strconv.Quote(code)+`; s.dispatchEvent(new Event("change", {bubbles: true})); return s.value === `+strconv.Quote(code)+`; })()`) {
+		p.tb.Fatalf("the language menu does not offer %q", code)
+	}
+	return p.WaitRun(before)
+}
+
 // Paste puts text in the paste area as a paste does (one input event),
 // waits for the debounced run, and returns it with the text as the text
 // area holds it (a textarea turns CRLF into LF).

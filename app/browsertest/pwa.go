@@ -276,6 +276,25 @@ func Draft(t *testing.T, b *Browser, appURL string) {
 	if msg := Eval[string](p, `document.getElementById("draft-status").textContent`); !strings.Contains(msg, "draft") {
 		t.Errorf("the page does not say the draft is back: %q", msg)
 	}
+
+	// The language menu's choice comes back with the text: a two-word
+	// draft, too short to detect, is read in French again.
+	short := "Marie Curie"
+	p.Paste(short)
+	if run := p.ChooseLanguage("fr"); run.Lang != "fr" {
+		t.Fatalf("with the menu on French the text was read as %q", run.Lang)
+	}
+	Poll[bool](p, `document.getElementById("local-data").dataset.draft === "saved"`)
+	p.Reload()
+	Poll[bool](p, `document.getElementById("local-data").dataset.draft === "restored"`)
+	run := p.WaitRun(0)
+	if got := Eval[string](p, `document.getElementById("text").value + " | " + document.getElementById("lang").value`); got != short+" | fr" || run.Lang != "fr" {
+		t.Errorf("after a reload: box and menu %q, read as %q; want %q in French", got, run.Lang, short+" | fr")
+	}
+	// The scenarios after this one share the browser's storage: the menu
+	// goes back to auto, and the draft with it.
+	p.ChooseLanguage(analyzer.LangAuto)
+	Poll[bool](p, `document.getElementById("local-data").dataset.draft === "saved"`)
 }
 
 // ClearLocalData checks the "Clear local data" control deletes the draft,

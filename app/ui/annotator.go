@@ -115,6 +115,7 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	c.mounted, c.lasting = true, ctx
 	ctx.Handle(correctionAction, guardAction("correcting", c.onCorrection))
 	ctx.Handle(showPanelAction, guardAction("showing a panel", c.onShowPanel))
+	ctx.Handle(draftAction, guardAction("restoring your draft", c.onDraft))
 	c.release = append(c.release, c.listenPageKeys())
 	c.release = append(c.release, setFaultSink(func(f fault) {
 		ctx.Dispatch(func(app.Context) { c.addFault(f) }) // not guarded: a guard would report its own panic here again
@@ -437,6 +438,12 @@ func (c *Annotator) onInput(ctx app.Context, e app.Event) {
 	if c.typing {
 		c.textNote = textNote{} // the history is the user's again
 	}
+	c.tellDraftKeeper(c.lastingCtx(ctx), true)
+	c.annotateSoon(ctx)
+}
+
+// annotateSoon runs once no edit has come for the debounce's time.
+func (c *Annotator) annotateSoon(ctx app.Context) {
 	c.edits++
 	edit := c.edits
 	c.state = "pending"
@@ -653,7 +660,10 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 		}
 	}
 	publish := func(ctx app.Context) {
-		ctx.Defer(guardDispatch("showing the result", func(app.Context) { c.publishRun(run, elapsed, start, tokens, len(text), lang, langSource) }))
+		ctx.Defer(guardDispatch("showing the result", func(ctx app.Context) {
+			c.publishRun(run, elapsed, start, tokens, len(text), lang, langSource)
+			c.tellDraftKeeper(c.lastingCtx(ctx), false)
+		}))
 	}
 	c.stripsHeld, c.panelsHeld = 0, false
 	if err == nil && len(text) > slicedBytes {

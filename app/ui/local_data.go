@@ -21,10 +21,9 @@ const draftPause = 400 * time.Millisecond
 // back when the page opens again with an empty paste area. It also offers
 // to clear everything the app stores in the browser.
 //
-// It works beside the page rather than inside it: it listens to the paste
-// area's input events and watches #annotator's data-runs, and restores by
-// setting the text area and sending the input (or change) event a user's
-// paste would.
+// It learns of the text from the Annotator's articleAction (each edit and
+// each run) and hands a saved draft back with draftAction; the Annotator
+// answers draftBackAction when it put the draft in the box.
 //
 // Its root (#local-data) carries data-draft: idle, saving, saved,
 // restored, error or cleared; and data-restored="1" once the saved draft
@@ -36,10 +35,11 @@ type LocalData struct {
 	drafts   draftDB
 	state    string // data-draft
 	message  string
-	confirm  bool   // asking whether to clear
-	lastText string // length-and-ends fingerprint of the last saved text
-	edits    int    // input events seen: a draft arriving after one is not put back
-	restored bool   // the saved draft has been looked for
+	confirm  bool        // asking whether to clear
+	lastText string      // the language and fingerprint of the last saved text (draftSeal)
+	latest   articleNote // the text on screen, as the Annotator last said
+	edits    int         // edits seen: a save waits for typing to pause
+	restored bool        // the saved draft has been looked for
 	release  []func()
 }
 
@@ -47,12 +47,9 @@ type LocalData struct {
 func (d *LocalData) OnMount(ctx app.Context) {
 	d.ctx = ctx
 	d.state = "idle"
+	ctx.Handle(articleAction, guardAction("saving your draft", d.onArticle))
+	ctx.Handle(draftBackAction, guardAction("restoring your draft", d.onDraftBack))
 	d.restore(ctx)
-	text := app.Window().GetElementByID(textID)
-	if !text.Truthy() {
-		return
-	}
-	d.listen(ctx, text, "input", func(ctx app.Context) { d.saveSoon(ctx) })
 	d.listen(ctx, app.Window().Get("document"), "visibilitychange", func(ctx app.Context) {
 		if app.Window().Get("document").Get("visibilityState").String() == "hidden" {
 			d.save(ctx)
@@ -60,20 +57,33 @@ func (d *LocalData) OnMount(ctx app.Context) {
 	})
 	d.listen(ctx, app.Window(), "pagehide", func(ctx app.Context) { d.save(ctx) })
 	d.listen(ctx, app.Window(), localDataCleared, func(ctx app.Context) { d.drafts.close() })
+}
 
-	// Save after every run of the analyzer: runs follow every change of text
-	// that does not come from typing.
-	root := app.Window().GetElementByID("annotator")
-	if !root.Truthy() {
+// onArticle saves the text once typing pauses, or at once after a run:
+// runs follow every change of text that does not come from typing.
+func (d *LocalData) onArticle(ctx app.Context, a app.Action) {
+	note, ok := a.Value.(articleNote)
+	if !ok {
 		return
 	}
-	onRun := guardFunc("noticing a run", func(app.Value, []app.Value) any {
-		ctx.Dispatch(guardDispatch("saving your draft", func(ctx app.Context) { d.save(ctx) }))
-		return nil
-	})
-	observer := app.Window().Get("MutationObserver").New(onRun)
-	observer.Call("observe", root, map[string]any{"attributes": true, "attributeFilter": []any{"data-runs"}})
-	d.release = append(d.release, func() { observer.Call("disconnect"); onRun.Release() })
+	d.latest = note
+	if note.Typed {
+		d.saveSoon(ctx)
+		return
+	}
+	d.save(ctx)
+}
+
+// onDraftBack says the draft is back in the box.
+func (d *LocalData) onDraftBack(ctx app.Context, a app.Action) {
+	rec, ok := a.Value.(draftRecord)
+	if !ok {
+		return
+	}
+	if text, ok := jsval.JS(rec.Text); ok {
+		d.lastText = draftSeal(text, rec.Lang)
+	}
+	d.state, d.message = "restored", "Your draft from "+savedAt(rec.Saved)+" is back."
 }
 
 // OnDismount stops listening and closes the database.
@@ -98,8 +108,8 @@ func (d *LocalData) listen(ctx app.Context, target app.Value, event string, f fu
 	})
 }
 
-// restore puts the saved draft in the paste area, unless it already holds
-// something, and has it annotated.
+// restore hands the saved draft to the Annotator, which puts it in the
+// paste area unless the user got there first, and has it annotated.
 func (d *LocalData) restore(ctx app.Context) {
 	d.drafts.get(func(rec draftRecord, found bool, err error) {
 		ctx.Dispatch(guardDispatch("restoring your draft", func(ctx app.Context) {
@@ -115,26 +125,9 @@ func (d *LocalData) restore(ctx app.Context) {
 			case !found:
 				return
 			}
-			value, _ := jsval.JS(rec.Text)
-			if textLength(value) == 0 {
-				return
+			if value, _ := jsval.JS(rec.Text); textLength(value) > 0 {
+				ctx.NewActionWithValue(draftAction, rec)
 			}
-			text := app.Window().GetElementByID(textID)
-			if !text.Truthy() || d.edits > 0 || textLength(text.Get("value")) > 0 {
-				return // the user got there first
-			}
-			text.Set("value", value)
-			d.lastText = fingerprint(value)
-			event := "input"
-			target := text
-			if lang := app.Window().GetElementByID("lang"); rec.Lang != "" && lang.Truthy() && lang.Get("value").String() != rec.Lang {
-				lang.Set("value", rec.Lang)
-				if lang.Get("value").String() == rec.Lang { // a language the menu offers
-					event, target = "change", lang
-				}
-			}
-			target.Call("dispatchEvent", app.Window().Get("Event").New(event, map[string]any{"bubbles": true}))
-			d.state, d.message = "restored", "Your draft from "+savedAt(rec.Saved)+" is back."
 		}))
 	})
 }
@@ -164,24 +157,20 @@ func (d *LocalData) saveSoon(ctx app.Context) {
 	}))
 }
 
-// save stores the paste area as the draft, if it changed since the last
-// save.
+// save stores the text on screen as the draft, if it changed since the
+// last save.
 func (d *LocalData) save(ctx app.Context) {
-	text := app.Window().GetElementByID(textID)
-	if !text.Truthy() {
-		return
+	value := d.latest.Text
+	if value == nil {
+		return // nothing said yet: nothing changed
 	}
-	value := text.Get("value")
-	fp := fingerprint(value)
+	fp := draftSeal(value, d.latest.Lang)
 	if fp == d.lastText {
 		return
 	}
 	d.lastText = fp
 	empty := textLength(value) == 0
-	lang := ""
-	if l := app.Window().GetElementByID("lang"); l.Truthy() {
-		lang = l.Get("value").String()
-	}
+	lang := d.latest.Lang
 	d.state, d.message = "saving", "Saving the draft on this device…"
 	now := app.Window().Get("Date").Call("now").Float()
 	d.drafts.put(draftRecord{Text: jsval.Of(value), Lang: lang, Saved: now}, func(err error) {
@@ -198,6 +187,10 @@ func (d *LocalData) save(ctx app.Context) {
 		}))
 	})
 }
+
+// draftSeal stands for a draft in the comparison that skips saving an
+// unchanged one: a new language alone is a change.
+func draftSeal(text app.Value, lang string) string { return lang + "\x00" + fingerprint(text) }
 
 // fingerprint stands for a text in the comparison that skips saving an
 // unchanged draft, without copying the whole text into Go: its length and
@@ -243,8 +236,8 @@ func (d *LocalData) onConfirm(ctx app.Context, e app.Event) {
 		d.ctx.Dispatch(guardDispatch("clearing local data", func(ctx app.Context) {
 			// Only a new edit saves a draft again, not closing the page.
 			d.lastText = ""
-			if text := app.Window().GetElementByID(textID); text.Truthy() {
-				d.lastText = fingerprint(text.Get("value"))
+			if d.latest.Text != nil {
+				d.lastText = draftSeal(d.latest.Text, d.latest.Lang)
 			}
 			if err != nil {
 				d.state, d.message = "error", "Some local data could not be cleared: "+err.Error()
