@@ -116,18 +116,11 @@ func (t *tokenizer) scan(r rune, n int) (int, TokenKind) {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r|0x20 >= 'a' && r|0x20 <= 'z'
-	}
-	return letters.IsLetter(r)
-}
-
 // isWordRune reports whether r can be part of a word: letters, digits,
 // combining marks and the joiners some scripts write inside words.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return isLetter(r) || isDigit(r)
+		return letters.IsLetter(r) || isDigit(r)
 	}
 	if isCJK(r) {
 		return false
@@ -273,7 +266,7 @@ func (t *tokenizer) scanWord(i int) int {
 			return i
 		case isHyphen(r) && isWordRune(next):
 			i += n + m
-		case isApostrophe(r) && isLetter(next):
+		case isApostrophe(r) && letters.IsLetter(next):
 			if t.elides(start, i) {
 				return i + n // l'|État: the elided word keeps its apostrophe
 			}
@@ -369,15 +362,15 @@ func (t *tokenizer) scanDottedInitials(i int) (int, bool) {
 	j, count := i, 0
 	for {
 		r, n := t.runeAt(j)
-		if !isLetter(r) || j+n >= len(t.text) || t.text[j+n] != '.' {
+		if !letters.IsLetter(r) || j+n >= len(t.text) || t.text[j+n] != '.' {
 			break
 		}
 		j += n + 1
 		count++
-		if r2, _ := t.runeAt(j); isWordRune(r2) && !isLetter(r2) {
+		if r2, _ := t.runeAt(j); isWordRune(r2) && !letters.IsLetter(r2) {
 			return 0, false
 		}
-		if next, m := t.runeAt(j); isLetter(next) {
+		if next, m := t.runeAt(j); letters.IsLetter(next) {
 			if after, _ := t.runeAt(j + m); isWordRune(after) {
 				break // "U.Sstates": not an initialism
 			}
@@ -425,11 +418,11 @@ func (t *tokenizer) wordWithPeriod(start, dot int) int {
 		return end
 	}
 	next, n := t.runeAt(dot + 1)
-	if isLetter(next) {
+	if letters.IsLetter(next) {
 		end := dot + 1 + n
 		for {
 			r, m := t.runeAt(end)
-			if m == 0 || !isLetter(r) {
+			if m == 0 || !letters.IsLetter(r) {
 				break
 			}
 			end += m
@@ -503,7 +496,7 @@ func (t *tokenizer) languageAbbreviation(start, dot int) (int, bool) {
 		i := end + 1
 		for {
 			r, n := t.runeAt(i)
-			if n == 0 || !isLetter(r) {
+			if n == 0 || !letters.IsLetter(r) {
 				break
 			}
 			i += n
@@ -550,7 +543,7 @@ func (t *tokenizer) scanNumber(i int) (int, TokenKind) {
 			}
 		}
 		next, m := t.runeAt(i + n)
-		if isHyphen(r) && isLetter(next) {
+		if isHyphen(r) && letters.IsLetter(next) {
 			i += n + m
 			kind = Word
 			continue

@@ -13,22 +13,32 @@ import (
 	"unicode/utf8"
 )
 
-// IsLetter is unicode.IsLetter.
+// IsLetter is unicode.IsLetter. The ASCII case is small enough for the
+// compiler to inline into the tokenizer's loops.
 func IsLetter(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
+	if r < utf8.RuneSelf {
 		return r|0x20 >= 'a' && r|0x20 <= 'z'
-	case 0x400 <= r && r <= 0x481, 0x48A <= r && r <= 0x52F:
+	}
+	return isLetterBeyondASCII(r)
+}
+
+func isLetterBeyondASCII(r rune) bool {
+	if 0x400 <= r && r <= 0x481 || 0x48A <= r && r <= 0x52F {
 		return true // Cyrillic letters
 	}
 	return unicode.IsLetter(r)
 }
 
-// IsUpper is unicode.IsUpper.
+// IsUpper is unicode.IsUpper, inlined for ASCII as IsLetter is.
 func IsUpper(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
+	if r < utf8.RuneSelf {
 		return 'A' <= r && r <= 'Z'
+	}
+	return isUpperBeyondASCII(r)
+}
+
+func isUpperBeyondASCII(r rune) bool {
+	switch {
 	case 0x400 <= r && r <= 0x42F:
 		return true
 	case 0x430 <= r && r <= 0x45F:

@@ -63,13 +63,6 @@ func (c *Annotator) onDraft(ctx app.Context, a app.Action) {
 
 // offered reports whether the language menu offers code.
 func offered(code string) bool {
-	if code == analyzer.LangAuto {
-		return true
-	}
-	for _, l := range languages {
-		if l.Code == code {
-			return true
-		}
-	}
-	return false
+	_, ok := menuLanguage(code)
+	return ok || code == analyzer.LangAuto
 }

@@ -158,12 +158,20 @@ func (lp *languagePacks) codes() []string {
 
 // languageName returns the menu's name of a language.
 func languageName(code string) string {
-	for _, l := range languages {
-		if l.Code == code {
-			return l.Name
-		}
+	if l, ok := menuLanguage(code); ok {
+		return l.Name
 	}
 	return code
+}
+
+// menuLanguage returns the menu's entry of a language, if it offers it.
+func menuLanguage(code string) (language, bool) {
+	for _, l := range languages {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return language{}, false
 }
 
 // languageRun is what runInLanguage reports while a pack loads.
