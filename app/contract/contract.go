@@ -11,6 +11,7 @@ const (
 	UnreadableDelete        = "unreadable-delete"
 	UnreadableDeleteConfirm = "unreadable-delete-confirm"
 	UnreadableDeleteCancel  = "unreadable-delete-cancel"
+	UnreadableStatus        = "unreadable-status" // what the last export or delete did
 )
 
 // Notices of the page.

@@ -212,10 +212,11 @@ func TestOneLine(t *testing.T) {
 	}
 }
 
-// go-app compares a component's fields with reflect.DeepEqual: the print
-// report's run must differ at once between two runs over the same text and
-// equal itself without a walk of the marks.
-func TestPrintedRunComparesBySerial(t *testing.T) {
+// go-app compares a component's fields with reflect.DeepEqual: a run
+// handed as a prop (the print report's, the export panel's) must differ at
+// once between two runs over the same text and equal itself without a
+// walk of the marks.
+func TestRunRefComparesBySerial(t *testing.T) {
 	doc, err := analyzer.Annotate(talksArticle, analyzer.Options{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
@@ -224,10 +225,10 @@ func TestPrintedRunComparesBySerial(t *testing.T) {
 	if !reflect.DeepEqual(first.Result, second.Result) {
 		t.Fatal("two results of one document differ")
 	}
-	if reflect.DeepEqual(printed(first), printed(second)) {
-		t.Error("two runs over the same text print as one: the report would keep the first")
+	if reflect.DeepEqual(refOf(first), refOf(second)) {
+		t.Error("two runs over the same text print as one: the panels would keep the first")
 	}
-	if !reflect.DeepEqual(printed(first), printed(first)) || printed(nil) != (printedRun{}) {
-		t.Error("a run does not print as itself")
+	if !reflect.DeepEqual(refOf(first), refOf(first)) || refOf(nil) != (runRef{}) {
+		t.Error("a run does not equal itself")
 	}
 }

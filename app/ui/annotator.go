@@ -75,7 +75,6 @@ type Annotator struct {
 	// pendingSelect is an entity to highlight once the next run is done.
 	pendingSelect string
 	library       library // saved articles (library.go)
-	exportNote    string  // what the last copy or download did
 	// corr keeps the user's corrections (corrections_keeper.go); mention
 	// is the start of the mention last clicked in the view, -1 for none.
 	corr    correctionsKeeper
@@ -125,15 +124,6 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	alive := guardFunc("answering the recovery script", func(app.Value, []app.Value) any { return true })
 	app.Window().Set("annotatorAlive", alive)
 	c.release = append(c.release, func() { app.Window().Delete("annotatorAlive"); alive.Release() })
-	onQuarantine := guardFunc("listing unreadable records", func(app.Value, []app.Value) any {
-		ctx.Dispatch(guardDispatch("listing unreadable records", c.listUnreadable))
-		return nil
-	})
-	app.Window().Call("addEventListener", quarantineChanged, onQuarantine)
-	c.release = append(c.release, func() {
-		app.Window().Call("removeEventListener", quarantineChanged, onQuarantine)
-		onQuarantine.Release()
-	})
 	c.openLibrary(ctx)
 	takeEarlyText(ctx)
 	startWorker()
@@ -326,7 +316,7 @@ func (c *Annotator) surface() app.UI {
 			annotatedText(c.shownPart(), c.hidden, c.selected, c.current, guardEvent("selecting a mark", c.onMarkClick)),
 			moreText(c.ann, c.windows, guardEvent("showing earlier text", c.onEarlier), guardEvent("showing more of the text", c.onMore)),
 		),
-		&PrintReport{Run: printed(c.ann)},
+		&PrintReport{Run: refOf(c.ann)},
 	)
 }
 
@@ -378,7 +368,7 @@ func (c *Annotator) panelBodies() map[string]app.UI {
 			return c.pictures()
 		}),
 		contract.PanelCorrections: c.correctionsPanel(),
-		contract.PanelExport:      orEmpty("Export", "Annotate an article to export it.", c.exportPanel),
+		contract.PanelExport:      orEmpty("Export", "Annotate an article to export it.", func() app.UI { return &ExportPanel{Run: refOf(c.ann)} }),
 		contract.PanelLibrary:     c.libraryPanel(),
 		contract.PanelSettings: settingsPanel(settingsProps{
 			Lang:      c.menuLang(),
@@ -601,7 +591,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	c.windows, c.pages = textWindows{}, nil
 	c.runs++
 	run := c.runs
-	c.current, c.exportNote, c.quoteSpeaker = "", "", ""
+	c.current, c.quoteSpeaker = "", ""
 	c.viewSel = viewSelection{}
 	tokens, lang, langSource := 0, "", ""
 	strips := 0 // the mention strips on screen: they are updated in place

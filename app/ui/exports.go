@@ -163,10 +163,26 @@ func exportFormatNamed(name string) (exportFormat, bool) {
 	return exportFormat{}, false
 }
 
-// exportPanel renders a copy and a download button per format, and what
-// the last of them did.
-func (c *Annotator) exportPanel() app.UI {
-	if c.ann == nil || c.ann.Text == "" {
+// ExportPanel offers a copy and a download button per format for the run
+// on screen, and says what the last of them did.
+type ExportPanel struct {
+	app.Compo
+
+	Run runRef // the run on screen (Annotator)
+
+	note string // what the last copy or download did, about Run
+	// lasting is the panel's own context: a copy finishes after its
+	// click, and go-app drops what is dispatched from a reused button.
+	lasting app.Context
+}
+
+func (p *ExportPanel) OnMount(ctx app.Context) { p.lasting = ctx }
+
+// OnUpdate forgets the last export's note: it was about another run.
+func (p *ExportPanel) OnUpdate(ctx app.Context) { p.note = "" }
+
+func (p *ExportPanel) Render() app.UI {
+	if p.Run.ann == nil || p.Run.ann.Text == "" {
 		return hiddenPanel("exports")
 	}
 	return app.Section().ID("exports").Class("panel exports").Aria("labelledby", "exports-title").Body(
@@ -181,9 +197,9 @@ func (c *Annotator) exportPanel() app.UI {
 					),
 					app.Div().Class("export-actions").Body(
 						app.Button().Type("button").Class("copy").DataSet("format", f.Name).
-							Aria("label", "Copy "+f.Label).OnClick(guardEvent("copying the export", c.onCopy)).Text("Copy"),
+							Aria("label", "Copy "+f.Label).OnClick(guardEvent("copying the export", p.onCopy)).Text("Copy"),
 						app.Button().Type("button").Class("download").DataSet("format", f.Name).
-							Aria("label", "Download "+f.Label).OnClick(guardEvent("downloading the export", c.onDownload)).Text("Download"),
+							Aria("label", "Download "+f.Label).OnClick(guardEvent("downloading the export", p.onDownload)).Text("Download"),
 					),
 				)
 			}),
@@ -197,7 +213,7 @@ func (c *Annotator) exportPanel() app.UI {
 				app.Button().ID(contract.PrintButton).Type("button").OnClick(guardEvent("printing", onPrint)).Text("Print…"),
 			),
 		),
-		app.P().ID("export-status").Class("status").Aria("live", "polite").Text(c.exportNote),
+		app.P().ID("export-status").Class("status").Aria("live", "polite").Text(p.note),
 		noPermalinkNote(),
 	)
 }
@@ -213,47 +229,49 @@ func noPermalinkNote() app.UI {
 }
 
 // onDownload saves an export as a file.
-func (c *Annotator) onDownload(ctx app.Context, e app.Event) {
-	f, content, ok := c.buildExport(ctx)
+func (p *ExportPanel) onDownload(ctx app.Context, e app.Event) {
+	f, content, ok := p.buildExport(ctx)
 	if !ok {
 		return
 	}
-	name := exportName(c.ann.Text, f.Ext)
+	name := exportName(p.Run.ann.Text, f.Ext)
 	if err := downloadFile(name, f.MIME, content); err != nil {
-		c.exportNote = "Could not download " + f.Label + ": " + err.Error()
+		p.note = "Could not download " + f.Label + ": " + err.Error()
 		return
 	}
-	c.exportNote = "Downloaded " + name + "."
+	p.note = "Downloaded " + name + "."
 }
 
 // onCopy puts an export on the clipboard.
-func (c *Annotator) onCopy(ctx app.Context, e app.Event) {
-	f, content, ok := c.buildExport(ctx)
+func (p *ExportPanel) onCopy(ctx app.Context, e app.Event) {
+	f, content, ok := p.buildExport(ctx)
 	if !ok {
 		return
 	}
-	c.exportNote = "Copying " + f.Label + "…"
-	ctx = c.lastingCtx(ctx)
+	p.note = "Copying " + f.Label + "…"
+	if p.lasting != nil {
+		ctx = p.lasting
+	}
 	copyText(content, func(err error) {
 		ctx.Dispatch(guardDispatch("copying the export", func(app.Context) {
 			if err != nil {
-				c.exportNote = "Could not copy " + f.Label + " (" + err.Error() + "): use Download instead."
+				p.note = "Could not copy " + f.Label + " (" + err.Error() + "): use Download instead."
 				return
 			}
-			c.exportNote = "Copied " + f.Label + " to the clipboard."
+			p.note = "Copied " + f.Label + " to the clipboard."
 		}))
 	})
 }
 
 // buildExport builds the export the event's button asks for.
-func (c *Annotator) buildExport(ctx app.Context) (exportFormat, string, bool) {
+func (p *ExportPanel) buildExport(ctx app.Context) (exportFormat, string, bool) {
 	f, ok := exportFormatNamed(dataAttr(ctx, "format"))
-	if !ok || c.ann == nil {
+	if !ok || p.Run.ann == nil {
 		return f, "", false
 	}
-	content, err := f.build(c.ann)
+	content, err := f.build(p.Run.ann)
 	if err != nil {
-		c.exportNote = "Could not export " + f.Label + ": " + err.Error()
+		p.note = "Could not export " + f.Label + ": " + err.Error()
 		return f, "", false
 	}
 	return f, content, true

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"annotator/analyzer"
-	"annotator/app/contract"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -57,10 +56,6 @@ type library struct {
 	annotating     string
 	stopAnnotating func()
 	note           string // what the last action did, for the status line
-	// unreadable are the quarantined records (quarantine.go);
-	// confirmDelete is true while asking whether to delete them.
-	unreadable    []quarantined
-	confirmDelete bool
 }
 
 // articleID identifies a text: the hex of the first 16 bytes of its
@@ -305,7 +300,7 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 			c.library.annotating, c.library.stopAnnotating = "", nil
 			c.library.set(nil)
 			c.library.state = "ready"
-			c.library.unreadable = nil
+			ctx.NewAction(forgetUnreadableAction) // deleted with it
 			c.library.note = "The library was deleted from this device."
 		}))
 	}
@@ -326,10 +321,9 @@ func (c *Annotator) openLibrary(ctx app.Context) {
 }
 
 // quarantineArticles moves the library's unreadable records to the
-// quarantine one after the other, then lists the quarantine.
+// quarantine one after the other (UnreadablePanel lists each as it goes).
 func (c *Annotator) quarantineArticles(ctx app.Context, bad []*badRecord) {
 	if len(bad) == 0 {
-		c.listUnreadable(ctx)
 		return
 	}
 	quarantine(bad[0], func(done func(error)) { c.library.store.removeKey(bad[0].Key, done) }, func(err error) {
@@ -340,128 +334,6 @@ func (c *Annotator) quarantineArticles(ctx app.Context, bad []*badRecord) {
 			c.quarantineArticles(ctx, bad[1:])
 		}))
 	})
-}
-
-// listUnreadable reads the quarantine for the library's list.
-func (c *Annotator) listUnreadable(ctx app.Context) {
-	listQuarantine(func(records []quarantined, err error) {
-		ctx.Dispatch(guardDispatch("listing unreadable records", func(app.Context) {
-			if err != nil {
-				c.library.note = "The records that could not be read cannot be listed: " + err.Error()
-				return
-			}
-			c.library.unreadable = records
-		}))
-	})
-}
-
-// onUnreadableExport downloads the unreadable records as JSON.
-func (c *Annotator) onUnreadableExport(ctx app.Context, e app.Event) {
-	data, err := quarantineExport(c.library.unreadable)
-	if err == nil {
-		err = downloadFile("unreadable-records.json", "application/json", data)
-	}
-	if err != nil {
-		c.library.note = "Could not export the unreadable records: " + err.Error()
-		return
-	}
-	c.library.note = "Downloaded unreadable-records.json."
-}
-
-func (c *Annotator) onUnreadableDelete(ctx app.Context, e app.Event) {
-	c.library.confirmDelete = true
-}
-
-func (c *Annotator) onUnreadableCancel(ctx app.Context, e app.Event) {
-	c.library.confirmDelete = false
-}
-
-// onUnreadableDeleteConfirm deletes the unreadable records for good.
-func (c *Annotator) onUnreadableDeleteConfirm(ctx app.Context, e app.Event) {
-	c.library.confirmDelete = false
-	ctx = c.lastingCtx(ctx)
-	clearQuarantine(func(err error) {
-		ctx.Dispatch(guardDispatch("deleting unreadable records", func(app.Context) {
-			if err != nil {
-				c.library.note = "Could not delete the unreadable records: " + err.Error()
-				return
-			}
-			c.library.unreadable = nil
-			c.library.note = "Deleted the records that could not be read."
-		}))
-	})
-}
-
-// unreadableSummary says how many stored records could not be read: "1
-// saved article could not be read".
-func unreadableSummary(records []quarantined) string {
-	drafts, articles := 0, 0
-	for _, q := range records {
-		if q.kind() == "draft" {
-			drafts++
-		} else {
-			articles++
-		}
-	}
-	var parts []string
-	if drafts > 0 {
-		parts = append(parts, plural(drafts, "saved draft", "saved drafts"))
-	}
-	if articles > 0 {
-		parts = append(parts, plural(articles, "saved article", "saved articles"))
-	}
-	verb := " could not be read"
-	return strings.Join(parts, " and ") + verb
-}
-
-// unreadableHint says what became of n unreadable records.
-func unreadableHint(n int) string {
-	if n == 1 {
-		return "The app set it aside and goes on without it. Export it to keep its text; the export holds it exactly as it was stored."
-	}
-	return "The app set them aside and goes on without them. Export them to keep their text; the export holds them exactly as they were stored."
-}
-
-// maxUnreadableListed is how many reasons the library lists.
-const maxUnreadableListed = 5
-
-// unreadablePanel lists the records the app could not read, with an
-// export and a delete.
-func (c *Annotator) unreadablePanel() app.UI {
-	l := &c.library
-	if len(l.unreadable) == 0 {
-		return app.Div().ID(contract.Unreadable).Class("unreadable").Hidden(true)
-	}
-	shown := l.unreadable[:min(len(l.unreadable), maxUnreadableListed)]
-	var more app.UI
-	if n := len(l.unreadable) - len(shown); n > 0 {
-		more = app.Li().Class("hint").Text("and " + plural(n, "more", "more"))
-	}
-	var actions app.UI
-	if l.confirmDelete {
-		actions = app.Span().Class("confirm").Role("group").Aria("label", "Delete the unreadable records?").Body(
-			app.Text("Delete them for good? Export them first to keep what they hold. "),
-			app.Button().ID(contract.UnreadableDeleteConfirm).Type("button").Class("danger").OnClick(guardEvent("deleting unreadable records", c.onUnreadableDeleteConfirm)).Text("Delete"),
-			app.Button().ID(contract.UnreadableDeleteCancel).Type("button").OnClick(guardEvent("cancelling", c.onUnreadableCancel)).Text("Cancel"),
-		)
-	} else {
-		actions = app.Span().Class("unreadable-actions").Body(
-			app.Button().ID(contract.UnreadableExport).Type("button").OnClick(guardEvent("exporting unreadable records", c.onUnreadableExport)).Text("Export (JSON)"),
-			app.Button().ID(contract.UnreadableDelete).Type("button").OnClick(guardEvent("deleting unreadable records", c.onUnreadableDelete)).Text("Delete"),
-		)
-	}
-	return app.Div().ID(contract.Unreadable).Class("unreadable").DataSet("count", len(l.unreadable)).Role("group").Aria("labelledby", contract.UnreadableTitle).Body(
-		app.P().ID(contract.UnreadableTitle).Class("unreadable-title").Text(unreadableSummary(l.unreadable)+"."),
-		app.P().Class("hint").Text(unreadableHint(len(l.unreadable))),
-		app.Ul().Class("unreadable-reasons").Body(
-			app.Range(shown).Slice(func(i int) app.UI {
-				q := shown[i]
-				return app.Li().Text(savedWhen(q.Found, "found") + ": " + q.Reason)
-			}),
-			more,
-		),
-		actions,
-	)
 }
 
 // annotatePending annotates again the saved articles that this version of
@@ -614,7 +486,7 @@ func (c *Annotator) libraryPanel() app.UI {
 		app.P().Class("hint").Text("Articles saved in this browser only. Open one to annotate it again; entities they share are linked below."),
 		app.Button().ID("library-save").Type("button").Disabled(!canSave).OnClick(guardEvent("saving the article", c.onLibrarySave)).Text(saveText),
 		c.libraryList(saved),
-		c.unreadablePanel(),
+		&UnreadablePanel{},
 		c.sharedEntities(),
 		app.P().ID("library-status").Class("status").Aria("live", "polite").Text(l.note),
 	)

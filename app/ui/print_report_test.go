@@ -29,16 +29,16 @@ func TestPrintListsGrowByStep(t *testing.T) {
 	}
 	// HTMLString renders a component once: each state gets its own.
 	html := func(p *PrintReport) string { return app.HTMLString(p) }
-	first := html(&PrintReport{Run: printed(a)})
+	first := html(&PrintReport{Run: refOf(a)})
 	if n := strings.Count(first, `class="print-entity"`); n != printStep || !strings.Contains(first, `data-complete="0"`) {
 		t.Errorf("a new run's first render lists %d entities, want %d and incomplete", n, printStep)
 	}
-	grown := html(&PrintReport{Run: printed(a), readyFor: a.serial, ready: 2 * printStep})
+	grown := html(&PrintReport{Run: refOf(a), readyFor: a.serial, ready: 2 * printStep})
 	if n := strings.Count(grown, `class="print-entity"`); n != len(res.Entities) || !strings.Contains(grown, `data-complete="1"`) {
 		t.Errorf("after two steps the lists hold %d entities, want all %d and complete", n, len(res.Entities))
 	}
 	// The Print button's run is listed whole at once.
-	whole := html(&PrintReport{Run: printed(a), full: a})
+	whole := html(&PrintReport{Run: refOf(a), full: a})
 	if n := strings.Count(whole, `class="print-entity"`); n != len(res.Entities) {
 		t.Errorf("the Print button's run lists %d entities, want all %d", n, len(res.Entities))
 	}
