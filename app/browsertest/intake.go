@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -75,347 +76,379 @@ func newFixtureSite(t *testing.T) *fixtureSite {
 }
 
 // Intake runs the scenarios of getting text in and out on the app at
-// appURL.
+// appURL, one step after another in one tab.
 func Intake(t *testing.T, b *Browser, appURL string) {
-	site := newFixtureSite(t)
-	p := Open(t, b, appURL)
-	origin := strings.TrimSuffix(appURL, "/")
-	p.AllowClipboard(origin)
-	p.AllowClipboard(strings.TrimSuffix(site.Blank, "/blank.html"))
+	s := &intake{b: b, site: newFixtureSite(t), appURL: appURL}
+	s.p = Open(t, b, appURL)
+	s.p.AllowClipboard(strings.TrimSuffix(appURL, "/"))
+	s.p.AllowClipboard(strings.TrimSuffix(s.site.Blank, "/blank.html"))
+	for _, step := range intakeSteps {
+		t.Run(step.name, func(t *testing.T) { step.run(s, t) })
+	}
+}
 
-	t.Run("a copied web page pastes as its article, one undo away from the raw paste", func(t *testing.T) {
-		p := &Page{tb: t, ctx: p.ctx}
-		p.do(chromedp.Navigate(site.URL))
-		p.Key("a", "selectAll")
-		p.Key("c", "copy")
-		p.do(chromedp.Navigate(appURL))
-		p.WaitReady()
-		raw := strings.ReplaceAll(Await[string](p, `navigator.clipboard.readText()`), "\r\n", "\n")
-		if !strings.Contains(raw, "Share on X") || !strings.Contains(raw, "Mayor Ilse Brandt") {
-			t.Fatalf("the copied page's plain text is not the whole page: %q", raw)
+// intake is what Intake's steps share: the browser, its tab, the fixture
+// site and the app's address.
+type intake struct {
+	b      *Browser
+	p      *Page
+	site   *fixtureSite
+	appURL string
+}
+
+// intakeSteps are Intake's steps, in order.
+var intakeSteps = []struct {
+	name string
+	run  func(*intake, *testing.T)
+}{
+	{"a copied web page pastes as its article, one undo away from the raw paste", (*intake).copiedPage},
+	{"a clipboard with only HTML pastes its text, and nothing in it runs or loads", (*intake).htmlOnlyClipboard},
+	{"pasted Markdown becomes text", (*intake).pastedMarkdown},
+	{"the Open button opens .txt, .md and .html files", (*intake).openButton},
+	{"a file dropped on the page opens", (*intake).droppedFile},
+	{"files that cannot open say why and change nothing", (*intake).unopenableFiles},
+	{"print: the article with marks and legend, every entity and quote, no controls", (*intake).printLayout},
+}
+
+func (s *intake) copiedPage(t *testing.T) {
+	p := &Page{tb: t, ctx: s.p.ctx}
+	p.do(chromedp.Navigate(s.site.URL))
+	p.Key("a", "selectAll")
+	p.Key("c", "copy")
+	p.do(chromedp.Navigate(s.appURL))
+	p.WaitReady()
+	raw := strings.ReplaceAll(Await[string](p, `navigator.clipboard.readText()`), "\r\n", "\n")
+	if !strings.Contains(raw, "Share on X") || !strings.Contains(raw, "Mayor Ilse Brandt") {
+		t.Fatalf("the copied page's plain text is not the whole page: %q", raw)
+	}
+	p.Clear()
+	before := p.Runs()
+	p.Focus("#text")
+	p.Key("v", "paste")
+	run := p.WaitRun(before)
+	got := p.PastedText()
+	checkArticle(t, got)
+	if state := p.IntakeState(); state != "cleaned" {
+		t.Errorf("after the paste data-intake is %q", state)
+	}
+	if run.Bytes != len(got) {
+		t.Errorf("the analyzer read %d bytes, the box holds %d", run.Bytes, len(got))
+	}
+	p.checkOffsets(t, got)
+
+	before = p.Runs()
+	p.Key("z", "undo") // Ctrl+Z, once
+	p.WaitRun(before)
+	if undone := p.PastedText(); undone != raw {
+		t.Errorf("one undo gives %q, want the raw paste %q", shorten(undone), shorten(raw))
+	}
+	if state := p.IntakeState(); state != "raw" {
+		t.Errorf("after undo data-intake is %q", state)
+	}
+	before = p.Runs()
+	p.Click("#" + contract.IntakeRedo)
+	p.WaitRun(before)
+	if again := p.PastedText(); again != got {
+		t.Errorf("redo gives %q", shorten(again))
+	}
+	before = p.Runs()
+	p.Click("#" + contract.IntakeUndo)
+	p.WaitRun(before)
+	if undone := p.PastedText(); undone != raw {
+		t.Errorf("the undo button gives %q", shorten(undone))
+	}
+}
+
+func (s *intake) htmlOnlyClipboard(t *testing.T) {
+	p := &Page{tb: t, ctx: s.p.ctx}
+	p.Clear()
+	// Addresses no page has asked for, so that a cached copy cannot
+	// hide a request.
+	html := strings.ReplaceAll(intakePage, "/intake-fixture/", s.site.srv.URL+"/intake-fixture/only-html-")
+	html = strings.Replace(html, "<body>", `<body><img src="`+s.site.srv.URL+`/intake-fixture/only-html-onerror.gif" onerror="window.fixtureImageError = true">`, 1)
+	js, _ := json.Marshal(html)
+	// The other site puts it on the clipboard, as a user's copy there
+	// would: Chromium sanitises written HTML by parsing it in the
+	// writing document, under that document's policy, so a write from
+	// the app itself would have the app report the markup's inline
+	// styles and handlers as its own violations.
+	p.do(chromedp.Navigate(s.site.Blank))
+	Await[bool](p, fmt.Sprintf(`navigator.clipboard.write([new ClipboardItem({"text/html": new Blob([%s], {type: "text/html"})})]).then(() => true)`, js))
+	p.do(chromedp.Navigate(s.appURL))
+	p.WaitReady()
+	types := Await[[]string](p, `navigator.clipboard.read().then((items) => items.flatMap((i) => i.types))`)
+	if len(types) != 1 || types[0] != "text/html" {
+		t.Fatalf("the clipboard holds %v, want only text/html", types)
+	}
+	from := s.b.RequestCount()
+	before := p.Runs()
+	p.Focus("#text")
+	p.Key("v", "paste")
+	p.WaitRun(before)
+	checkArticle(t, p.PastedText())
+
+	// The same markup through a paste event of its own, scripts and
+	// handlers included as the page had them.
+	p.Clear()
+	before = p.Runs()
+	Eval[bool](p, fmt.Sprintf(`(() => {
+		const data = new DataTransfer();
+		data.setData("text/html", %s);
+		const box = document.getElementById("text");
+		box.focus();
+		return box.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+	})()`, js))
+	p.WaitRun(before)
+	checkArticle(t, p.PastedText())
+	ran := Eval[map[string]any](p, `({script: window.fixtureScriptRan || window.fixtureBodyScriptRan || false, image: window.fixtureImageError || false})`)
+	if ran["script"] != false || ran["image"] != false {
+		t.Errorf("the pasted page's code ran in the app: %v", ran)
+	}
+	for _, r := range s.b.Requests(from) {
+		if strings.Contains(r.URL, "/intake-fixture/") {
+			t.Errorf("the pasted markup made the browser fetch %s", r.URL)
 		}
-		p.Clear()
+	}
+}
+
+func (s *intake) pastedMarkdown(t *testing.T) {
+	p := &Page{tb: t, ctx: s.p.ctx}
+	p.Clear()
+	md := "# Harbour deal signed\n\nThe **port of Velmar** reopened on Tuesday, [the council](https://velmar.example/council) said.\n\n- Fees rise by 5 percent\n- Two new routes\n"
+	js, _ := json.Marshal(md)
+	Await[bool](p, fmt.Sprintf(`navigator.clipboard.writeText(%s).then(() => true)`, js))
+	before := p.Runs()
+	p.Focus("#text")
+	p.Key("v", "paste")
+	p.WaitRun(before)
+	want := "Harbour deal signed\n\nThe port of Velmar reopened on Tuesday, the council said.\n\nFees rise by 5 percent\nTwo new routes"
+	if got := p.PastedText(); got != want {
+		t.Errorf("pasted Markdown gives %q, want %q", got, want)
+	}
+	before = p.Runs()
+	p.Click("#" + contract.IntakeUndo)
+	p.WaitRun(before)
+	if got := p.PastedText(); got != md {
+		t.Errorf("undo gives %q, want the Markdown %q", got, md)
+	}
+	// Plain prose is pasted as it is.
+	p.Clear()
+	prose := "VELMAR, March 4 - The *harbour* deal was signed.\n- Mara Lindqvist"
+	js, _ = json.Marshal(prose)
+	Await[bool](p, fmt.Sprintf(`navigator.clipboard.writeText(%s).then(() => true)`, js))
+	before = p.Runs()
+	p.Focus("#text")
+	p.Key("v", "paste")
+	p.WaitRun(before)
+	if got := p.PastedText(); got != prose {
+		t.Errorf("plain prose pastes as %q", got)
+	}
+}
+
+func (s *intake) openButton(t *testing.T) {
+	p := &Page{tb: t, ctx: s.p.ctx}
+	for _, f := range openedFiles {
+		p.Paste("Text the user had.")
 		before := p.Runs()
-		p.Focus("#text")
-		p.Key("v", "paste")
-		run := p.WaitRun(before)
+		p.ChooseFile("#"+contract.OpenFile, writeTemp(t, f.name, []byte(f.content)))
+		p.WaitRun(before)
 		got := p.PastedText()
-		checkArticle(t, got)
-		if state := p.IntakeState(); state != "cleaned" {
-			t.Errorf("after the paste data-intake is %q", state)
+		if f.want == "" {
+			checkArticle(t, got)
+		} else if got != f.want {
+			t.Errorf("%s opens as %q, want %q", f.name, got, f.want)
 		}
-		if run.Bytes != len(got) {
-			t.Errorf("the analyzer read %d bytes, the box holds %d", run.Bytes, len(got))
+		if msg := p.IntakeMessage(); !strings.Contains(msg, "Opened "+f.name) {
+			t.Errorf("after opening %s the page says %q", f.name, msg)
 		}
-		p.checkOffsets(t, got)
-
-		before = p.Runs()
-		p.Key("z", "undo") // Ctrl+Z, once
-		p.WaitRun(before)
-		if undone := p.PastedText(); undone != raw {
-			t.Errorf("one undo gives %q, want the raw paste %q", shorten(undone), shorten(raw))
-		}
-		if state := p.IntakeState(); state != "raw" {
-			t.Errorf("after undo data-intake is %q", state)
-		}
-		before = p.Runs()
-		p.Click("#" + contract.IntakeRedo)
-		p.WaitRun(before)
-		if again := p.PastedText(); again != got {
-			t.Errorf("redo gives %q", shorten(again))
-		}
-		before = p.Runs()
-		p.Click("#" + contract.IntakeUndo)
-		p.WaitRun(before)
-		if undone := p.PastedText(); undone != raw {
-			t.Errorf("the undo button gives %q", shorten(undone))
-		}
-	})
-
-	t.Run("a clipboard with only HTML pastes its text, and nothing in it runs or loads", func(t *testing.T) {
-		p := &Page{tb: t, ctx: p.ctx}
-		p.Clear()
-		// Addresses no page has asked for, so that a cached copy cannot
-		// hide a request.
-		html := strings.ReplaceAll(intakePage, "/intake-fixture/", site.srv.URL+"/intake-fixture/only-html-")
-		html = strings.Replace(html, "<body>", `<body><img src="`+site.srv.URL+`/intake-fixture/only-html-onerror.gif" onerror="window.fixtureImageError = true">`, 1)
-		js, _ := json.Marshal(html)
-		// The other site puts it on the clipboard, as a user's copy there
-		// would: Chromium sanitises written HTML by parsing it in the
-		// writing document, under that document's policy, so a write from
-		// the app itself would have the app report the markup's inline
-		// styles and handlers as its own violations.
-		p.do(chromedp.Navigate(site.Blank))
-		Await[bool](p, fmt.Sprintf(`navigator.clipboard.write([new ClipboardItem({"text/html": new Blob([%s], {type: "text/html"})})]).then(() => true)`, js))
-		p.do(chromedp.Navigate(appURL))
-		p.WaitReady()
-		types := Await[[]string](p, `navigator.clipboard.read().then((items) => items.flatMap((i) => i.types))`)
-		if len(types) != 1 || types[0] != "text/html" {
-			t.Fatalf("the clipboard holds %v, want only text/html", types)
-		}
-		from := b.RequestCount()
-		before := p.Runs()
-		p.Focus("#text")
-		p.Key("v", "paste")
-		p.WaitRun(before)
-		checkArticle(t, p.PastedText())
-
-		// The same markup through a paste event of its own, scripts and
-		// handlers included as the page had them.
-		p.Clear()
-		before = p.Runs()
-		Eval[bool](p, fmt.Sprintf(`(() => {
-			const data = new DataTransfer();
-			data.setData("text/html", %s);
-			const box = document.getElementById("text");
-			box.focus();
-			return box.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-		})()`, js))
-		p.WaitRun(before)
-		checkArticle(t, p.PastedText())
-		ran := Eval[map[string]any](p, `({script: window.fixtureScriptRan || window.fixtureBodyScriptRan || false, image: window.fixtureImageError || false})`)
-		if ran["script"] != false || ran["image"] != false {
-			t.Errorf("the pasted page's code ran in the app: %v", ran)
-		}
-		for _, r := range b.Requests(from) {
-			if strings.Contains(r.URL, "/intake-fixture/") {
-				t.Errorf("the pasted markup made the browser fetch %s", r.URL)
+		// Undo, once for a text file, twice for one made into text,
+		// brings back what the box held.
+		for range 2 {
+			if p.PastedText() == "Text the user had." {
+				break
 			}
+			before = p.Runs()
+			p.Click("#" + contract.IntakeUndo)
+			p.WaitRun(before)
 		}
-	})
-
-	t.Run("pasted Markdown becomes text", func(t *testing.T) {
-		p := &Page{tb: t, ctx: p.ctx}
-		p.Clear()
-		md := "# Harbour deal signed\n\nThe **port of Velmar** reopened on Tuesday, [the council](https://velmar.example/council) said.\n\n- Fees rise by 5 percent\n- Two new routes\n"
-		js, _ := json.Marshal(md)
-		Await[bool](p, fmt.Sprintf(`navigator.clipboard.writeText(%s).then(() => true)`, js))
-		before := p.Runs()
-		p.Focus("#text")
-		p.Key("v", "paste")
-		p.WaitRun(before)
-		want := "Harbour deal signed\n\nThe port of Velmar reopened on Tuesday, the council said.\n\nFees rise by 5 percent\nTwo new routes"
-		if got := p.PastedText(); got != want {
-			t.Errorf("pasted Markdown gives %q, want %q", got, want)
+		if got := p.PastedText(); got != "Text the user had." {
+			t.Errorf("undoing %s leaves %q", f.name, got)
 		}
-		before = p.Runs()
-		p.Click("#" + contract.IntakeUndo)
-		p.WaitRun(before)
-		if got := p.PastedText(); got != md {
-			t.Errorf("undo gives %q, want the Markdown %q", got, md)
-		}
-		// Plain prose is pasted as it is.
-		p.Clear()
-		prose := "VELMAR, March 4 - The *harbour* deal was signed.\n- Mara Lindqvist"
-		js, _ = json.Marshal(prose)
-		Await[bool](p, fmt.Sprintf(`navigator.clipboard.writeText(%s).then(() => true)`, js))
-		before = p.Runs()
-		p.Focus("#text")
-		p.Key("v", "paste")
-		p.WaitRun(before)
-		if got := p.PastedText(); got != prose {
-			t.Errorf("plain prose pastes as %q", got)
-		}
-	})
-
-	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
 	}
-	txt := "Velmar signs harbour deal\n\nThe city of Velmar signed a harbour deal with Norrhavn Lines on Tuesday, Mayor Ilse Brandt said.\n"
-	md := "---\ntitle: Velmar signs harbour deal\n---\n\nThe city of **Velmar** signed a deal with [Norrhavn Lines](https://norrhavn.example) on Tuesday.\n"
-	mdText := "Velmar signs harbour deal\n\nThe city of Velmar signed a deal with Norrhavn Lines on Tuesday."
-	files := []struct {
-		name, content, want string
+}
+
+func (s *intake) droppedFile(t *testing.T) {
+	p := &Page{tb: t, ctx: s.p.ctx}
+	for _, f := range droppedFiles {
+		p.Paste("Text the user had.")
+		before := p.Runs()
+		p.DropFiles(writeTemp(t, f.name, []byte(f.content)))
+		p.WaitRun(before)
+		got := p.PastedText()
+		if f.want == "" {
+			checkArticle(t, got)
+		} else if got != f.want {
+			t.Errorf("dropped %s opens as %q, want %q", f.name, got, f.want)
+		}
+	}
+	if Eval[string](p, `document.getElementById("`+contract.DropZone+`").dataset.active`) != "0" {
+		t.Errorf("the drop zone is still shown after the drop")
+	}
+	// A dropped file that is not UTF-8 says where, and keeps the box.
+	p.Paste("Kept text.")
+	p.DropFiles(writeTemp(t, "dropped-latin1.txt", []byte("Caf\xe9 Brandt said.")))
+	msg := p.IntakeError("dropped-latin1.txt")
+	if !strings.Contains(msg, "dropped-latin1.txt") || !strings.Contains(msg, "byte 0xE9 at line 1, column 4") || !strings.Contains(msg, "unchanged") {
+		t.Errorf("a dropped Latin-1 file: the page says %q", msg)
+	}
+	if got := p.PastedText(); got != "Kept text." {
+		t.Errorf("a dropped Latin-1 file changed the box to %q", got)
+	}
+}
+
+func (s *intake) unopenableFiles(t *testing.T) {
+	p := &Page{tb: t, ctx: s.p.ctx}
+	big := make([]byte, analyzer.MaxTextBytes+1)
+	for i := range big {
+		big[i] = 'a'
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		says string
 	}{
-		{"velmar.txt", txt, txt},
-		{"velmar.md", md, mdText},
-		{"velmar.html", intakePage, ""},
-	}
-
-	t.Run("the Open button opens .txt, .md and .html files", func(t *testing.T) {
-		p := &Page{tb: t, ctx: p.ctx}
-		for _, f := range files {
-			p.Paste("Text the user had.")
-			before := p.Runs()
-			p.ChooseFile("#"+contract.OpenFile, write(f.name, []byte(f.content)))
-			p.WaitRun(before)
-			got := p.PastedText()
-			if f.want == "" {
-				checkArticle(t, got)
-			} else if got != f.want {
-				t.Errorf("%s opens as %q, want %q", f.name, got, f.want)
-			}
-			if msg := p.IntakeMessage(); !strings.Contains(msg, "Opened "+f.name) {
-				t.Errorf("after opening %s the page says %q", f.name, msg)
-			}
-			// Undo, once for a text file, twice for one made into text,
-			// brings back what the box held.
-			for range 2 {
-				if p.PastedText() == "Text the user had." {
-					break
-				}
-				before = p.Runs()
-				p.Click("#" + contract.IntakeUndo)
-				p.WaitRun(before)
-			}
-			if got := p.PastedText(); got != "Text the user had." {
-				t.Errorf("undoing %s leaves %q", f.name, got)
-			}
-		}
-	})
-
-	// Windows' Notepad saves UTF-16 with a byte order mark, in either
-	// byte order.
-	dropped := append(files,
-		struct{ name, content, want string }{"velmar-utf16le.txt", string(utf16File(txt, false)), txt},
-		struct{ name, content, want string }{"velmar-utf16be.md", string(utf16File(md, true)), mdText},
-	)
-
-	t.Run("a file dropped on the page opens", func(t *testing.T) {
-		p := &Page{tb: t, ctx: p.ctx}
-		for _, f := range dropped {
-			p.Paste("Text the user had.")
-			before := p.Runs()
-			p.DropFiles(write(f.name, []byte(f.content)))
-			p.WaitRun(before)
-			got := p.PastedText()
-			if f.want == "" {
-				checkArticle(t, got)
-			} else if got != f.want {
-				t.Errorf("dropped %s opens as %q, want %q", f.name, got, f.want)
-			}
-		}
-		if Eval[string](p, `document.getElementById("`+contract.DropZone+`").dataset.active`) != "0" {
-			t.Errorf("the drop zone is still shown after the drop")
-		}
-		// A dropped file that is not UTF-8 says where, and keeps the box.
+		{"latin1.txt", []byte("Zo\xeb Brandt said the port would reopen."), "not valid UTF-8: byte 0xEB at line 1, column 3"},
+		{"huge.txt", big, "it is 16 MB, and the annotator takes texts up to 16 MB"},
+		{"scan.pdf", []byte("%PDF-1.7"), "the annotator opens .txt, .md and .html files"},
+		{"binary.txt", []byte("abc\x00def"), "binary"},
+	} {
 		p.Paste("Kept text.")
-		p.DropFiles(write("dropped-latin1.txt", []byte("Caf\xe9 Brandt said.")))
-		msg := p.IntakeError("dropped-latin1.txt")
-		if !strings.Contains(msg, "dropped-latin1.txt") || !strings.Contains(msg, "byte 0xE9 at line 1, column 4") || !strings.Contains(msg, "unchanged") {
-			t.Errorf("a dropped Latin-1 file: the page says %q", msg)
+		p.ChooseFile("#"+contract.OpenFile, writeTemp(t, c.name, c.data))
+		msg := p.IntakeError(c.name)
+		if !strings.Contains(msg, c.name) || !strings.Contains(msg, c.says) || !strings.Contains(msg, "unchanged") {
+			t.Errorf("%s: the page says %q, want its name, %q and that the box is unchanged", c.name, msg, c.says)
 		}
 		if got := p.PastedText(); got != "Kept text." {
-			t.Errorf("a dropped Latin-1 file changed the box to %q", got)
+			t.Errorf("%s changed the box to %q", c.name, shorten(got))
 		}
-	})
+	}
+}
 
-	t.Run("files that cannot open say why and change nothing", func(t *testing.T) {
-		p := &Page{tb: t, ctx: p.ctx}
-		big := make([]byte, analyzer.MaxTextBytes+1)
-		for i := range big {
-			big[i] = 'a'
+func (s *intake) printLayout(t *testing.T) {
+	p := &Page{tb: t, ctx: s.p.ctx}
+	text := manyQuotes(230)
+	run, text := p.Paste(text)
+	if run.State != "done" {
+		t.Fatalf("the long article: %s", run.State)
+	}
+	doc, err := analyzer.Annotate(text, analyzer.Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := doc.Result()
+	if len(res.Quotes) <= 200 {
+		t.Fatalf("the article has %d quotes: too few to show the print list is not the screen's", len(res.Quotes))
+	}
+	// The print lists come a step a turn after the run.
+	Poll[bool](p, `document.getElementById("`+contract.PrintReport+`").dataset.complete === "1"`)
+	p.Media("print")
+	defer p.Media("")
+	shown := Eval[map[string]any](p, `(() => {
+		const visible = (e) => e.checkVisibility();
+		const controls = Array.from(document.querySelectorAll("button, input, select, textarea, [role=button], a[href]")).filter(visible);
+		const report = document.getElementById("`+contract.PrintReport+`");
+		return {
+			controls: controls.map((e) => e.outerHTML.slice(0, 80)),
+			legend: visible(document.getElementById("`+contract.PrintLegend+`")),
+			legendItems: document.querySelectorAll(".print-legend li").length,
+			view: visible(document.getElementById("view")),
+			marks: Array.from(document.querySelectorAll("#view mark")).filter(visible).length,
+			report: visible(report),
+			entities: document.querySelectorAll("#print-report .print-entity").length,
+			quotes: document.querySelectorAll("#print-report .print-quote").length,
+			screenQuotes: document.querySelectorAll("#quotes .quote-button").length,
+			sidebar: visible(document.getElementById("`+contract.PanelsRoot+`")),
+			textarea: visible(document.getElementById("text")),
+		};
+	})()`)
+	if c := shown["controls"].([]any); len(c) > 0 {
+		t.Errorf("print shows %d controls: %v", len(c), c)
+	}
+	for _, k := range []string{"legend", "view", "report"} {
+		if shown[k] != true {
+			t.Errorf("print hides the %s", k)
 		}
-		for _, c := range []struct {
-			name string
-			data []byte
-			says string
-		}{
-			{"latin1.txt", []byte("Zo\xeb Brandt said the port would reopen."), "not valid UTF-8: byte 0xEB at line 1, column 3"},
-			{"huge.txt", big, "it is 16 MB, and the annotator takes texts up to 16 MB"},
-			{"scan.pdf", []byte("%PDF-1.7"), "the annotator opens .txt, .md and .html files"},
-			{"binary.txt", []byte("abc\x00def"), "binary"},
-		} {
-			p.Paste("Kept text.")
-			p.ChooseFile("#"+contract.OpenFile, write(c.name, c.data))
-			msg := p.IntakeError(c.name)
-			if !strings.Contains(msg, c.name) || !strings.Contains(msg, c.says) || !strings.Contains(msg, "unchanged") {
-				t.Errorf("%s: the page says %q, want its name, %q and that the box is unchanged", c.name, msg, c.says)
-			}
-			if got := p.PastedText(); got != "Kept text." {
-				t.Errorf("%s changed the box to %q", c.name, shorten(got))
-			}
+	}
+	for _, k := range []string{"sidebar", "textarea"} {
+		if shown[k] != false {
+			t.Errorf("print shows the %s", k)
 		}
-	})
+	}
+	if n := int(shown["entities"].(float64)); n != len(res.Entities) {
+		t.Errorf("print lists %d entities, the analyzer finds %d", n, len(res.Entities))
+	}
+	if n := int(shown["quotes"].(float64)); n != len(res.Quotes) {
+		t.Errorf("print lists %d quotes, the analyzer finds %d (the screen lists %v)", n, len(res.Quotes), shown["screenQuotes"])
+	}
+	if shown["marks"].(float64) == 0 || shown["legendItems"].(float64) == 0 {
+		t.Errorf("print shows %v marks and %v legend items", shown["marks"], shown["legendItems"])
+	}
+	t.Logf("print: %v entities, %v quotes (the screen lists %v), %v marks, no controls", shown["entities"], shown["quotes"], shown["screenQuotes"], shown["marks"])
+	p.Media("")
 
-	t.Run("print: the article with marks and legend, every entity and quote, no controls", func(t *testing.T) {
-		p := &Page{tb: t, ctx: p.ctx}
-		text := manyQuotes(230)
-		run, text := p.Paste(text)
-		if run.State != "done" {
-			t.Fatalf("the long article: %s", run.State)
-		}
-		doc, err := analyzer.Annotate(text, analyzer.Options{Lang: "en"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res := doc.Result()
-		if len(res.Quotes) <= 200 {
-			t.Fatalf("the article has %d quotes: too few to show the print list is not the screen's", len(res.Quotes))
-		}
-		// The print lists come a step a turn after the run.
-		Poll[bool](p, `document.getElementById("`+contract.PrintReport+`").dataset.complete === "1"`)
-		p.Media("print")
-		defer p.Media("")
-		shown := Eval[map[string]any](p, `(() => {
-			const visible = (e) => e.checkVisibility();
-			const controls = Array.from(document.querySelectorAll("button, input, select, textarea, [role=button], a[href]")).filter(visible);
-			const report = document.getElementById("`+contract.PrintReport+`");
-			return {
-				controls: controls.map((e) => e.outerHTML.slice(0, 80)),
-				legend: visible(document.getElementById("`+contract.PrintLegend+`")),
-				legendItems: document.querySelectorAll(".print-legend li").length,
-				view: visible(document.getElementById("view")),
-				marks: Array.from(document.querySelectorAll("#view mark")).filter(visible).length,
-				report: visible(report),
-				entities: document.querySelectorAll("#print-report .print-entity").length,
-				quotes: document.querySelectorAll("#print-report .print-quote").length,
-				screenQuotes: document.querySelectorAll("#quotes .quote-button").length,
-				sidebar: visible(document.getElementById("`+contract.PanelsRoot+`")),
-				textarea: visible(document.getElementById("text")),
-			};
-		})()`)
-		if c := shown["controls"].([]any); len(c) > 0 {
-			t.Errorf("print shows %d controls: %v", len(c), c)
-		}
-		for _, k := range []string{"legend", "view", "report"} {
-			if shown[k] != true {
-				t.Errorf("print hides the %s", k)
-			}
-		}
-		for _, k := range []string{"sidebar", "textarea"} {
-			if shown[k] != false {
-				t.Errorf("print shows the %s", k)
-			}
-		}
-		if n := int(shown["entities"].(float64)); n != len(res.Entities) {
-			t.Errorf("print lists %d entities, the analyzer finds %d", n, len(res.Entities))
-		}
-		if n := int(shown["quotes"].(float64)); n != len(res.Quotes) {
-			t.Errorf("print lists %d quotes, the analyzer finds %d (the screen lists %v)", n, len(res.Quotes), shown["screenQuotes"])
-		}
-		if shown["marks"].(float64) == 0 || shown["legendItems"].(float64) == 0 {
-			t.Errorf("print shows %v marks and %v legend items", shown["marks"], shown["legendItems"])
-		}
-		t.Logf("print: %v entities, %v quotes (the screen lists %v), %v marks, no controls", shown["entities"], shown["quotes"], shown["screenQuotes"], shown["marks"])
-		p.Media("")
+	// Printed from the text box, the article prints as annotated.
+	p.Click("#" + contract.EditText)
+	Poll[bool](p, `document.getElementById("`+contract.Surface+`").dataset.mode === "edit"`)
+	p.Media("print")
+	editing := Eval[map[string]any](p, `(() => ({
+		view: document.getElementById("view").checkVisibility(),
+		marks: Array.from(document.querySelectorAll("#view mark")).filter((e) => e.checkVisibility()).length,
+		textarea: document.getElementById("text").checkVisibility(),
+	}))()`)
+	if editing["view"] != true || editing["marks"].(float64) == 0 || editing["textarea"] != false {
+		t.Errorf("printed from the text box: view shown %v with %v marks, text box shown %v; want the annotated view and no box", editing["view"], editing["marks"], editing["textarea"])
+	}
+	p.Media("")
+	p.Click("#" + contract.ShowView)
+	Poll[bool](p, `document.getElementById("`+contract.Surface+`").dataset.mode === "view"`)
 
-		// Printed from the text box, the article prints as annotated.
-		p.Click("#" + contract.EditText)
-		Poll[bool](p, `document.getElementById("`+contract.Surface+`").dataset.mode === "edit"`)
-		p.Media("print")
-		editing := Eval[map[string]any](p, `(() => ({
-			view: document.getElementById("view").checkVisibility(),
-			marks: Array.from(document.querySelectorAll("#view mark")).filter((e) => e.checkVisibility()).length,
-			textarea: document.getElementById("text").checkVisibility(),
-		}))()`)
-		if editing["view"] != true || editing["marks"].(float64) == 0 || editing["textarea"] != false {
-			t.Errorf("printed from the text box: view shown %v with %v marks, text box shown %v; want the annotated view and no box", editing["view"], editing["marks"], editing["textarea"])
-		}
-		p.Media("")
-		p.Click("#" + contract.ShowView)
-		Poll[bool](p, `document.getElementById("`+contract.Surface+`").dataset.mode === "view"`)
+	// The Print button opens the browser's print dialog.
+	Eval[bool](p, `(window.print = () => { window.printed = (window.printed || 0) + 1; }, true)`)
+	p.Click("#" + contract.PrintButton)
+	Poll[bool](p, `window.printed === 1`)
+}
 
-		// The Print button opens the browser's print dialog.
-		Eval[bool](p, `(window.print = () => { window.printed = (window.printed || 0) + 1; }, true)`)
-		p.Click("#" + contract.PrintButton)
-		Poll[bool](p, `window.printed === 1`)
-	})
+// fileCase is a file to open and the text it must give ("" for
+// intakeArticle, which checkArticle checks).
+type fileCase struct{ name, content, want string }
+
+const (
+	velmarTxt    = "Velmar signs harbour deal\n\nThe city of Velmar signed a harbour deal with Norrhavn Lines on Tuesday, Mayor Ilse Brandt said.\n"
+	velmarMd     = "---\ntitle: Velmar signs harbour deal\n---\n\nThe city of **Velmar** signed a deal with [Norrhavn Lines](https://norrhavn.example) on Tuesday.\n"
+	velmarMdText = "Velmar signs harbour deal\n\nThe city of Velmar signed a deal with Norrhavn Lines on Tuesday."
+)
+
+// openedFiles are the files the Open button must open.
+var openedFiles = []fileCase{
+	{"velmar.txt", velmarTxt, velmarTxt},
+	{"velmar.md", velmarMd, velmarMdText},
+	{"velmar.html", intakePage, ""},
+}
+
+// droppedFiles are those and, as Windows' Notepad saves UTF-16 with a
+// byte order mark in either byte order, two such.
+var droppedFiles = append(slices.Clone(openedFiles),
+	fileCase{"velmar-utf16le.txt", string(utf16File(velmarTxt, false)), velmarTxt},
+	fileCase{"velmar-utf16be.md", string(utf16File(velmarMd, true)), velmarMdText},
+)
+
+// writeTemp writes a file for a step to open.
+func writeTemp(t *testing.T, name string, data []byte) string {
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // checkArticle checks a text is intakePage's article and none of its
