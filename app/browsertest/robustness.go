@@ -600,11 +600,49 @@ const roundTripText = "\uFEFFKim Jong-un met Xi Jinping in Beijing on Monday.\n"
 
 // CharacterRoundTrip checks the text comes back exactly as given through
 // the view, the library (saved and reopened), the exports and the embed;
-// and that lone surrogates, which no encoding carries, are reported.
+// and that lone surrogates, which no encoding carries, are reported. Its
+// steps run in order in one tab, each from where the last left it.
 func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHosts) {
-	p := Open(t, b, appURL)
-	p.WaitDraft()
-	text := roundTripText
+	s := &charTrip{b: b, appURL: appURL, hosts: hosts, text: roundTripText, u16: utf16.Encode([]rune(roundTripText)), dir: t.TempDir()}
+	s.p = Open(t, b, appURL)
+	s.p.WaitDraft()
+	for _, step := range charTripSteps {
+		t.Run(step.name, func(t *testing.T) { s.p.tb = t; step.run(s, t) })
+	}
+	t.Logf("round trip: %d characters (%d marks, %d mentions in the JSON) through the view, the library, the three exports, the embed and its frame's view; lone surrogates reported in the page and by the embed: %q", len([]rune(s.text)), s.marks, s.mentions, s.notice)
+}
+
+// charTrip is what CharacterRoundTrip's steps share.
+type charTrip struct {
+	b      *Browser
+	p      *Page
+	appURL string
+	hosts  *EmbedHosts
+	text   string
+	u16    []uint16 // text in UTF-16 code units
+	dir    string   // downloads
+	// What the steps found, for the summary: marks in the view, mentions
+	// in the JSON export, the page's notice of lone surrogates.
+	marks, mentions int
+	notice          string
+}
+
+// charTripSteps are CharacterRoundTrip's steps, in order.
+var charTripSteps = []struct {
+	name string
+	run  func(*charTrip, *testing.T)
+}{
+	{"the view shows the text and each mark is the text at its offset", (*charTrip).view},
+	{"the library stores and reopens the text exactly", (*charTrip).library},
+	{"the JSON export's mentions are the text at their offsets", (*charTrip).jsonExport},
+	{"the HTML export holds the text", (*charTrip).htmlExport},
+	{"the JSON-LD export's selectors are the text at their positions", (*charTrip).jsonLDExport},
+	{"the embed's mentions and its frame's view are the text; it warns of lone surrogates", (*charTrip).embed},
+	{"the page replaces lone surrogates and says where", (*charTrip).pageLoneSurrogates},
+}
+
+func (s *charTrip) view(t *testing.T) {
+	p, text := s.p, s.text
 	run, pasted := p.Paste(text)
 	if run.State != "done" || pasted != text {
 		t.Fatalf("state %q; the text area holds %q", run.State, pasted)
@@ -612,8 +650,6 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	if got := p.ViewText(); got != text {
 		t.Errorf("the view's text differs from the pasted text at byte %d: %q", firstDiff(got, text), got)
 	}
-	// Each mark's text is the text at its offsets.
-	u16 := utf16.Encode([]rune(text))
 	marks := Eval[[]map[string]string](p, `Array.from(document.querySelectorAll("#view mark")).map((m) => ({text: m.textContent, start: m.dataset.start}))`)
 	if len(marks) < 5 {
 		t.Fatalf("%d marks, want 5 or more", len(marks))
@@ -624,7 +660,11 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 			t.Errorf("the mark %q (data-start %q) is not the text at its offset", m["text"], m["start"])
 		}
 	}
-	// The library: saved, stored and reopened exactly.
+	s.marks = len(marks)
+}
+
+func (s *charTrip) library(t *testing.T) {
+	p, text := s.p, s.text
 	p.Click("#library-save")
 	Poll[bool](p, `document.getElementById("library-save").disabled`)
 	stored := Await[string](p, `new Promise((resolve, reject) => {
@@ -636,9 +676,11 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 		t.Errorf("the library stored a different text, at byte %d", firstDiff(stored, text))
 	}
 	reopenFromLibrary(t, p, text)
-	// The exports.
-	dir := t.TempDir()
-	data := p.DownloadBy(`#exports .download[data-format="json"]`, dir).Data
+}
+
+func (s *charTrip) jsonExport(t *testing.T) {
+	p, text, u16 := s.p, s.text, s.u16
+	data := p.DownloadBy(`#exports .download[data-format="json"]`, s.dir).Data
 	var doc struct {
 		Entities []struct {
 			Mentions []struct {
@@ -661,18 +703,27 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 			}
 		}
 	}
-	htmlExport := string(p.DownloadBy(`#exports .download[data-format="html"]`, dir).Data)
+	if checked < 5 {
+		t.Errorf("the JSON has %d mentions, want 5 or more", checked)
+	}
+	s.mentions = checked
+}
+
+func (s *charTrip) htmlExport(t *testing.T) {
+	p, text := s.p, s.text
+	htmlExport := string(p.DownloadBy(`#exports .download[data-format="html"]`, s.dir).Data)
 	const open, end = `<article class="annotated">`, `</article>`
 	article := htmlExport[strings.Index(htmlExport, open)+len(open) : strings.LastIndex(htmlExport, end)]
 	article = regexp.MustCompile(`<span class="label">[^<]*</span>`).ReplaceAllString(article, "")
 	if got := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(article, "")); got != text {
 		t.Errorf("the HTML export's text differs from the text at byte %d: %q", firstDiff(got, text), got)
 	}
-	if checked < 5 {
-		t.Errorf("the JSON has %d mentions, want 5 or more", checked)
-	}
-	// The JSON-LD: each exact selector is the text at its position (in
-	// code points).
+}
+
+// jsonLDExport: each exact selector is the text at its position (in
+// code points).
+func (s *charTrip) jsonLDExport(t *testing.T) {
+	p, text := s.p, s.text
 	var ld struct {
 		First struct {
 			Items []struct {
@@ -686,7 +737,7 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 			}
 		}
 	}
-	if err := json.Unmarshal(p.DownloadBy(`#exports .download[data-format="jsonld"]`, dir).Data, &ld); err != nil {
+	if err := json.Unmarshal(p.DownloadBy(`#exports .download[data-format="jsonld"]`, s.dir).Data, &ld); err != nil {
 		t.Fatal(err)
 	}
 	runes := []rune(text)
@@ -706,11 +757,14 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 			t.Errorf("the JSON-LD's annotation %q is not the text at its position", exact)
 		}
 	}
-	if len(ld.First.Items) != checked {
-		t.Errorf("the JSON-LD has %d annotations, the JSON %d mentions", len(ld.First.Items), checked)
+	if len(ld.First.Items) != s.mentions {
+		t.Errorf("the JSON-LD has %d annotations, the JSON %d mentions", len(ld.First.Items), s.mentions)
 	}
-	// The embed: the document's mentions are the text at their offsets.
-	h := Open0(t, b, hosts.Allowed+"/host.html?app="+appBaseOf(appURL))
+}
+
+func (s *charTrip) embed(t *testing.T) {
+	text := s.text
+	h := Open0(t, s.b, s.hosts.Allowed+"/host.html?app="+appBaseOf(s.appURL))
 	Await[bool](h, `annotator.ready.then(() => true)`)
 	js, _ := json.Marshal(text)
 	bad := Await[int](h, fmt.Sprintf(`annotator.annotate(%s).then((doc) => {
@@ -727,7 +781,7 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 		t.Errorf("the embed frame's view differs from the text at byte %d: %q", firstDiff(got, text), got)
 	}
 	// An embedded text with lone surrogates: the answer warns where, and
-	// so does the frame.
+	// so does the frame (in this step: the frame's page ends with it).
 	warning := Await[map[string]any](h, `new Promise((resolve) => {
 		const start = replies.length;
 		annotator.iframe.contentWindow.postMessage({type: "annotate", id: "lone", text: "Kim " + String.fromCharCode(0xD800) + " met Xi.\nThen " + String.fromCharCode(0xDC00) + "Paris."}, new URL(annotator.iframe.src).origin);
@@ -753,8 +807,10 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	if !strings.Contains(frameNotice, "2 characters") || !strings.Contains(frameNotice, "character 5 (line 1)") {
 		t.Errorf("the embed frame's notice says %q", frameNotice)
 	}
-	// Lone surrogates: replaced, and said so.
-	p = Open(t, b, appURL)
+}
+
+func (s *charTrip) pageLoneSurrogates(t *testing.T) {
+	p := Open(t, s.b, s.appURL)
 	p.WaitDraft()
 	before := p.Runs()
 	Eval[bool](p, `(() => {
@@ -769,7 +825,7 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	if !strings.Contains(notice, "2 characters") || !strings.Contains(notice, "character 5 (line 1)") || !strings.Contains(notice, "character 20 (line 2)") {
 		t.Errorf("the notice says %q", notice)
 	}
-	t.Logf("round trip: %d characters (%d marks, %d mentions in the JSON) through the view, the library, the three exports, the embed and its frame's view; lone surrogates reported in the page and by the embed: %q", len([]rune(text)), len(marks), checked, notice)
+	s.notice = notice
 }
 
 // embedViewTextJS is the text of the embed frame's view once it shows an
