@@ -74,7 +74,8 @@ type Annotator struct {
 	quoteSpeaker string
 	// pendingSelect is an entity to highlight once the next run is done.
 	pendingSelect string
-	library       library // saved articles (library.go)
+	// saved is what the library holds, as the Library last told.
+	saved savedArticles
 	// corr keeps the user's corrections (corrections_keeper.go); mention
 	// is the start of the mention last clicked in the view, -1 for none.
 	corr    correctionsKeeper
@@ -115,6 +116,9 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	ctx.Handle(correctionAction, guardAction("correcting", c.onCorrection))
 	ctx.Handle(showPanelAction, guardAction("showing a panel", c.onShowPanel))
 	ctx.Handle(draftAction, guardAction("restoring your draft", c.onDraft))
+	ctx.Handle(libraryOpenAction, guardAction("opening a saved article", c.onLibraryOpen))
+	ctx.Handle(librarySavedAction, guardAction("reading the library", c.onLibrarySaved))
+	ctx.Handle(keptNoteAction, guardAction("keeping the corrections", c.onKeptNote))
 	c.release = append(c.release, c.listenPageKeys())
 	c.release = append(c.release, setFaultSink(func(f fault) {
 		ctx.Dispatch(func(app.Context) { c.addFault(f) }) // not guarded: a guard would report its own panic here again
@@ -124,7 +128,6 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	alive := guardFunc("answering the recovery script", func(app.Value, []app.Value) any { return true })
 	app.Window().Set("annotatorAlive", alive)
 	c.release = append(c.release, func() { app.Window().Delete("annotatorAlive"); alive.Release() })
-	c.openLibrary(ctx)
 	takeEarlyText(ctx)
 	startWorker()
 	if theWorker() == nil { // the page annotates in itself
@@ -226,10 +229,6 @@ func (c *Annotator) OnDismount() {
 		c.stopRun()
 		c.stopRun = nil
 	}
-	if c.library.stopAnnotating != nil {
-		c.library.stopAnnotating()
-		c.library.annotating, c.library.stopAnnotating = "", nil
-	}
 	c.lasting = nil
 }
 
@@ -241,7 +240,7 @@ func (c *Annotator) Render() app.UI {
 	if state == "" {
 		state = "idle"
 	}
-	tabs := panelTabs(c.ann, c.correctionCount(), len(c.library.entries))
+	tabs := panelTabs(c.ann, c.correctionCount(), c.saved.Count)
 	return app.Main().ID("annotator").Class("annotator").DataSet("state", state).Body(
 		skipLinks(tabs),
 		&UpdateBanner{},
@@ -369,7 +368,7 @@ func (c *Annotator) panelBodies() map[string]app.UI {
 		}),
 		contract.PanelCorrections: c.correctionsPanel(),
 		contract.PanelExport:      orEmpty("Export", "Annotate an article to export it.", func() app.UI { return &ExportPanel{Run: refOf(c.ann)} }),
-		contract.PanelLibrary:     c.libraryPanel(),
+		contract.PanelLibrary:     &Library{Run: refOf(c.ann)},
 		contract.PanelSettings: settingsPanel(settingsProps{
 			Lang:      c.menuLang(),
 			AutoLabel: autoLabel(c.ann),

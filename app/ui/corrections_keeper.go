@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"annotator/analyzer"
 
@@ -336,47 +335,47 @@ func (c *Annotator) showCorrected() {
 	}
 }
 
-// keepCorrections stores the corrections with the article in the library,
-// saving the article there if it is not yet.
+// keepCorrections asks the Library to keep the corrections with the
+// article, saving the article there if it is not yet; it answers with a
+// keptNote when they are not kept.
 func (c *Annotator) keepCorrections(ctx app.Context) {
-	if c.library.state != "ready" || c.ann == nil {
-		c.corr.note += " They are not kept: the library is unavailable."
+	if c.ann == nil {
 		return
 	}
-	text := c.ann.Text
-	entry, saved := c.library.entry(articleID(text))
-	if _, err := entry.articleCorrections(); saved && err != nil {
-		// Never overwrite what the user made before, even unreadable.
-		c.corr.note += " They are not kept: the saved ones " + strings.TrimPrefix(err.Error(), "its corrections ") + "."
-		return
-	}
-	if !saved {
-		entry = libraryEntry{
-			ID: articleID(text), Title: articleTitle(text), Text: text,
-			Lang: c.ann.Result.Lang, Saved: float64(time.Now().UnixMilli()),
+	c.lastingCtx(ctx).NewActionWithValue(libraryKeepAction, keepRequest{Run: refOf(c.ann), Corrections: c.corr.corrections(c.ann.Text)})
+}
+
+// onKeptNote adds to the corrections' note what became of those the
+// Library was asked to keep.
+func (c *Annotator) onKeptNote(ctx app.Context, a app.Action) {
+	if n, ok := a.Value.(keptNote); ok {
+		if n.Replace {
+			c.corr.note = n.Text
+		} else {
+			c.corr.note += n.Text
 		}
 	}
-	entry = entry.withNames(c.ann.Result, c.library.version).withCorrections(c.corr.corrections(text))
-	res := c.ann.Result
-	ctx = c.lastingCtx(ctx)
-	c.library.store.put(entry, func(err error) {
-		ctx.Dispatch(guardDispatch("keeping the corrections", func(app.Context) {
-			if err != nil {
-				c.corr.note = "Could not keep the corrections: " + err.Error()
-				return
-			}
-			c.library.keep(entry, res)
-			if !saved {
-				c.library.note = "Saved “" + entry.Title + "” with its corrections."
-			}
-		}))
-	})
+}
+
+// onLibrarySaved takes in what the library holds; once it has been read,
+// the corrections it keeps for the article on screen apply (after a
+// reload, the draft is annotated before the library is read).
+func (c *Annotator) onLibrarySaved(ctx app.Context, a app.Action) {
+	saved, ok := a.Value.(savedArticles)
+	if !ok {
+		return
+	}
+	first := saved.Read && !c.saved.Read
+	c.saved = saved
+	if first {
+		c.adoptStoredCorrections()
+	}
 }
 
 // storedCorrections returns the corrections the library keeps for text;
 // ok is false when the library does not have the article.
 func (c *Annotator) storedCorrections(text string) (analyzer.Corrections, bool) {
-	entry, ok := c.library.entry(articleID(text))
+	entry, ok := c.saved.Entries[articleID(text)]
 	if !ok || entry.Text != text {
 		return nil, false
 	}

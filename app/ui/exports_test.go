@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"annotator/analyzer"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // exportText is an invented article with aliases, a quote and markup.
@@ -262,4 +264,22 @@ func (l listedNames) RecognizeNames(doc *analyzer.Document) []analyzer.Mention {
 		}
 	}
 	return out
+}
+
+// The export panel offers each format's copy and download for the run it
+// is given, and nothing without one.
+func TestExportPanelRender(t *testing.T) {
+	if html := app.HTMLString(&ExportPanel{}); !strings.Contains(html, "hidden") || strings.Contains(html, "Download") {
+		t.Errorf("with no run the panel shows: %s", html)
+	}
+	doc, err := analyzer.Annotate(talksArticle, analyzer.Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := app.HTMLString(&ExportPanel{Run: refOf(newAnnotation(talksArticle, doc.Result()))})
+	for _, f := range exportFormats {
+		if !strings.Contains(html, `aria-label="Copy `+f.Label+`"`) || !strings.Contains(html, `aria-label="Download `+f.Label+`"`) {
+			t.Errorf("no copy and download for %s", f.Label)
+		}
+	}
 }

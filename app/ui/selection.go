@@ -133,3 +133,32 @@ func selectionBar(a *annotation, selected, current string, onPrev, onNext, onCle
 		app.Button().Type("button").ID(contract.SelectionClear).Class("link").Aria("keyshortcuts", "Escape").Title("Clear the selection (Escape)").OnClick(onClear).Text("Clear"),
 	)
 }
+
+// selectEntity highlights the entity's mentions if the article has it.
+func (c *Annotator) selectEntity(id string) {
+	if _, ok := c.ann.entity(id); ok {
+		c.selected, c.current = id, ""
+	}
+}
+
+// onLibraryOpen shows a saved article the Library asks for (unless it is
+// on screen already), then highlights the entity, if one is given.
+func (c *Annotator) onLibraryOpen(ctx app.Context, a app.Action) {
+	r, ok := a.Value.(openRequest)
+	if !ok {
+		return
+	}
+	if c.ann == nil || c.ann.Text != r.Text {
+		// The entity is highlighted once the run is done (Annotator.show).
+		app.Window().GetElementByID(textID).Set("value", r.Text)
+		c.lang = r.Lang
+		c.edits++
+		c.selected, c.pendingSelect = "", r.Entity
+		c.annotate(ctx, r.Text)
+		return
+	}
+	if r.Entity != "" {
+		c.selectEntity(r.Entity)
+		ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(r.Entity) }))
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"annotator/analyzer"
 	"annotator/app/contract"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -37,23 +36,5 @@ func TestUnreadablePanelRender(t *testing.T) {
 	done := app.HTMLString(&UnreadablePanel{note: "Deleted the records that could not be read."})
 	if !strings.Contains(done, `hidden`) || !strings.Contains(done, `id="`+contract.UnreadableStatus+`"`) || !strings.Contains(done, "Deleted the records") {
 		t.Errorf("after a delete the list is not hidden or the note is not shown: %s", done)
-	}
-}
-
-// The export panel offers each format's copy and download for the run it
-// is given, and nothing without one.
-func TestExportPanelRender(t *testing.T) {
-	if html := app.HTMLString(&ExportPanel{}); !strings.Contains(html, "hidden") || strings.Contains(html, "Download") {
-		t.Errorf("with no run the panel shows: %s", html)
-	}
-	doc, err := analyzer.Annotate(talksArticle, analyzer.Options{Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	html := app.HTMLString(&ExportPanel{Run: refOf(newAnnotation(talksArticle, doc.Result()))})
-	for _, f := range exportFormats {
-		if !strings.Contains(html, `aria-label="Copy `+f.Label+`"`) || !strings.Contains(html, `aria-label="Download `+f.Label+`"`) {
-			t.Errorf("no copy and download for %s", f.Label)
-		}
 	}
 }
