@@ -82,9 +82,7 @@ func Intake(t *testing.T, b *Browser, appURL string) {
 	s.p = Open(t, b, appURL)
 	s.p.AllowClipboard(strings.TrimSuffix(appURL, "/"))
 	s.p.AllowClipboard(strings.TrimSuffix(s.site.Blank, "/blank.html"))
-	for _, step := range intakeSteps {
-		t.Run(step.name, func(t *testing.T) { step.run(s, t) })
-	}
+	runSteps(t, s, nil, intakeSteps) // each step makes a Page of its own on the tab
 }
 
 // intake is what Intake's steps share: the browser, its tab, the fixture
@@ -97,10 +95,7 @@ type intake struct {
 }
 
 // intakeSteps are Intake's steps, in order.
-var intakeSteps = []struct {
-	name string
-	run  func(*intake, *testing.T)
-}{
+var intakeSteps = []step[*intake]{
 	{"a copied web page pastes as its article, one undo away from the raw paste", (*intake).copiedPage},
 	{"a clipboard with only HTML pastes its text, and nothing in it runs or loads", (*intake).htmlOnlyClipboard},
 	{"pasted Markdown becomes text", (*intake).pastedMarkdown},

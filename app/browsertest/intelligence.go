@@ -28,12 +28,7 @@ import (
 // page, in order.
 func Intelligence(t *testing.T, p *Page, origin string, article Article) {
 	s := &intelligence{p: p, origin: origin, article: article, candidates: append([]Article{article}, article.Others...)}
-	for _, step := range intelligenceSteps {
-		t.Run(step.name, func(t *testing.T) {
-			p.tb = t
-			step.run(s, t)
-		})
-	}
+	runSteps(t, s, p, intelligenceSteps)
 }
 
 // intelligence is what Intelligence's steps share: the page, which each
@@ -46,10 +41,7 @@ type intelligence struct {
 }
 
 // intelligenceSteps are Intelligence's steps, in order.
-var intelligenceSteps = []struct {
-	name string
-	run  func(*intelligence, *testing.T)
-}{
+var intelligenceSteps = []step[*intelligence]{
 	{"an entity's aliases are listed and highlighted together", (*intelligence).aliasesTogether},
 	{"dates show their ISO 8601 values and the dateline", (*intelligence).datesAndDateline},
 	{"quotes show their speakers and lead to them", (*intelligence).quoteSpeakers},

@@ -606,9 +606,7 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	s := &charTrip{b: b, appURL: appURL, hosts: hosts, text: roundTripText, u16: utf16.Encode([]rune(roundTripText)), dir: t.TempDir()}
 	s.p = Open(t, b, appURL)
 	s.p.WaitDraft()
-	for _, step := range charTripSteps {
-		t.Run(step.name, func(t *testing.T) { s.p.tb = t; step.run(s, t) })
-	}
+	runSteps(t, s, s.p, charTripSteps)
 	t.Logf("round trip: %d characters (%d marks, %d mentions in the JSON) through the view, the library, the three exports, the embed and its frame's view; lone surrogates reported in the page and by the embed: %q", len([]rune(s.text)), s.marks, s.mentions, s.notice)
 }
 
@@ -628,10 +626,7 @@ type charTrip struct {
 }
 
 // charTripSteps are CharacterRoundTrip's steps, in order.
-var charTripSteps = []struct {
-	name string
-	run  func(*charTrip, *testing.T)
-}{
+var charTripSteps = []step[*charTrip]{
 	{"the view shows the text and each mark is the text at its offset", (*charTrip).view},
 	{"the library stores and reopens the text exactly", (*charTrip).library},
 	{"the JSON export's mentions are the text at their offsets", (*charTrip).jsonExport},

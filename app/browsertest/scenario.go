@@ -109,9 +109,7 @@ func TestArticle(tb testing.TB, root string) Article {
 // width. Subtests share the page, in order.
 func Scenario(t *testing.T, b *Browser, url string, article Article) {
 	s := &scenario{b: b, p: Open(t, b, url), url: url, article: article}
-	for _, step := range scenarioSteps {
-		t.Run(step.name, func(t *testing.T) { s.p.tb = t; step.run(s, t) })
-	}
+	runSteps(t, s, s.p, scenarioSteps)
 	Intelligence(t, s.p, url, article)
 	t.Run("no uncaught exceptions", func(t *testing.T) {
 		if ex := b.Exceptions(); len(ex) > 0 {
@@ -132,10 +130,7 @@ type scenario struct {
 }
 
 // scenarioSteps are Scenario's steps, in order, before Intelligence's.
-var scenarioSteps = []struct {
-	name string
-	run  func(*scenario, *testing.T)
-}{
+var scenarioSteps = []step[*scenario]{
 	{"article is highlighted and listed", (*scenario).highlightedAndListed},
 	{"an entity's mentions are highlighted on click and from the keyboard", (*scenario).mentionsOnClickAndKeys},
 	{"the legend hides and shows a label", (*scenario).legendToggles},
