@@ -243,6 +243,7 @@ const stateDump = `JSON.stringify({draft: Object.assign({}, document.getElementB
 	library: document.getElementById("library-status").textContent,
 	faults: document.getElementById("` + contract.Faults + `").textContent,
 	unreadable: Object.assign({}, document.getElementById("` + contract.Unreadable + `").dataset),
+	unreadableStatus: (document.getElementById("` + contract.UnreadableStatus + `") || {}).textContent,
 	corrections: (document.getElementById("corrections") || {}).textContent,
 	libraryList: Array.from(document.querySelectorAll("#library-list li.library-entry")).map(e => e.textContent),
 	text: document.getElementById("text").value.slice(0, 80), runs: document.getElementById("annotator").dataset.runs})`
@@ -606,7 +607,7 @@ func CharacterRoundTrip(t *testing.T, b *Browser, appURL string, hosts *EmbedHos
 	s := &charTrip{b: b, appURL: appURL, hosts: hosts, text: roundTripText, u16: utf16.Encode([]rune(roundTripText)), dir: t.TempDir()}
 	s.p = Open(t, b, appURL)
 	s.p.WaitDraft()
-	runSteps(t, s, s.p, charTripSteps)
+	runStepsWhileOK(t, s, s.p, charTripSteps) // a failed step leaves the page broken for the next
 	t.Logf("round trip: %d characters (%d marks, %d mentions in the JSON) through the view, the library, the three exports, the embed and its frame's view; lone surrogates reported in the page and by the embed: %q", len([]rune(s.text)), s.marks, s.mentions, s.notice)
 }
 

@@ -14,11 +14,26 @@ type step[S any] struct {
 // the running step's test.
 func runSteps[S any](t *testing.T, s S, p *Page, steps []step[S]) {
 	for _, st := range steps {
-		t.Run(st.name, func(t *testing.T) {
-			if p != nil {
-				p.tb = t
-			}
-			st.run(s, t)
-		})
+		st.runIn(t, s, p)
 	}
+}
+
+// runStepsWhileOK is runSteps for steps that each need the last to have
+// passed: it stops at the first that fails.
+func runStepsWhileOK[S any](t *testing.T, s S, p *Page, steps []step[S]) {
+	for _, st := range steps {
+		if !st.runIn(t, s, p) {
+			return
+		}
+	}
+}
+
+// runIn runs the step as a subtest of t; false if it failed.
+func (st step[S]) runIn(t *testing.T, s S, p *Page) bool {
+	return t.Run(st.name, func(t *testing.T) {
+		if p != nil {
+			p.tb = t
+		}
+		st.run(s, t)
+	})
 }

@@ -96,7 +96,7 @@ type Annotator struct {
 	replaced textNotice
 
 	// lasting is the component's own context, set by OnMount. Work that
-	// outlives an event (runs, IndexedDB and clipboard callbacks) reports
+	// outlives an event (runs, the draft's and the library's answers) reports
 	// through it: go-app drops what is dispatched from an element that has
 	// gone, and list items are reused by position.
 	lasting app.Context
@@ -368,7 +368,7 @@ func (c *Annotator) panelBodies() map[string]app.UI {
 		}),
 		contract.PanelCorrections: c.correctionsPanel(),
 		contract.PanelExport:      orEmpty("Export", "Annotate an article to export it.", func() app.UI { return &ExportPanel{Run: refOf(c.ann)} }),
-		contract.PanelLibrary:     &Library{Run: refOf(c.ann)},
+		contract.PanelLibrary:     &Library{Run: refOf(c.ann), Corrections: c.shownCorrections()},
 		contract.PanelSettings: settingsPanel(settingsProps{
 			Lang:      c.menuLang(),
 			AutoLabel: autoLabel(c.ann),

@@ -336,24 +336,37 @@ func (c *Annotator) showCorrected() {
 }
 
 // keepCorrections asks the Library to keep the corrections with the
-// article, saving the article there if it is not yet; it answers with a
-// keptNote when they are not kept.
+// article, saving the article there if it is not yet, unless the library
+// is unavailable or holds corrections of the article it cannot read (never
+// overwritten): the note says so. The Library answers with a keptNote if
+// storing fails.
 func (c *Annotator) keepCorrections(ctx app.Context) {
-	if c.ann == nil {
+	if !c.saved.Read || c.ann == nil {
+		c.corr.note += " They are not kept: the library is unavailable."
 		return
 	}
-	c.lastingCtx(ctx).NewActionWithValue(libraryKeepAction, keepRequest{Run: refOf(c.ann), Corrections: c.corr.corrections(c.ann.Text)})
+	if entry, ok := c.saved.Entries[articleID(c.ann.Text)]; ok {
+		if _, err := entry.articleCorrections(); err != nil {
+			c.corr.note += " They are not kept: the saved ones " + strings.TrimPrefix(err.Error(), "its corrections ") + "."
+			return
+		}
+	}
+	c.lastingCtx(ctx).NewActionWithValue(libraryKeepAction, keepRequest{Run: refOf(c.ann), Corrections: c.shownCorrections()})
 }
 
-// onKeptNote adds to the corrections' note what became of those the
-// Library was asked to keep.
+// shownCorrections are the corrections of the article on screen.
+func (c *Annotator) shownCorrections() analyzer.Corrections {
+	if c.ann == nil {
+		return nil
+	}
+	return c.corr.corrections(c.ann.Text)
+}
+
+// onKeptNote says corrections could not be kept, if their article is
+// still the one corrected.
 func (c *Annotator) onKeptNote(ctx app.Context, a app.Action) {
-	if n, ok := a.Value.(keptNote); ok {
-		if n.Replace {
-			c.corr.note = n.Text
-		} else {
-			c.corr.note += n.Text
-		}
+	if n, ok := a.Value.(keptNote); ok && c.corr.base != nil && articleID(c.corr.base.Text) == n.ID {
+		c.corr.note = n.Text
 	}
 }
 

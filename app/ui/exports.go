@@ -170,7 +170,9 @@ type ExportPanel struct {
 
 	Run runRef // the run on screen (Annotator)
 
-	note string // what the last copy or download did, about Run
+	// note is what the last copy or download did, shown while the text
+	// it exported, noteOn, is on screen.
+	note, noteOn string
 	// lasting is the panel's own context: a copy finishes after its
 	// click, and go-app drops what is dispatched from a reused button.
 	lasting app.Context
@@ -178,8 +180,21 @@ type ExportPanel struct {
 
 func (p *ExportPanel) OnMount(ctx app.Context) { p.lasting = ctx }
 
-// OnUpdate forgets the last export's note: it was about another run.
-func (p *ExportPanel) OnUpdate(ctx app.Context) { p.note = "" }
+// say sets the note, about the text on screen.
+func (p *ExportPanel) say(note string) {
+	p.note, p.noteOn = note, ""
+	if p.Run.ann != nil {
+		p.noteOn = p.Run.ann.Text
+	}
+}
+
+// shownNote is the note if it is about the text on screen.
+func (p *ExportPanel) shownNote() string {
+	if p.Run.ann == nil || p.Run.ann.Text != p.noteOn {
+		return ""
+	}
+	return p.note
+}
 
 func (p *ExportPanel) Render() app.UI {
 	if p.Run.ann == nil || p.Run.ann.Text == "" {
@@ -213,7 +228,7 @@ func (p *ExportPanel) Render() app.UI {
 				app.Button().ID(contract.PrintButton).Type("button").OnClick(guardEvent("printing", onPrint)).Text("Print…"),
 			),
 		),
-		app.P().ID("export-status").Class("status").Aria("live", "polite").Text(p.note),
+		app.P().ID("export-status").Class("status").Aria("live", "polite").Text(p.shownNote()),
 		noPermalinkNote(),
 	)
 }
@@ -236,10 +251,10 @@ func (p *ExportPanel) onDownload(ctx app.Context, e app.Event) {
 	}
 	name := exportName(p.Run.ann.Text, f.Ext)
 	if err := downloadFile(name, f.MIME, content); err != nil {
-		p.note = "Could not download " + f.Label + ": " + err.Error()
+		p.say("Could not download " + f.Label + ": " + err.Error())
 		return
 	}
-	p.note = "Downloaded " + name + "."
+	p.say("Downloaded " + name + ".")
 }
 
 // onCopy puts an export on the clipboard.
@@ -248,17 +263,18 @@ func (p *ExportPanel) onCopy(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	p.note = "Copying " + f.Label + "…"
+	p.say("Copying " + f.Label + "…")
+	copied := p.noteOn // the text copied, whatever is on screen when the copy ends
 	if p.lasting != nil {
 		ctx = p.lasting
 	}
 	copyText(content, func(err error) {
 		ctx.Dispatch(guardDispatch("copying the export", func(app.Context) {
 			if err != nil {
-				p.note = "Could not copy " + f.Label + " (" + err.Error() + "): use Download instead."
+				p.note, p.noteOn = "Could not copy "+f.Label+" ("+err.Error()+"): use Download instead.", copied
 				return
 			}
-			p.note = "Copied " + f.Label + " to the clipboard."
+			p.note, p.noteOn = "Copied "+f.Label+" to the clipboard.", copied
 		}))
 	})
 }
@@ -271,7 +287,7 @@ func (p *ExportPanel) buildExport(ctx app.Context) (exportFormat, string, bool) 
 	}
 	content, err := f.build(p.Run.ann)
 	if err != nil {
-		p.note = "Could not export " + f.Label + ": " + err.Error()
+		p.say("Could not export " + f.Label + ": " + err.Error())
 		return f, "", false
 	}
 	return f, content, true

@@ -36,21 +36,9 @@ type keepRequest struct {
 	Corrections analyzer.Corrections
 }
 
-// correctionsOf returns the corrections kept for text, nil if the request
-// was for another text.
-func (r keepRequest) correctionsOf(text string) analyzer.Corrections {
-	if r.Run.ann == nil || r.Run.ann.Text != text {
-		return nil
-	}
-	return r.Corrections
-}
-
-// keptNote is what the corrections' note gets: Text added to it, or in
-// place of it when Replace.
-type keptNote struct {
-	Text    string
-	Replace bool
-}
+// keptNote is why corrections of the article with the id could not be
+// kept: the corrections' note becomes it while that article is on screen.
+type keptNote struct{ ID, Text string }
 
 // savedArticles is what the Annotator needs of the library: whether it has
 // been read, how many articles it holds and each one's text and stored
@@ -69,13 +57,18 @@ type savedArticles struct {
 type Library struct {
 	app.Compo
 
-	Run runRef // the article on screen (Annotator)
+	// Props, from the Annotator: the article on screen and its
+	// corrections, saved with it by the Save button.
+	Run         runRef
+	Corrections analyzer.Corrections
 
-	lib     library
-	kept    keepRequest // the last corrections the Annotator asked to keep
-	pages   pages       // how much of the list is shown
-	mounted bool
-	lasting app.Context
+	lib library
+	// pages is how much of the list is shown, while the text pagedFor is
+	// on screen: another article shows the list from its start.
+	pages    pages
+	pagedFor string
+	mounted  bool
+	lasting  app.Context
 }
 
 func (p *Library) OnMount(ctx app.Context) {
@@ -96,9 +89,22 @@ func (p *Library) OnDismount() {
 	p.lasting = nil
 }
 
-// OnUpdate shows the list from its start again: another article is on
-// screen.
-func (p *Library) OnUpdate(ctx app.Context) { p.pages = nil }
+// shownText is the text of the article on screen, "" for none.
+func (p *Library) shownText() string {
+	if p.Run.ann == nil {
+		return ""
+	}
+	return p.Run.ann.Text
+}
+
+// listPages is how much of the list to show: the first page when another
+// article came on screen since "Show more".
+func (p *Library) listPages() pages {
+	if p.pagedFor != p.shownText() {
+		return nil
+	}
+	return p.pages
+}
 
 // ctx returns the panel's own context, or ctx before mount.
 func (p *Library) ctx(ctx app.Context) app.Context {
@@ -119,21 +125,18 @@ func (p *Library) publish(ctx app.Context) {
 }
 
 // keep stores the corrections with the article in the library, saving the
-// article there if it is not yet.
+// article there if it is not yet. (The Annotator has checked that the
+// library is read and that the article's saved corrections are readable:
+// it says so at once when not.)
 func (p *Library) keep(ctx app.Context, r keepRequest) {
-	p.kept = r
 	ctx = p.ctx(ctx)
-	note := func(n keptNote) { ctx.NewActionWithValue(keptNoteAction, n) }
 	if p.lib.state != "ready" || r.Run.ann == nil {
-		note(keptNote{Text: " They are not kept: the library is unavailable."})
 		return
 	}
 	text := r.Run.ann.Text
 	entry, saved := p.lib.entry(articleID(text))
 	if _, err := entry.articleCorrections(); saved && err != nil {
-		// Never overwrite what the user made before, even unreadable.
-		note(keptNote{Text: " They are not kept: the saved ones " + strings.TrimPrefix(err.Error(), "its corrections ") + "."})
-		return
+		return // never overwrite what the user made before, even unreadable
 	}
 	if !saved {
 		entry = libraryEntry{
@@ -146,7 +149,7 @@ func (p *Library) keep(ctx app.Context, r keepRequest) {
 	p.lib.store.put(entry, func(err error) {
 		ctx.Dispatch(guardDispatch("keeping the corrections", func(ctx app.Context) {
 			if err != nil {
-				note(keptNote{Text: "Could not keep the corrections: " + err.Error(), Replace: true})
+				ctx.NewActionWithValue(keptNoteAction, keptNote{ID: entry.ID, Text: "Could not keep the corrections: " + err.Error()})
 				return
 			}
 			p.lib.keep(entry, res)
@@ -161,7 +164,9 @@ func (p *Library) keep(ctx app.Context, r keepRequest) {
 // onShowMore shows the next page of the list.
 func (p *Library) onShowMore(ctx app.Context, e app.Event) {
 	if key := dataAttr(ctx, contract.MoreAttr); key != "" {
+		p.pages = p.listPages()
 		p.pages.more(key)
+		p.pagedFor = p.shownText()
 	}
 }
 
@@ -239,8 +244,7 @@ func (p *Library) annotatePending(ctx app.Context) {
 				out.Result = doc.Result() // linked as corrected
 			}
 		}
-		l.annotated(e.ID, out.Result)
-		p.publish(ctx)
+		l.annotated(e.ID, out.Result) // only names change: nothing to publish
 		ctx.After(yieldPause, guardDispatch("linking saved articles", p.annotatePending))
 	})
 	if l.annotating == e.ID { // still running: a long text, in steps
@@ -270,7 +274,7 @@ func (p *Library) onSave(ctx app.Context, e app.Event) {
 		Text:  p.Run.ann.Text,
 		Lang:  p.Run.ann.Result.Lang,
 		Saved: float64(time.Now().UnixMilli()),
-	}.withNames(p.Run.ann.Result, p.lib.version).withCorrections(p.kept.correctionsOf(p.Run.ann.Text))
+	}.withNames(p.Run.ann.Result, p.lib.version).withCorrections(p.Corrections)
 	res := p.Run.ann.Result
 	p.lib.note = "Saving…"
 	ctx = p.ctx(ctx)
@@ -366,7 +370,7 @@ func (p *Library) libraryList(saved bool) app.UI {
 		}
 		return nil
 	}
-	listed := l.entries[:p.pages.limit(libraryPages, len(l.entries))]
+	listed := l.entries[:p.listPages().limit(libraryPages, len(l.entries))]
 	return app.Div().Body(app.Ol().ID("library-list").Body(
 		app.Range(listed).Slice(func(i int) app.UI {
 			e := listed[i]

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -34,10 +35,36 @@ func TestLibraryRender(t *testing.T) {
 	}
 }
 
-// The corrections kept for one text are not saved with another.
-func TestKeptCorrectionsFollowTheText(t *testing.T) {
-	r := keepRequest{Run: refOf(&annotation{Text: "Kim met Xi."}), Corrections: analyzer.Corrections{{Op: analyzer.RemoveEntity}}}
-	if len(r.correctionsOf("Kim met Xi.")) != 1 || r.correctionsOf("Another text.") != nil || (keepRequest{}).correctionsOf("") != nil {
-		t.Error("corrections kept for a text are given for another, or not for it")
+// "Show more" of the list lasts while its article is on screen; another
+// article shows the list from its start.
+func TestLibraryPagingFollowsTheArticle(t *testing.T) {
+	var entries []libraryEntry
+	for i := range firstPage + 5 {
+		entries = append(entries, libraryEntry{ID: fmt.Sprint(i), Title: fmt.Sprint("Article ", i), Text: fmt.Sprint("Text ", i), Saved: float64(i)})
+	}
+	first := &annotation{Text: "Kim met Xi.", serial: 1}
+	p := &Library{Run: refOf(first), mounted: true, lib: library{state: "ready"}}
+	p.lib.set(entries)
+	// HTMLString renders a component once: each state gets a copy.
+	count := func() int {
+		q := &Library{Run: p.Run, mounted: true, lib: p.lib, pages: p.pages, pagedFor: p.pagedFor}
+		return strings.Count(app.HTMLString(q), `class="library-entry"`)
+	}
+	if n := count(); n != firstPage {
+		t.Fatalf("%d articles listed at first, want %d", n, firstPage)
+	}
+	p.pages = p.listPages()
+	p.pages.more(libraryPages)
+	p.pagedFor = p.shownText()
+	if n := count(); n != len(entries) {
+		t.Errorf("after Show more %d listed, want all %d", n, len(entries))
+	}
+	p.Run = refOf(&annotation{Text: first.Text, serial: 2}) // corrected: the same article
+	if n := count(); n != len(entries) {
+		t.Errorf("after a correction %d listed, want all %d still", n, len(entries))
+	}
+	p.Run = refOf(&annotation{Text: "Another article.", serial: 3})
+	if n := count(); n != firstPage {
+		t.Errorf("with another article on screen %d listed, want the first %d", n, firstPage)
 	}
 }

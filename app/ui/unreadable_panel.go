@@ -29,7 +29,7 @@ type UnreadablePanel struct {
 func (p *UnreadablePanel) OnMount(ctx app.Context) {
 	p.lasting = ctx
 	ctx.Handle(forgetUnreadableAction, guardAction("closing the library", func(app.Context, app.Action) {
-		p.records, p.confirming = nil, false
+		p.records, p.confirming, p.note = nil, false, ""
 	}))
 	changed := guardFunc("listing unreadable records", func(app.Value, []app.Value) any {
 		ctx.Dispatch(guardDispatch("listing unreadable records", p.list))
