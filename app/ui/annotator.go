@@ -117,6 +117,8 @@ func (c *Annotator) OnMount(ctx app.Context) {
 	ctx.Handle(showPanelAction, guardAction("showing a panel", c.onShowPanel))
 	ctx.Handle(draftAction, guardAction("restoring your draft", c.onDraft))
 	ctx.Handle(libraryOpenAction, guardAction("opening a saved article", c.onLibraryOpen))
+	ctx.Handle(pickEntityAction, guardAction("selecting an entity", c.onPickEntity))
+	ctx.Handle(jumpToMentionAction, guardAction("jumping to a mention", c.onJumpToMention))
 	ctx.Handle(librarySavedAction, guardAction("reading the library", c.onLibrarySaved))
 	ctx.Handle(keptNoteAction, guardAction("keeping the corrections", c.onKeptNote))
 	c.release = append(c.release, c.listenPageKeys())
@@ -364,7 +366,7 @@ func (c *Annotator) panelBodies() map[string]app.UI {
 					app.P().Class("hint").Text("Drawn when this panel is open."),
 				)
 			}
-			return c.pictures()
+			return &Pictures{Run: refOf(c.ann), Selected: c.selected, StripsHeld: c.stripsHeld}
 		}),
 		contract.PanelCorrections: c.correctionsPanel(),
 		contract.PanelExport:      orEmpty("Export", "Annotate an article to export it.", func() app.UI { return &ExportPanel{Run: refOf(c.ann)} }),
@@ -483,6 +485,19 @@ func (c *Annotator) onEntity(ctx app.Context, e app.Event) {
 		return
 	}
 	ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(id) }))
+}
+
+// onPickEntity selects the entity a picture asks for, or clears the
+// selection if it is the one selected.
+func (c *Annotator) onPickEntity(ctx app.Context, a app.Action) {
+	id, ok := a.Value.(string)
+	if !ok {
+		return
+	}
+	c.toggleEntity(id)
+	if c.selected != "" {
+		ctx.Defer(guardDispatch("scrolling", func(app.Context) { scrollToEntity(id) }))
+	}
 }
 
 // scrollToEntity brings the entity's first mention into view.

@@ -79,17 +79,30 @@ func mentionStrips(a *annotation, main []analyzer.EntityResult, selected string,
 	)
 }
 
-// onTick brings the tick's mention into view and highlights all the
-// entity's mentions.
-func (c *Annotator) onTick(ctx app.Context, e app.Event) {
+// onTick asks for the tick's mention to be brought into view and its
+// entity selected.
+func (p *Pictures) onTick(ctx app.Context, e app.Event) {
 	ds := ctx.JSSrc().Get("dataset")
-	id := ds.Get("entity").String()
-	if _, ok := c.ann.entity(id); !ok {
+	mark, err := strconv.Atoi(ds.Get("mark").String())
+	if err != nil {
+		mark = -1
+	}
+	p.actionCtx(ctx).NewActionWithValue(jumpToMentionAction, mentionJump{Entity: ds.Get("entity").String(), Mark: mark})
+}
+
+// onJumpToMention selects the entity of a strip's tick and brings its
+// mention into view.
+func (c *Annotator) onJumpToMention(ctx app.Context, a app.Action) {
+	j, ok := a.Value.(mentionJump)
+	if !ok {
 		return
 	}
-	c.selected = id
+	if _, ok := c.ann.entity(j.Entity); !ok {
+		return
+	}
+	c.selected = j.Entity
 	c.current = ""
-	if i, err := strconv.Atoi(ds.Get("mark").String()); err == nil && i >= 0 && i < len(c.ann.Marks) {
+	if i := j.Mark; i >= 0 && i < len(c.ann.Marks) {
 		c.current = "m" + strconv.Itoa(i)
 		c.reveal(c.ann.Marks[i].Start, c.ann.Marks[i].End)
 		scrollToCurrent(ctx)
@@ -99,7 +112,7 @@ func (c *Annotator) onTick(ctx app.Context, e app.Event) {
 // onTickKey moves between a strip's ticks with the arrow keys, Home and
 // End, and activates a tick with Enter or Space (keepPictureKeys keeps the
 // page from scrolling).
-func (c *Annotator) onTickKey(ctx app.Context, e app.Event) {
+func (p *Pictures) onTickKey(ctx app.Context, e app.Event) {
 	tick := ctx.JSSrc()
 	var next app.Value
 	switch e.Get("key").String() {
@@ -113,7 +126,7 @@ func (c *Annotator) onTickKey(ctx app.Context, e app.Event) {
 		all := tick.Get("parentNode").Call("querySelectorAll", `[data-part="tick"]`)
 		next = all.Index(all.Length() - 1)
 	case "Enter", " ":
-		c.onTick(ctx, e)
+		p.onTick(ctx, e)
 		return
 	default:
 		return

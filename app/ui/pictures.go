@@ -26,34 +26,76 @@ func circleLayout(n int, c point, r float64) []point {
 	return ps
 }
 
-// pictures renders the charts of the main entities: their mention counts,
+// The actions of the pictures, handled by the Annotator, which owns the
+// selection.
+const (
+	// pickEntityAction selects an entity, or clears the selection if it
+	// is the one selected (the entity's id).
+	pickEntityAction = "entity.pick"
+	// jumpToMentionAction selects an entity and brings one of its marks
+	// into view (a mentionJump).
+	jumpToMentionAction = "mention.jump"
+)
+
+// mentionJump is a tick of a mention strip: the entity and the index of
+// its mark in the view's marks (-1 for none).
+type mentionJump struct {
+	Entity string
+	Mark   int
+}
+
+// Pictures draws the charts of the main entities: their mention counts,
 // where in the article each is mentioned, and who is named with whom.
-func (c *Annotator) pictures() app.UI {
-	a := c.ann
-	if a == nil {
+type Pictures struct {
+	app.Compo
+
+	// Props, from the Annotator: the run on screen, the entity selected,
+	// and how many of a long run's strips are still held back.
+	Run        runRef
+	Selected   string
+	StripsHeld int
+
+	lasting app.Context
+}
+
+func (p *Pictures) OnMount(ctx app.Context) { p.lasting = ctx }
+
+func (p *Pictures) Render() app.UI {
+	a := p.Run.ann
+	if a == nil || len(a.Main) == 0 {
 		return hiddenPanel("pictures")
 	}
 	main, pairs := a.Main, a.Pairs
-	if len(main) == 0 {
-		return hiddenPanel("pictures")
-	}
 	return app.Section().ID("pictures").Class("panel pictures").Aria("labelledby", "pictures-title").Body(
 		app.H2().ID("pictures-title").Text("Pictures"),
 		app.Div().Class("figures").Body(
-			entityChart(main, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
-			mentionStrips(a, main[:len(main)-min(c.stripsHeld, len(main))], c.selected, guardEvent("jumping to a mention", c.onTick), guardEvent("moving between mentions", c.onTickKey)),
-			cooccurrenceGraph(main, pairs, c.selected, guardEvent("selecting an entity", c.onEntity), guardEvent("selecting an entity", c.onNodeKey)),
+			entityChart(main, p.Selected, guardEvent("selecting an entity", p.onNode), guardEvent("selecting an entity", p.onNodeKey)),
+			mentionStrips(a, main[:len(main)-min(p.StripsHeld, len(main))], p.Selected, guardEvent("jumping to a mention", p.onTick), guardEvent("moving between mentions", p.onTickKey)),
+			cooccurrenceGraph(main, pairs, p.Selected, guardEvent("selecting an entity", p.onNode), guardEvent("selecting an entity", p.onNodeKey)),
 		),
 	)
 }
 
+// actionCtx is the panel's own context, or ctx before mount.
+func (p *Pictures) actionCtx(ctx app.Context) app.Context {
+	if p.lasting != nil {
+		return p.lasting
+	}
+	return ctx
+}
+
+// onNode selects the entity of a chart row or a graph node.
+func (p *Pictures) onNode(ctx app.Context, e app.Event) {
+	p.actionCtx(ctx).NewActionWithValue(pickEntityAction, ctx.JSSrc().Get("dataset").Get("entity").String())
+}
+
 // onNodeKey selects the entity of a chart row or a graph node on Enter or
 // Space, as a button does (keepPictureKeys keeps the page from scrolling).
-func (c *Annotator) onNodeKey(ctx app.Context, e app.Event) {
+func (p *Pictures) onNodeKey(ctx app.Context, e app.Event) {
 	if !activationKey(e) {
 		return
 	}
-	c.onEntity(ctx, e)
+	p.onNode(ctx, e)
 }
 
 // activationKey reports whether a keydown event is Enter or Space.

@@ -69,8 +69,7 @@ func TestCircleLayout(t *testing.T) {
 
 func TestPicturesRender(t *testing.T) {
 	text, res := picturesResult()
-	c := &Annotator{ann: newAnnotation(text, res), selected: "e1"}
-	html := app.HTMLString(c.pictures())
+	html := app.HTMLString(&Pictures{Run: refOf(newAnnotation(text, res)), Selected: "e1"})
 	count := func(s string) int { return strings.Count(html, s) }
 	for what, want := range map[string]int{
 		`data-part="bar"`:  3,
@@ -99,8 +98,8 @@ func TestPicturesRender(t *testing.T) {
 		t.Errorf("no bar at full length:\n%s", html)
 	}
 
-	empty := &Annotator{ann: newAnnotation("Tuesday.", &analyzer.Result{})}
-	if html := app.HTMLString(empty.pictures()); !strings.Contains(html, "hidden") || strings.Contains(html, "<svg") {
+	empty := &Pictures{Run: refOf(newAnnotation("Tuesday.", &analyzer.Result{}))}
+	if html := app.HTMLString(empty); !strings.Contains(html, "hidden") || strings.Contains(html, "<svg") {
 		t.Errorf("a text without names draws pictures:\n%s", html)
 	}
 }
