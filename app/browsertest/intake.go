@@ -243,16 +243,7 @@ func (s *intake) pastedMarkdown(t *testing.T) {
 func (s *intake) openButton(t *testing.T) {
 	p := &Page{tb: t, ctx: s.p.ctx}
 	for _, f := range openedFiles {
-		p.Paste("Text the user had.")
-		before := p.Runs()
-		p.ChooseFile("#"+contract.OpenFile, writeTemp(t, f.name, []byte(f.content)))
-		p.WaitRun(before)
-		got := p.PastedText()
-		if f.want == "" {
-			checkArticle(t, got)
-		} else if got != f.want {
-			t.Errorf("%s opens as %q, want %q", f.name, got, f.want)
-		}
+		f.openOver(t, p, "", func(path string) { p.ChooseFile("#"+contract.OpenFile, path) })
 		if msg := p.IntakeMessage(); !strings.Contains(msg, "Opened "+f.name) {
 			t.Errorf("after opening %s the page says %q", f.name, msg)
 		}
@@ -262,7 +253,7 @@ func (s *intake) openButton(t *testing.T) {
 			if p.PastedText() == "Text the user had." {
 				break
 			}
-			before = p.Runs()
+			before := p.Runs()
 			p.Click("#" + contract.IntakeUndo)
 			p.WaitRun(before)
 		}
@@ -275,16 +266,7 @@ func (s *intake) openButton(t *testing.T) {
 func (s *intake) droppedFile(t *testing.T) {
 	p := &Page{tb: t, ctx: s.p.ctx}
 	for _, f := range droppedFiles {
-		p.Paste("Text the user had.")
-		before := p.Runs()
-		p.DropFiles(writeTemp(t, f.name, []byte(f.content)))
-		p.WaitRun(before)
-		got := p.PastedText()
-		if f.want == "" {
-			checkArticle(t, got)
-		} else if got != f.want {
-			t.Errorf("dropped %s opens as %q, want %q", f.name, got, f.want)
-		}
+		f.openOver(t, p, "dropped ", func(path string) { p.DropFiles(path) })
 	}
 	if Eval[string](p, `document.getElementById("`+contract.DropZone+`").dataset.active`) != "0" {
 		t.Errorf("the drop zone is still shown after the drop")
@@ -436,6 +418,22 @@ var droppedFiles = append(slices.Clone(openedFiles),
 	fileCase{"velmar-utf16le.txt", string(utf16File(velmarTxt, false)), velmarTxt},
 	fileCase{"velmar-utf16be.md", string(utf16File(velmarMd, true)), velmarMdText},
 )
+
+// openOver opens the file (open, given its path) over the text the user
+// had, and checks the text it gives; how says how it came ("dropped ").
+func (f fileCase) openOver(t *testing.T, p *Page, how string, open func(path string)) {
+	t.Helper()
+	p.Paste("Text the user had.")
+	before := p.Runs()
+	open(writeTemp(t, f.name, []byte(f.content)))
+	p.WaitRun(before)
+	got := p.PastedText()
+	if f.want == "" {
+		checkArticle(t, got)
+	} else if got != f.want {
+		t.Errorf("%s%s opens as %q, want %q", how, f.name, got, f.want)
+	}
+}
 
 // writeTemp writes a file for a step to open.
 func writeTemp(t *testing.T, name string, data []byte) string {

@@ -95,24 +95,12 @@ type Annotator struct {
 	nFaults  int     // how many so far
 	replaced textNotice
 
-	// lasting is the component's own context, set by OnMount. Work that
-	// outlives an event (runs, the draft's and the library's answers) reports
-	// through it: go-app drops what is dispatched from an element that has
-	// gone, and list items are reused by position.
-	lasting app.Context
-}
-
-// lastingCtx returns the component's own context, or ctx before mount.
-func (c *Annotator) lastingCtx(ctx app.Context) app.Context {
-	if c.lasting != nil {
-		return c.lasting
-	}
-	return ctx
+	lasting lastingContext
 }
 
 // OnMount enables the paste area and signals readiness once it is rendered.
 func (c *Annotator) OnMount(ctx app.Context) {
-	c.mounted, c.lasting = true, ctx
+	c.mounted, c.lasting.ctx = true, ctx
 	ctx.Handle(correctionAction, guardAction("correcting", c.onCorrection))
 	ctx.Handle(showPanelAction, guardAction("showing a panel", c.onShowPanel))
 	ctx.Handle(draftAction, guardAction("restoring your draft", c.onDraft))
@@ -231,7 +219,7 @@ func (c *Annotator) OnDismount() {
 		c.stopRun()
 		c.stopRun = nil
 	}
-	c.lasting = nil
+	c.lasting.ctx = nil
 }
 
 // Render draws the page: skip links, the masthead, the article surface
@@ -429,7 +417,7 @@ func (c *Annotator) onInput(ctx app.Context, e app.Event) {
 	if c.typing {
 		c.textNote = textNote{} // the history is the user's again
 	}
-	c.tellDraftKeeper(c.lastingCtx(ctx), true)
+	c.tellDraftKeeper(c.lasting.or(ctx), true)
 	c.annotateSoon(ctx)
 }
 
@@ -542,7 +530,7 @@ func (c *Annotator) annotate(ctx app.Context, text string) {
 	if area := app.Window().GetElementByID(textID); area.Truthy() {
 		c.replaced = loneSurrogates(area.Get("value")).withLines(text)
 	}
-	stop := runInLanguage(c.lastingCtx(ctx), text, c.menuLang(), c.fallbackLang(), false,
+	stop := runInLanguage(c.lasting.or(ctx), text, c.menuLang(), c.fallbackLang(), false,
 		func(ctx app.Context, l languageRun) {
 			c.loading = l
 			switch {
@@ -666,7 +654,7 @@ func (c *Annotator) show(ctx app.Context, text string, start time.Time, out runO
 	publish := func(ctx app.Context) {
 		ctx.Defer(guardDispatch("showing the result", func(ctx app.Context) {
 			c.publishRun(run, elapsed, start, tokens, len(text), lang, langSource)
-			c.tellDraftKeeper(c.lastingCtx(ctx), false)
+			c.tellDraftKeeper(c.lasting.or(ctx), false)
 		}))
 	}
 	c.stripsHeld, c.panelsHeld = 0, false

@@ -351,7 +351,7 @@ func (c *Annotator) keepCorrections(ctx app.Context) {
 			return
 		}
 	}
-	c.lastingCtx(ctx).NewActionWithValue(libraryKeepAction, keepRequest{Run: refOf(c.ann), Corrections: c.shownCorrections()})
+	c.lasting.or(ctx).NewActionWithValue(libraryKeepAction, keepRequest{Run: refOf(c.ann), Corrections: c.shownCorrections()})
 }
 
 // shownCorrections are the corrections of the article on screen.

@@ -173,12 +173,10 @@ type ExportPanel struct {
 	// note is what the last copy or download did, shown while the text
 	// it exported, noteOn, is on screen.
 	note, noteOn string
-	// lasting is the panel's own context: a copy finishes after its
-	// click, and go-app drops what is dispatched from a reused button.
-	lasting app.Context
+	lasting      lastingContext // a copy finishes after its click
 }
 
-func (p *ExportPanel) OnMount(ctx app.Context) { p.lasting = ctx }
+func (p *ExportPanel) OnMount(ctx app.Context) { p.lasting.ctx = ctx }
 
 // say sets the note, about the text on screen.
 func (p *ExportPanel) say(note string) {
@@ -265,9 +263,7 @@ func (p *ExportPanel) onCopy(ctx app.Context, e app.Event) {
 	}
 	p.say("Copying " + f.Label + "…")
 	copied := p.noteOn // the text copied, whatever is on screen when the copy ends
-	if p.lasting != nil {
-		ctx = p.lasting
-	}
+	ctx = p.lasting.or(ctx)
 	copyText(content, func(err error) {
 		ctx.Dispatch(guardDispatch("copying the export", func(app.Context) {
 			if err != nil {

@@ -68,11 +68,11 @@ type Library struct {
 	pages    pages
 	pagedFor string
 	mounted  bool
-	lasting  app.Context
+	lasting  lastingContext
 }
 
 func (p *Library) OnMount(ctx app.Context) {
-	p.mounted, p.lasting = true, ctx
+	p.mounted, p.lasting.ctx = true, ctx
 	ctx.Handle(libraryKeepAction, guardAction("keeping the corrections", func(ctx app.Context, a app.Action) {
 		if r, ok := a.Value.(keepRequest); ok {
 			p.keep(ctx, r)
@@ -86,7 +86,7 @@ func (p *Library) OnDismount() {
 		p.lib.stopAnnotating()
 		p.lib.annotating, p.lib.stopAnnotating = "", nil
 	}
-	p.lasting = nil
+	p.lasting.ctx = nil
 }
 
 // shownText is the text of the article on screen, "" for none.
@@ -106,14 +106,6 @@ func (p *Library) listPages() pages {
 	return p.pages
 }
 
-// ctx returns the panel's own context, or ctx before mount.
-func (p *Library) ctx(ctx app.Context) app.Context {
-	if p.lasting != nil {
-		return p.lasting
-	}
-	return ctx
-}
-
 // publish tells the Annotator what the library now holds.
 func (p *Library) publish(ctx app.Context) {
 	saved := savedArticles{Read: p.lib.state == "ready", Count: len(p.lib.entries), Entries: make(map[string]libraryEntry, len(p.lib.entries))}
@@ -121,7 +113,7 @@ func (p *Library) publish(ctx app.Context) {
 		e.Names = ""
 		saved.Entries[e.ID] = e
 	}
-	p.ctx(ctx).NewActionWithValue(librarySavedAction, saved)
+	p.lasting.or(ctx).NewActionWithValue(librarySavedAction, saved)
 }
 
 // keep stores the corrections with the article in the library, saving the
@@ -129,7 +121,7 @@ func (p *Library) publish(ctx app.Context) {
 // library is read and that the article's saved corrections are readable:
 // it says so at once when not.)
 func (p *Library) keep(ctx app.Context, r keepRequest) {
-	ctx = p.ctx(ctx)
+	ctx = p.lasting.or(ctx)
 	if p.lib.state != "ready" || r.Run.ann == nil {
 		return
 	}
@@ -236,7 +228,7 @@ func (p *Library) annotatePending(ctx app.Context) {
 	if !ok {
 		return
 	}
-	ctx = p.ctx(ctx)
+	ctx = p.lasting.or(ctx)
 	stop := runInLanguage(ctx, e.Text, e.Lang, "en", false, func(app.Context, languageRun) {}, func(app.Context, float64) {}, func(ctx app.Context, out runOutcome) {
 		if cs, err := e.articleCorrections(); err == nil && out.Err == nil && len(cs) > 0 {
 			// In the pack the run used (the document's own).
@@ -277,7 +269,7 @@ func (p *Library) onSave(ctx app.Context, e app.Event) {
 	}.withNames(p.Run.ann.Result, p.lib.version).withCorrections(p.Corrections)
 	res := p.Run.ann.Result
 	p.lib.note = "Saving…"
-	ctx = p.ctx(ctx)
+	ctx = p.lasting.or(ctx)
 	p.lib.store.put(entry, func(err error) {
 		ctx.Dispatch(guardDispatch("saving the article", func(app.Context) {
 			if err != nil {
@@ -315,7 +307,7 @@ func (p *Library) openArticle(ctx app.Context, id, entity string) {
 	if p.Run.ann == nil || p.Run.ann.Text != entry.Text {
 		p.lib.note = "Opened “" + entry.Title + "”."
 	}
-	p.ctx(ctx).NewActionWithValue(libraryOpenAction, openRequest{Text: entry.Text, Lang: entry.Lang, Entity: entity})
+	p.lasting.or(ctx).NewActionWithValue(libraryOpenAction, openRequest{Text: entry.Text, Lang: entry.Lang, Entity: entity})
 }
 
 // onDelete deletes a saved article.
@@ -325,7 +317,7 @@ func (p *Library) onDelete(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	ctx = p.ctx(ctx)
+	ctx = p.lasting.or(ctx)
 	p.lib.store.remove(id, func(err error) {
 		ctx.Dispatch(guardDispatch("deleting a saved article", func(app.Context) {
 			if err != nil {

@@ -87,7 +87,7 @@ func (p *Pictures) onTick(ctx app.Context, e app.Event) {
 	if err != nil {
 		mark = -1
 	}
-	p.actionCtx(ctx).NewActionWithValue(jumpToMentionAction, mentionJump{Entity: ds.Get("entity").String(), Mark: mark})
+	p.lasting.or(ctx).NewActionWithValue(jumpToMentionAction, mentionJump{Entity: ds.Get("entity").String(), Mark: mark})
 }
 
 // onJumpToMention selects the entity of a strip's tick and brings its

@@ -21,8 +21,8 @@ import (
 //   - A skip link opens its panel and moves the focus there.
 func (c *Annotator) listenPageKeys() (remove func()) {
 	dispatch := func(f func(app.Context)) {
-		if c.lasting != nil {
-			c.lasting.Dispatch(guardDispatch("handling a key", f))
+		if c.lasting.ctx != nil {
+			c.lasting.ctx.Dispatch(guardDispatch("handling a key", f))
 		}
 	}
 	onKey := guardFunc("handling a key", func(this app.Value, args []app.Value) any {

@@ -55,10 +55,10 @@ type Pictures struct {
 	Selected   string
 	StripsHeld int
 
-	lasting app.Context
+	lasting lastingContext
 }
 
-func (p *Pictures) OnMount(ctx app.Context) { p.lasting = ctx }
+func (p *Pictures) OnMount(ctx app.Context) { p.lasting.ctx = ctx }
 
 func (p *Pictures) Render() app.UI {
 	a := p.Run.ann
@@ -76,17 +76,9 @@ func (p *Pictures) Render() app.UI {
 	)
 }
 
-// actionCtx is the panel's own context, or ctx before mount.
-func (p *Pictures) actionCtx(ctx app.Context) app.Context {
-	if p.lasting != nil {
-		return p.lasting
-	}
-	return ctx
-}
-
 // onNode selects the entity of a chart row or a graph node.
 func (p *Pictures) onNode(ctx app.Context, e app.Event) {
-	p.actionCtx(ctx).NewActionWithValue(pickEntityAction, ctx.JSSrc().Get("dataset").Get("entity").String())
+	p.lasting.or(ctx).NewActionWithValue(pickEntityAction, ctx.JSSrc().Get("dataset").Get("entity").String())
 }
 
 // onNodeKey selects the entity of a chart row or a graph node on Enter or

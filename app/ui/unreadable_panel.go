@@ -22,12 +22,12 @@ type UnreadablePanel struct {
 	// confirming is true while asking whether to delete them.
 	confirming bool
 	note       string // what the last action did
-	lasting    app.Context
+	lasting    lastingContext
 	release    func()
 }
 
 func (p *UnreadablePanel) OnMount(ctx app.Context) {
-	p.lasting = ctx
+	p.lasting.ctx = ctx
 	ctx.Handle(forgetUnreadableAction, guardAction("closing the library", func(app.Context, app.Action) {
 		p.records, p.confirming, p.note = nil, false, ""
 	}))
@@ -52,7 +52,7 @@ func (p *UnreadablePanel) OnDismount() {
 
 // list reads the quarantine.
 func (p *UnreadablePanel) list(ctx app.Context) {
-	ctx = p.lasting
+	ctx = p.lasting.or(ctx)
 	listQuarantine(func(records []quarantined, err error) {
 		ctx.Dispatch(guardDispatch("listing unreadable records", func(app.Context) {
 			if err != nil {
@@ -84,7 +84,7 @@ func (p *UnreadablePanel) onCancel(ctx app.Context, e app.Event) { p.confirming 
 // onDeleteConfirmed deletes the unreadable records for good.
 func (p *UnreadablePanel) onDeleteConfirmed(ctx app.Context, e app.Event) {
 	p.confirming = false
-	ctx = p.lasting
+	ctx = p.lasting.or(ctx)
 	clearQuarantine(func(err error) {
 		ctx.Dispatch(guardDispatch("deleting unreadable records", func(app.Context) {
 			if err != nil {
